@@ -1,0 +1,38 @@
+import type { Citation } from './schema.js';
+import type { Problem } from './parseContent.js';
+
+/** Folds typographic quotes, dashes, case and spacing so a citation matches the source as written. */
+export function normaliseForCitation(s: string): string {
+  return s
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * Checks that every citation names a heading of the source (a line that starts with `section`)
+ * and that its quote appears in the source under that heading, before the next cited heading.
+ */
+export function checkCitations(
+  citations: Array<{ file: string; path: PropertyKey[]; citation: Citation }>,
+  source: { file: string; text: string },
+  problems: Problem[],
+): void {
+  const lines = source.text.split(/\r?\n/).map(normaliseForCitation);
+  const whole = normaliseForCitation(source.text);
+  for (const { file, path, citation } of citations) {
+    const section = normaliseForCitation(citation.section);
+    const quote = normaliseForCitation(citation.quote);
+    const at = lines.findIndex((l) => l.startsWith(section));
+    if (at < 0) {
+      problems.push({ file, path: [...path, 'section'], message: `"${citation.section}" is not a heading of ${source.file}` });
+    } else if (!whole.includes(quote)) {
+      problems.push({ file, path: [...path, 'quote'], message: `"${citation.quote}" does not appear in ${source.file}` });
+    } else if (!lines.slice(at).join(' ').includes(quote)) {
+      problems.push({ file, path: [...path, 'quote'], message: `"${citation.quote}" does not appear under "${citation.section}"` });
+    }
+  }
+}

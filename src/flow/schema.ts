@@ -1,0 +1,146 @@
+import { z } from 'zod';
+
+/** The flow and rules file formats this code reads; bump on incompatible change. */
+export const SCHEMA_VERSION = 1;
+
+const id = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'ids are lower case letters, digits, "_" or "-"');
+const text = z.string().trim().min(1, 'must not be empty');
+const schemaVersion = z.literal(SCHEMA_VERSION, {
+  error: `schemaVersion must be ${SCHEMA_VERSION}`,
+});
+
+/** Where a fact comes from: a heading of the source and a short phrase quoted from under it. */
+export const Citation = z.strictObject({ section: text, quote: text });
+export type Citation = z.infer<typeof Citation>;
+
+const cited = { source: Citation };
+
+/** One answer button; `next` names a question or an outcome. */
+export const OptionSchema = z.strictObject({ id, label: text.max(60), next: id });
+
+/** One question of the flow. */
+export const QuestionSchema = z.strictObject({
+  id,
+  label: text.max(40),
+  prompt: text,
+  help: text,
+  options: z.array(OptionSchema).min(2),
+  ...cited,
+});
+
+/** The decision flow file (flows/*.yaml). */
+export const FlowFileSchema = z.strictObject({
+  schemaVersion,
+  id,
+  version: text,
+  title: text,
+  rules: id,
+  start: id,
+  questions: z.array(QuestionSchema).min(1),
+  continuations: z.array(z.strictObject({ outcome: id, question: id })).default([]),
+});
+export type FlowFile = z.infer<typeof FlowFileSchema>;
+export type QuestionData = z.infer<typeof QuestionSchema>;
+
+/** rules/<flow>/criteria.yaml */
+export const CriteriaFileSchema = z.strictObject({
+  schemaVersion,
+  name: text,
+  variant: text,
+  reviewDate: z.iso.date(),
+  disclaimer: text,
+  parentGuide: text,
+  parentGuideSource: Citation,
+  ...cited,
+});
+
+/** rules/<flow>/procedures.yaml */
+export const ProceduresFileSchema = z.strictObject({
+  schemaVersion,
+  procedures: z.array(
+    z.strictObject({
+      id,
+      name: text,
+      rating: z.enum(['Usually Appropriate', 'May Be Appropriate', 'Usually Not Appropriate']),
+      radiation: text,
+      note: text.optional(),
+      radiationSource: Citation.optional(),
+      ...cited,
+    }),
+  ),
+});
+
+/** rules/<flow>/urgency.yaml: urgency by the answer to one question. */
+export const UrgencyFileSchema = z.strictObject({
+  schemaVersion,
+  question: id,
+  rules: z.array(
+    z.strictObject({ when: id, level: z.enum(['urgent', 'emergent']), label: text, text, ...cited }),
+  ),
+});
+
+/** rules/<flow>/regions.yaml: the study name by the answer to one question. */
+export const RegionsFileSchema = z.strictObject({
+  schemaVersion,
+  question: id,
+  regions: z.array(z.strictObject({ when: id, study: text, ...cited })),
+});
+
+/** rules/<flow>/pitfalls.yaml */
+export const PitfallsFileSchema = z.strictObject({
+  schemaVersion,
+  pitfalls: z.array(z.strictObject({ id, text, ...cited })),
+});
+
+const Statement = z.strictObject({ text, ...cited });
+
+/** rules/<flow>/outcomes.yaml */
+export const OutcomesFileSchema = z.strictObject({
+  schemaVersion,
+  outcomes: z.array(
+    z.strictObject({
+      id,
+      kind: z.enum(['recommendation', 'exclusion', 'emergency', 'result']),
+      title: text,
+      statement: Statement,
+      details: z.array(Statement),
+      procedures: z.array(id).default([]),
+      urgency: z.boolean().default(false),
+      orderLine: text.optional(),
+      pitfalls: z.array(id).default([]),
+      parentGuide: z.boolean().default(false),
+      recordResult: z.boolean().default(false),
+    }),
+  ),
+});
+
+/** rules/<flow>/faq.yaml */
+export const FaqFileSchema = z.strictObject({
+  schemaVersion,
+  entries: z.array(
+    z.strictObject({
+      id,
+      question: text,
+      phrasings: z.array(text).default([]),
+      tags: z.array(text).default([]),
+      answer: text,
+      ...cited,
+    }),
+  ),
+});
+
+/** The rules files of one flow, by file name (without extension). */
+export const RULES_FILES = {
+  criteria: CriteriaFileSchema,
+  procedures: ProceduresFileSchema,
+  urgency: UrgencyFileSchema,
+  regions: RegionsFileSchema,
+  pitfalls: PitfallsFileSchema,
+  outcomes: OutcomesFileSchema,
+  faq: FaqFileSchema,
+} as const;
+
+/** Parsed rules of one flow. */
+export type Rules = { [K in keyof typeof RULES_FILES]: z.infer<(typeof RULES_FILES)[K]> };
+export type OutcomeData = Rules['outcomes']['outcomes'][number];
+export type FaqEntry = Rules['faq']['entries'][number];
