@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { ConsultEvent } from '../flow/buildMachine.js';
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+/**
+ * What a button carries on every channel: the action, the consult and the step it was drawn at
+ * (Teams card data is exactly this; Slack packs consultId and step into the button value).
+ */
+export const ClickDataSchema = z.strictObject({
+  action: z.enum(['answer', 'back', 'restart', 'cancel', 'change', 'record_result', 'new_consult']),
+  questionId: id.optional(),
+  optionId: id.optional(),
+  consultId: id,
+  step: z.number().int().min(0).max(10_000),
+});
+
+/** A validated click. */
+export type ClickData = z.infer<typeof ClickDataSchema>;
+
+/** Turns a click into the machine event it asks for; undefined when it names no event (e.g. answer without option). */
+export function toEvent(data: ClickData): ConsultEvent | undefined {
+  switch (data.action) {
+    case 'answer':
+      return data.questionId && data.optionId ? { type: 'ANSWER', questionId: data.questionId, optionId: data.optionId } : undefined;
+    case 'change':
+      return data.questionId ? { type: 'CHANGE', questionId: data.questionId } : undefined;
+    case 'back': return { type: 'BACK' };
+    case 'restart': return { type: 'RESTART' };
+    case 'cancel': return { type: 'CANCEL' };
+    case 'record_result': return { type: 'RECORD_RESULT' };
+    case 'new_consult': return undefined;
+  }
+}
+
+/** A stable, enumerated name for an event, used in the audit trail and idempotency keys. */
+export function eventName(event: ConsultEvent): string {
+  switch (event.type) {
+    case 'ANSWER': return `answer:${event.questionId}:${event.optionId}`;
+    case 'CHANGE': return `change:${event.questionId}`;
+    default: return event.type.toLowerCase();
+  }
+}

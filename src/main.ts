@@ -1,0 +1,62 @@
+import type { Server } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { loadConfig, type Config } from './config/config.js';
+import { ConsultService } from './consult/consultService.js';
+import { loadContent } from './content/loadContent.js';
+import { createFlowEngine } from './flow/engine.js';
+import { createHttpApp } from './http/createHttpApp.js';
+import { createLogger, type Logger } from './log/logger.js';
+import { MemoryStore } from './store/memoryStore.js';
+import type { ConsultStore } from './store/types.js';
+
+/** A running server, for tests and for shutdown. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: Server;
+  service: ConsultService;
+  store: ConsultStore;
+  close(): Promise<void>;
+}
+
+/** Optional replacements for tests (a fake clock, a prepared store). */
+export interface Overrides {
+  store?: ConsultStore;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+/** The composition root: config -> content -> engine -> store -> service -> HTTP app and channels. */
+export async function startServer(config: Config, overrides: Overrides = {}): Promise<RunningServer> {
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const engine = createFlowEngine(loadContent());
+  const store = overrides.store ?? new MemoryStore();
+  const service = new ConsultService({ store, engine, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now });
+  const app = createHttpApp(store);
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = `http://127.0.0.1:${port}`;
+  logger.info({ port, flowVersion: engine.content.flow.version }, 'spine-consult listening');
+  return {
+    url, port, server, service, store,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    await startServer(loadConfig());
+  } catch (err) {
+    // Config and content errors are written for people: print the message, not a stack trace.
+    const e = err as Error;
+    console.error(['ConfigError', 'ContentError'].includes(e.name) ? e.message : e);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,79 @@
+import type { PersistedConsult } from '../flow/engine.js';
+
+/** Where a consult runs. */
+export type Channel = 'slack' | 'teams' | 'cli' | 'web';
+
+/** A consult's life stage; `expired` is set by the store's clean-up or on a late click. */
+export type RecordStatus = 'active' | 'finished' | 'cancelled' | 'expired';
+
+/** One consult as stored. Never holds a patient identifier or free text. */
+export interface ConsultRecord {
+  id: string;
+  flowId: string;
+  flowVersion: string;
+  channel: Channel;
+  /** Slack team id, Teams tenant id, or "local". */
+  workspace: string;
+  /** Slack channel id, Teams conversation id, or a browser session. */
+  conversation: string;
+  /** The message that shows the consult: Slack ts, Teams activity id. */
+  messageRef: string | null;
+  ownerId: string;
+  snapshot: PersistedConsult;
+  step: number;
+  status: RecordStatus;
+  outcomeId: string | null;
+  /** Bumped on every save; a save succeeds only against the version it loaded. */
+  version: number;
+  /** `<fromStep>:<event>:<user>` of the last applied event, to tell a retry from a stale click. */
+  lastEventKey: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  expiresAt: Date;
+}
+
+/** One append-only audit row: who did what to which consult, never free text. */
+export interface AuditRow {
+  consultId: string;
+  seq: number;
+  at: Date;
+  userId: string;
+  /** An enumerated event name: start, answer:<q>:<o>, back, restart, cancel, change:<q>, record_result, expire. */
+  event: string;
+  fromStep: number;
+  toStep: number;
+  outcomeId: string | null;
+  channel: Channel;
+  flowVersion: string;
+}
+
+/** The persistence port: SQLite, PostgreSQL and memory implement it. */
+export interface ConsultStore {
+  /** Inserts a new consult with its first audit row, atomically. */
+  create(record: ConsultRecord, audit: Omit<AuditRow, 'seq'>): Promise<void>;
+  get(id: string): Promise<ConsultRecord | undefined>;
+  /**
+   * Saves `record` only if the stored version is still `expectedVersion`, appending the audit
+   * row in the same transaction. Returns false (and writes nothing) when another save won.
+   */
+  update(record: ConsultRecord, expectedVersion: number, audit: Omit<AuditRow, 'seq'> | null): Promise<boolean>;
+  /** The owner's most recent consults in one channel and workspace, newest first. */
+  recentByOwner(channel: Channel, workspace: string, ownerId: string, limit: number): Promise<ConsultRecord[]>;
+  /** Marks active consults whose expiresAt has passed as expired; returns how many. */
+  expireIdle(now: Date): Promise<number>;
+  /** Deletes closed (finished, cancelled, expired) consults last updated before `before`; audit rows stay. */
+  purgeClosed(before: Date): Promise<number>;
+  /** Audit rows at or after `since`, oldest first. */
+  auditSince(since: Date): Promise<AuditRow[]>;
+  /** Resolves when the store answers; rejects otherwise (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The audit row written when a consult expires for lack of answers. */
+export function expiryAudit(r: ConsultRecord, now: Date): Omit<AuditRow, 'seq'> {
+  return {
+    consultId: r.id, at: now, userId: 'system', event: 'expire', fromStep: r.step, toStep: r.step,
+    outcomeId: r.outcomeId, channel: r.channel, flowVersion: r.flowVersion,
+  };
+}
