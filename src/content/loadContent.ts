@@ -27,8 +27,8 @@ function readRaw(root: string, path: string): RawFile {
   }
 }
 
-/** Reads and validates flows/<id>.yaml with rules/<id>/*.yaml; throws ContentError naming file and path. */
-export function loadContent(flowId = DEFAULT_FLOW_ID, root = PROJECT_ROOT): Content {
+/** Reads flows/<id>.yaml, rules/<id>/*.yaml and the source text, unvalidated (tests break them on purpose). */
+export function readRawContent(flowId = DEFAULT_FLOW_ID, root = PROJECT_ROOT): RawContent {
   const rulesDir = join(root, 'rules', flowId);
   const rules = Object.fromEntries(
     Object.keys(RULES_FILES).map((name) => [name, readRaw(root, join(rulesDir, `${name}.yaml`))]),
@@ -40,10 +40,14 @@ export function loadContent(flowId = DEFAULT_FLOW_ID, root = PROJECT_ROOT): Cont
   } catch {
     throw new ContentError(`${relative(root, sourcePath)}: the clinical source text is missing; every citation is checked against it`);
   }
-  const raw: RawContent = {
+  return {
     flow: readRaw(root, join(root, 'flows', `${flowId}.yaml`)),
     rules,
     source: { file: relative(root, sourcePath), text: sourceText },
   };
-  return parseContent(raw);
+}
+
+/** Reads and validates flows/<id>.yaml with rules/<id>/*.yaml; throws ContentError naming file and path. */
+export function loadContent(flowId = DEFAULT_FLOW_ID, root = PROJECT_ROOT): Content {
+  return parseContent(readRawContent(flowId, root));
 }

@@ -112,7 +112,7 @@ function buildOutcome(
 export function chartNote(v: Omit<OutcomeView, 'chartNote'>): string {
   const lines = [
     `Imaging decision support - ${v.criteria.name}; variant: ${v.criteria.variant}; reviewed ${v.criteria.reviewDate}.`,
-    `Outcome: ${v.title}. ${v.statement}`,
+    `${v.outcomeKind === 'recommendation' ? 'Recommendation' : 'Outcome'}: ${v.statement}`,
   ];
   const first = v.ratings[0];
   if (first) lines.push(`Rating: ${first.study} - ${first.rating}; radiation ${first.radiation}.`);

@@ -1,0 +1,51 @@
+import type { FaqView, OutcomeView, QuestionView, View } from '../../flow/viewTypes.js';
+
+const rule = '-'.repeat(60);
+
+function renderQuestion(v: QuestionView): string {
+  const lines = v.trail.map((t) => `  ${t.question}: ${t.answer}`);
+  if (lines.length) lines.unshift('Answers so far:');
+  lines.push('', `Q${v.number}. ${v.question.prompt}`, `    ${v.question.help}`);
+  v.question.options.forEach((o, i) => lines.push(`  ${i + 1}) ${o.label}`));
+  const keys = [v.controls.back && 'b = back', 'r = restart', 'q = quit'].filter(Boolean);
+  lines.push(`  (${keys.join(', ')})`);
+  return lines.join('\n');
+}
+
+function renderOutcome(v: OutcomeView): string {
+  const lines = [rule, v.title.toUpperCase(), rule, v.statement, ...v.details.map((d) => `- ${d}`)];
+  if (v.urgency) lines.push('', `Urgency: ${v.urgency.label}. ${v.urgency.text}`);
+  if (v.ratings.length) {
+    lines.push('', 'Ratings (ACR):');
+    for (const r of v.ratings) lines.push(`  ${r.study} | ${r.rating} | radiation ${r.radiation}${r.note ? ` | ${r.note}` : ''}`);
+  }
+  if (v.orderLine) lines.push('', 'Order line:', `  ${v.orderLine}`);
+  if (v.pitfalls.length) lines.push('', 'Pitfalls:', ...v.pitfalls.map((p) => `  ! ${p}`));
+  if (v.parentGuide) lines.push('', v.parentGuide);
+  lines.push('', 'Answers:', ...v.trail.map((t) => `  ${t.question}: ${t.answer}`));
+  lines.push('', 'Note for the chart:', ...v.chartNote.split('\n').map((l) => `  ${l}`));
+  lines.push('', `${v.criteria.name} (${v.criteria.variant}); reviewed ${v.criteria.reviewDate}.`, v.disclaimer);
+  if (v.controls.recordResult) lines.push('', 'When the MRI is back: answer mri_result (and cord_compression) to continue this consult.');
+  return lines.join('\n');
+}
+
+function renderFaq(v: FaqView): string {
+  switch (v.kind) {
+    case 'faq':
+      return [v.question, v.answer, `Source: ${v.section}`, ...(v.related.length ? [`Related: ${v.related.map((r) => r.title).join(' | ')}`] : [])].join('\n');
+    case 'faq-none':
+      return [v.text, ...v.suggestions.map((s) => `  - ${s.title}`)].join('\n');
+    case 'help':
+      return [v.title, ...v.paragraphs, `${v.criteria.name}; reviewed ${v.criteria.reviewDate}.`, v.disclaimer].join('\n');
+  }
+}
+
+/** Renders any view as plain terminal text; pure. */
+export function renderText(view: View | FaqView): string {
+  switch (view.kind) {
+    case 'question': return renderQuestion(view);
+    case 'outcome': return renderOutcome(view);
+    case 'notice': return view.text;
+    default: return renderFaq(view);
+  }
+}
