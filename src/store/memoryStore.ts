@@ -1,3 +1,4 @@
+import { assertAuditEvent } from './auditEvent.js';
 import { expiryAudit, type AuditRow, type Channel, type ConsultRecord, type ConsultStore } from './types.js';
 
 const copy = (r: ConsultRecord): ConsultRecord => structuredClone(r);
@@ -9,6 +10,7 @@ export class MemoryStore implements ConsultStore {
   private closed = false;
 
   private appendAudit(row: Omit<AuditRow, 'seq'>): void {
+    assertAuditEvent(row.event);
     const seq = this.audit.filter((a) => a.consultId === row.consultId).length + 1;
     this.audit.push({ ...row, seq });
   }
