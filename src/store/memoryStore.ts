@@ -10,12 +10,12 @@ export class MemoryStore implements ConsultStore {
   private closed = false;
 
   private appendAudit(row: Omit<AuditRow, 'seq'>): void {
-    assertAuditEvent(row.event);
     const seq = this.audit.filter((a) => a.consultId === row.consultId).length + 1;
     this.audit.push({ ...row, seq });
   }
 
   async create(record: ConsultRecord, audit: Omit<AuditRow, 'seq'>): Promise<void> {
+    assertAuditEvent(audit.event);
     if (this.consults.has(record.id)) throw new Error(`consult ${record.id} already exists`);
     this.consults.set(record.id, copy(record));
     this.appendAudit(audit);
@@ -28,6 +28,7 @@ export class MemoryStore implements ConsultStore {
 
   async update(record: ConsultRecord, expectedVersion: number, audit: Omit<AuditRow, 'seq'> | null): Promise<boolean> {
     const current = this.consults.get(record.id);
+    if (audit) assertAuditEvent(audit.event);
     if (!current || current.version !== expectedVersion) return false;
     this.consults.set(record.id, copy({ ...record, version: expectedVersion + 1 }));
     if (audit) this.appendAudit(audit);

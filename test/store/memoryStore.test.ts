@@ -1,0 +1,4 @@
+import { runStoreContract } from './storeContract.js';
+import { memoryFactory } from './storeHarness.js';
+
+runStoreContract('memory', memoryFactory);
