@@ -69,6 +69,7 @@ describe('a consult survives kill -9 (SQLite)', () => {
     // Every step the loop reported was committed; at most the in-flight click may also have landed.
     expect(afterFirst.step).toBeGreaterThanOrEqual(first.steps.at(-1)!);
     expect(afterFirst.step).toBeLessThanOrEqual(first.steps.at(-1)! + 1);
+    console.info(`kill -9 #1 after ${first.steps.length} reported clicks (last reported step ${first.steps.at(-1)}); reopened at step ${afterFirst.step}`);
     await store.close();
 
     const second = await runAndKill(3 + Math.floor(Math.random() * 10), first.consult);
@@ -77,6 +78,7 @@ describe('a consult survives kill -9 (SQLite)', () => {
     store = new SqliteStore(file);
     const afterSecond = await expectConsistent(store, first.consult);
     expect(afterSecond.step).toBeGreaterThanOrEqual(second.steps.at(-1)!);
+    console.info(`kill -9 #2 after ${second.steps.length} more clicks (resumed at step ${second.steps[0]}); reopened at step ${afterSecond.step}`);
 
     const service = new ConsultService({ store, engine: testEngine(), ttlHours: 72 });
     const answers: Record<string, string> = {
