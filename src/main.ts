@@ -6,7 +6,8 @@ import { loadContent } from './content/loadContent.js';
 import { createFlowEngine } from './flow/engine.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { createLogger, type Logger } from './log/logger.js';
-import { MemoryStore } from './store/memoryStore.js';
+import { startHousekeeping } from './store/housekeeping.js';
+import { openStore } from './store/openStore.js';
 import type { ConsultStore } from './store/types.js';
 
 /** A running server, for tests and for shutdown. */
@@ -30,13 +31,20 @@ export interface Overrides {
 export async function startServer(config: Config, overrides: Overrides = {}): Promise<RunningServer> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const engine = createFlowEngine(loadContent());
-  const store = overrides.store ?? new MemoryStore();
+  const store = overrides.store ?? (await openStore(config, logger));
   const service = new ConsultService({ store, engine, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now });
   const app = createHttpApp(store);
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
-  });
+  let server: Server;
+  try {
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
+    });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const housekeeping = startHousekeeping({ store, retentionDays: config.RETENTION_DAYS, logger, now: overrides.now });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://127.0.0.1:${port}`;
@@ -44,6 +52,7 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   return {
     url, port, server, service, store,
     async close() {
+      housekeeping.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

@@ -1,3 +1,4 @@
+import { assertAuditEvent } from './auditEvent.js';
 import { expiryAudit, type AuditRow, type Channel, type ConsultRecord, type ConsultStore } from './types.js';
 
 const copy = (r: ConsultRecord): ConsultRecord => structuredClone(r);
@@ -14,6 +15,7 @@ export class MemoryStore implements ConsultStore {
   }
 
   async create(record: ConsultRecord, audit: Omit<AuditRow, 'seq'>): Promise<void> {
+    assertAuditEvent(audit.event);
     if (this.consults.has(record.id)) throw new Error(`consult ${record.id} already exists`);
     this.consults.set(record.id, copy(record));
     this.appendAudit(audit);
@@ -26,6 +28,7 @@ export class MemoryStore implements ConsultStore {
 
   async update(record: ConsultRecord, expectedVersion: number, audit: Omit<AuditRow, 'seq'> | null): Promise<boolean> {
     const current = this.consults.get(record.id);
+    if (audit) assertAuditEvent(audit.event);
     if (!current || current.version !== expectedVersion) return false;
     this.consults.set(record.id, copy({ ...record, version: expectedVersion + 1 }));
     if (audit) this.appendAudit(audit);

@@ -1,0 +1,74 @@
+import type { Database } from 'better-sqlite3';
+
+/** One schema change; applied once, in order, recorded in PRAGMA user_version. */
+interface Migration {
+  version: number;
+  sql: string;
+}
+
+/** The SQLite schema history. Append new versions; never edit an applied one. */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE consults (
+        id TEXT PRIMARY KEY,
+        flow_id TEXT NOT NULL,
+        flow_version TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        conversation TEXT NOT NULL,
+        message_ref TEXT,
+        owner_id TEXT NOT NULL,
+        snapshot TEXT NOT NULL,
+        step INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'finished', 'cancelled', 'expired')),
+        outcome_id TEXT,
+        version INTEGER NOT NULL,
+        last_event_key TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX consults_owner ON consults (channel, workspace, owner_id, created_at DESC);
+      CREATE INDEX consults_status_expires ON consults (status, expires_at);
+      CREATE INDEX consults_status_updated ON consults (status, updated_at);
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        consult_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        event TEXT NOT NULL,
+        from_step INTEGER NOT NULL,
+        to_step INTEGER NOT NULL,
+        outcome_id TEXT,
+        channel TEXT NOT NULL,
+        flow_version TEXT NOT NULL,
+        UNIQUE (consult_id, seq)
+      );
+      CREATE INDEX audit_at ON audit (at);`,
+  },
+  {
+    version: 2,
+    // Governance relies on the trail being complete: the database itself refuses edits and deletions.
+    sql: `
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;`,
+  },
+];
+
+/** Brings the database to the newest schema version inside one write transaction. */
+export function migrateSqlite(db: Database): number {
+  return db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    const pending = SQLITE_MIGRATIONS.filter((m) => m.version > current);
+    for (const m of pending) {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }
+    return pending.length;
+  }).immediate();
+}

@@ -1,0 +1,140 @@
+import Database from 'better-sqlite3';
+import type { PersistedConsult } from '../flow/engine.js';
+import { assertAuditEvent } from './auditEvent.js';
+import { migrateSqlite } from './sqliteSchema.js';
+import { expiryAudit, type AuditRow, type Channel, type ConsultRecord, type ConsultStore, type RecordStatus } from './types.js';
+
+interface ConsultRow {
+  id: string; flow_id: string; flow_version: string; channel: string; workspace: string; conversation: string;
+  message_ref: string | null; owner_id: string; snapshot: string; step: number; status: string; outcome_id: string | null;
+  version: number; last_event_key: string | null; created_at: number; updated_at: number; expires_at: number;
+}
+
+interface AuditDbRow {
+  consult_id: string; seq: number; at: number; user_id: string; event: string; from_step: number; to_step: number;
+  outcome_id: string | null; channel: string; flow_version: string;
+}
+
+const fromRow = (r: ConsultRow): ConsultRecord => ({
+  id: r.id, flowId: r.flow_id, flowVersion: r.flow_version, channel: r.channel as Channel, workspace: r.workspace,
+  conversation: r.conversation, messageRef: r.message_ref, ownerId: r.owner_id,
+  snapshot: JSON.parse(r.snapshot) as PersistedConsult, step: r.step, status: r.status as RecordStatus,
+  outcomeId: r.outcome_id, version: r.version, lastEventKey: r.last_event_key,
+  createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at), expiresAt: new Date(r.expires_at),
+});
+
+const toParams = (r: ConsultRecord, version: number) => ({
+  id: r.id, flow_id: r.flowId, flow_version: r.flowVersion, channel: r.channel, workspace: r.workspace,
+  conversation: r.conversation, message_ref: r.messageRef, owner_id: r.ownerId, snapshot: JSON.stringify(r.snapshot),
+  step: r.step, status: r.status, outcome_id: r.outcomeId, version, last_event_key: r.lastEventKey,
+  created_at: r.createdAt.getTime(), updated_at: r.updatedAt.getTime(), expires_at: r.expiresAt.getTime(),
+});
+
+const fromAuditRow = (a: AuditDbRow): AuditRow => ({
+  consultId: a.consult_id, seq: a.seq, at: new Date(a.at), userId: a.user_id, event: a.event, fromStep: a.from_step,
+  toStep: a.to_step, outcomeId: a.outcome_id, channel: a.channel as Channel, flowVersion: a.flow_version,
+});
+
+/**
+ * The embedded default store: one SQLite file in WAL mode. Every write is one IMMEDIATE
+ * transaction, so several processes on the same file still see one winner per version.
+ */
+export class SqliteStore implements ConsultStore {
+  private readonly db: Database.Database;
+  private readonly stmt;
+
+  /** Opens (creating if needed) the database file and migrates it to the newest schema. */
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // FULL: a committed answer survives power loss too, not only a killed process.
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    migrateSqlite(this.db);
+    const db = this.db;
+    this.stmt = {
+      insert: db.prepare(`INSERT INTO consults (id, flow_id, flow_version, channel, workspace, conversation, message_ref,
+        owner_id, snapshot, step, status, outcome_id, version, last_event_key, created_at, updated_at, expires_at)
+        VALUES (@id, @flow_id, @flow_version, @channel, @workspace, @conversation, @message_ref, @owner_id, @snapshot,
+        @step, @status, @outcome_id, @version, @last_event_key, @created_at, @updated_at, @expires_at)`),
+      get: db.prepare<[string], ConsultRow>('SELECT * FROM consults WHERE id = ?'),
+      update: db.prepare(`UPDATE consults SET flow_id = @flow_id, flow_version = @flow_version, channel = @channel,
+        workspace = @workspace, conversation = @conversation, message_ref = @message_ref, owner_id = @owner_id,
+        snapshot = @snapshot, step = @step, status = @status, outcome_id = @outcome_id, version = @version,
+        last_event_key = @last_event_key, created_at = @created_at, updated_at = @updated_at, expires_at = @expires_at
+        WHERE id = @id AND version = @expected`),
+      audit: db.prepare(`INSERT INTO audit (consult_id, seq, at, user_id, event, from_step, to_step, outcome_id, channel, flow_version)
+        SELECT @consult_id, COALESCE(MAX(seq), 0) + 1, @at, @user_id, @event, @from_step, @to_step, @outcome_id, @channel, @flow_version
+        FROM audit WHERE consult_id = @consult_id`),
+      recent: db.prepare<[string, string, string, number], ConsultRow>(`SELECT * FROM consults
+        WHERE channel = ? AND workspace = ? AND owner_id = ? ORDER BY created_at DESC, id LIMIT ?`),
+      idle: db.prepare<[number], ConsultRow>(`SELECT * FROM consults WHERE status = 'active' AND expires_at <= ?`),
+      expire: db.prepare(`UPDATE consults SET status = 'expired', version = version + 1, updated_at = ?
+        WHERE id = ? AND status = 'active'`),
+      purge: db.prepare(`DELETE FROM consults WHERE status <> 'active' AND updated_at < ?`),
+      since: db.prepare<[number], AuditDbRow>('SELECT * FROM audit WHERE at >= ? ORDER BY at, id'),
+      ping: db.prepare('SELECT 1'),
+    };
+  }
+
+  private appendAudit(a: Omit<AuditRow, 'seq'>): void {
+    assertAuditEvent(a.event);
+    this.stmt.audit.run({
+      consult_id: a.consultId, at: a.at.getTime(), user_id: a.userId, event: a.event, from_step: a.fromStep,
+      to_step: a.toStep, outcome_id: a.outcomeId, channel: a.channel, flow_version: a.flowVersion,
+    });
+  }
+
+  async create(record: ConsultRecord, audit: Omit<AuditRow, 'seq'>): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.insert.run(toParams(record, record.version));
+      this.appendAudit(audit);
+    }).immediate();
+  }
+
+  async get(id: string): Promise<ConsultRecord | undefined> {
+    const row = this.stmt.get.get(id);
+    return row && fromRow(row);
+  }
+
+  async update(record: ConsultRecord, expectedVersion: number, audit: Omit<AuditRow, 'seq'> | null): Promise<boolean> {
+    return this.db.transaction(() => {
+      const { changes } = this.stmt.update.run({ ...toParams(record, expectedVersion + 1), expected: expectedVersion });
+      if (changes !== 1) return false;
+      if (audit) this.appendAudit(audit);
+      return true;
+    }).immediate();
+  }
+
+  async recentByOwner(channel: Channel, workspace: string, ownerId: string, limit: number): Promise<ConsultRecord[]> {
+    return this.stmt.recent.all(channel, workspace, ownerId, limit).map(fromRow);
+  }
+
+  async expireIdle(now: Date): Promise<number> {
+    return this.db.transaction(() => {
+      let n = 0;
+      for (const row of this.stmt.idle.all(now.getTime())) {
+        if (this.stmt.expire.run(now.getTime(), row.id).changes !== 1) continue;
+        this.appendAudit(expiryAudit(fromRow(row), now));
+        n++;
+      }
+      return n;
+    }).immediate();
+  }
+
+  async purgeClosed(before: Date): Promise<number> {
+    return this.stmt.purge.run(before.getTime()).changes;
+  }
+
+  async auditSince(since: Date): Promise<AuditRow[]> {
+    return this.stmt.since.all(since.getTime()).map(fromAuditRow);
+  }
+
+  async ping(): Promise<void> {
+    this.stmt.ping.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
