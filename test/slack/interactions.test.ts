@@ -194,10 +194,10 @@ describe('/spine-consult help', () => {
   it('answers privately in the acknowledgement and posts nothing', async () => {
     const body = h.commandBody('help', 'U1', 'C1');
     const res = await fetch(`${h.server.url}/slack/events`, { method: 'POST', body, headers: signedHeaders(body, 'application/x-www-form-urlencoded') });
-    const json = await res.json();
+    const json = (await res.json()) as { response_type: string; text: string; blocks: Array<{ block_id: string }> };
     await h.server.slack.idle();
     expect(json.response_type).toBe('ephemeral');
-    expect(json.blocks.map((b: any) => b.block_id)).toEqual(['help', 'limits', 'start']);
+    expect(json.blocks.map((b) => b.block_id)).toEqual(['help', 'limits', 'start']);
     expect(json.text).toMatch(/^What this bot does/);
     expect(h.slack.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
   });

@@ -21,7 +21,9 @@ function parseValue(value: unknown): { c: unknown; s: unknown } | undefined {
   if (typeof value !== 'string' || value.length > 2000) return undefined;
   try {
     const parsed: unknown = JSON.parse(value);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as { c: unknown; s: unknown }) : undefined;
+    // Exactly {c, s}: anything else was not drawn by this adapter.
+    const ok = parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.keys(parsed).sort().join() === 'c,s';
+    return ok ? (parsed as { c: unknown; s: unknown }) : undefined;
   } catch {
     return undefined;
   }
