@@ -14,6 +14,7 @@ afterAll(async () => { await h.stop(); });
 const qids = engine.content.flow.questions.map((q) => q.id);
 const answerIds = engine.content.flow.questions.flatMap((q) => q.options.map((o) => `answer:${q.id}:${o.id}`));
 const actionId = fc.oneof(
+  { arbitrary: fc.nat({ max: 3 }).map((n) => `$option:${n}`), weight: 3 },
   fc.constantFrom(...answerIds, 'control:back', 'control:restart', 'control:cancel', 'control:record_result', ...qids.map((q) => `control:change:${q}`)),
   fc.constantFrom('answer:suspicion:maybe', 'answer:nope:yes', 'control:explode', 'faq:', 'answer::', 'control:change:'),
   fc.string({ maxLength: 40 }),
@@ -46,6 +47,7 @@ describe('random block_actions', () => {
             actionId,
             user: fc.constantFrom('UP', 'UP', 'UQ'),
             value: fc.oneof(
+              { arbitrary: fc.constant('$current'), weight: 3 },
               fc.record({ s: fc.integer({ min: -1, max: 12 }), c: fc.constantFrom('$id', 'other-id', '') }).map((v) => JSON.stringify(v)),
               fc.constant('$current'),
               fc.string({ maxLength: 30 }),
@@ -59,11 +61,14 @@ describe('random block_actions', () => {
           const id = (await h.server.store.recentByOwner('slack', 'T1', 'UP', 1))[0].id;
           for (const click of clicks) {
             const before = (await h.server.store.get(id))!;
+            const options = engine.content.flow.questions.find((q) => q.id === before.snapshot.value)?.options ?? [];
+            const pick = /^\$option:(\d)$/.exec(click.actionId);
+            const actionIdValue = pick ? `answer:${before.snapshot.value}:${options[Number(pick[1]) % Math.max(1, options.length)]?.id ?? 'none'}` : click.actionId;
             const value = click.value === '$current' ? JSON.stringify({ c: id, s: before.step }) : click.value.replace('$id', id);
-            const res = await h.sendAction(h.actionPayload(msg, { action_id: click.actionId, value }, click.user));
+            const res = await h.sendAction(h.actionPayload(msg, { action_id: actionIdValue, value }, click.user));
             expect(res.status).toBe(200);
             const after = (await h.server.store.get(id))!;
-            const next = expectedNext(before, click.user, click.actionId, value);
+            const next = expectedNext(before, click.user, actionIdValue, value);
             if (next) {
               expect(after.snapshot).toEqual(next);
               expect(after.version).toBe(before.version + 1);
