@@ -5,6 +5,8 @@ import { ConsultService } from './consult/consultService.js';
 import { loadContent } from './content/loadContent.js';
 import { createFlowEngine } from './flow/engine.js';
 import { createHttpApp } from './http/createHttpApp.js';
+import type { FaqPort } from './channels/slack/faqPort.js';
+import { mountSlack, type SlackMount } from './channels/slack/mountSlack.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { startHousekeeping } from './store/housekeeping.js';
 import { openStore } from './store/openStore.js';
@@ -17,6 +19,7 @@ export interface RunningServer {
   server: Server;
   service: ConsultService;
   store: ConsultStore;
+  slack: SlackMount;
   close(): Promise<void>;
 }
 
@@ -25,6 +28,8 @@ export interface Overrides {
   store?: ConsultStore;
   logger?: Logger;
   now?: () => Date;
+  /** FAQ search for Slack DMs. */
+  faq?: FaqPort;
 }
 
 /** The composition root: config -> content -> engine -> store -> service -> HTTP app and channels. */
@@ -34,6 +39,11 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   const store = overrides.store ?? (await openStore(config, logger));
   const service = new ConsultService({ store, engine, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now });
   const app = createHttpApp(store);
+  const { criteria } = engine.content.rules;
+  const slack = mountSlack(app, {
+    config, service, logger, faq: overrides.faq,
+    info: { criteria: { name: criteria.name, variant: criteria.variant, reviewDate: criteria.reviewDate }, disclaimer: criteria.disclaimer, ttlHours: config.CONSULT_TTL_HOURS },
+  });
 
   let server: Server;
   try {
@@ -49,10 +59,12 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://127.0.0.1:${port}`;
   logger.info({ port, flowVersion: engine.content.flow.version }, 'spine-consult listening');
+  await slack.start();
   return {
-    url, port, server, service, store,
+    url, port, server, service, store, slack,
     async close() {
       housekeeping.stop();
+      await slack.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

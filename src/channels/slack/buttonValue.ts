@@ -1,0 +1,48 @@
+import { ClickDataSchema, type ClickData } from '../../consult/clickData.js';
+
+/** What a clicked button asks for, parsed from its action_id and value. */
+export type ParsedAction =
+  | { kind: 'click'; data: ClickData }
+  | { kind: 'new-consult' }
+  | { kind: 'faq-topic'; faqId: string }
+  | { kind: 'invalid' };
+
+const CONTROLS = ['back', 'restart', 'cancel', 'record_result'] as const;
+
+/** The value every consult button carries: which consult, drawn at which step. */
+export function consultValue(consultId: string, step: number): string {
+  return JSON.stringify({ c: consultId, s: step });
+}
+
+/** Value for buttons that start a consult; it carries nothing because a new consult needs nothing. */
+export const NEW_CONSULT_VALUE = 'new';
+
+function parseValue(value: unknown): { c: unknown; s: unknown } | undefined {
+  if (typeof value !== 'string' || value.length > 2000) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    // Exactly {c, s}: anything else was not drawn by this adapter.
+    const ok = parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.keys(parsed).sort().join() === 'c,s';
+    return ok ? (parsed as { c: unknown; s: unknown }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Turns a Slack action_id and button value into what the click asks for; never throws. */
+export function parseAction(actionId: unknown, value: unknown): ParsedAction {
+  if (typeof actionId !== 'string' || actionId.length > 255) return { kind: 'invalid' };
+  const parts = actionId.split(':');
+  if (actionId === 'control:new_consult') return { kind: 'new-consult' };
+  if (parts[0] === 'faq' && parts.length === 2 && /^[A-Za-z0-9_-]{1,64}$/.test(parts[1])) return { kind: 'faq-topic', faqId: parts[1] };
+  let fields: Partial<ClickData> | undefined;
+  if (parts[0] === 'answer' && parts.length === 3) fields = { action: 'answer', questionId: parts[1], optionId: parts[2] };
+  else if (parts[0] === 'control' && parts[1] === 'change' && parts.length === 3) fields = { action: 'change', questionId: parts[2] };
+  else if (parts[0] === 'control' && parts.length === 2 && (CONTROLS as readonly string[]).includes(parts[1])) {
+    fields = { action: parts[1] as ClickData['action'] };
+  }
+  const v = parseValue(value);
+  if (!fields || !v) return { kind: 'invalid' };
+  const parsed = ClickDataSchema.safeParse({ ...fields, consultId: v.c, step: v.s });
+  return parsed.success ? { kind: 'click', data: parsed.data } : { kind: 'invalid' };
+}

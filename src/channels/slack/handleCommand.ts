@@ -1,0 +1,24 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { ConsultDelivery } from './consultDelivery.js';
+import type { ProductInfo } from './productInfo.js';
+import { renderHelp } from './renderHelp.js';
+
+/** Whether the command's text asks for help (the text itself is never logged or stored). */
+export function asksForHelp(text: string | undefined): boolean {
+  return /^\s*(help|\?)\s*$/i.test(text ?? '');
+}
+
+/** `/spine-consult [help]`: acknowledges first, then posts the first question (or answers help privately). */
+export function handleCommand(delivery: ConsultDelivery, info: ProductInfo, hasFaq: boolean) {
+  return async ({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    if (asksForHelp(command.text)) {
+      await ack({ response_type: 'ephemeral', ...renderHelp(info, { faq: hasFaq }) });
+      return;
+    }
+    await ack();
+    await delivery.start(
+      { client, respond, botUserId: context.botUserId },
+      { team: command.team_id, channel: command.channel_id, user: command.user_id },
+    );
+  };
+}

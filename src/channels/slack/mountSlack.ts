@@ -1,0 +1,135 @@
+import { App, ExpressReceiver, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
+import type { Express } from 'express';
+import type { Config } from '../../config/config.js';
+import type { ConsultService } from '../../consult/consultService.js';
+import type { Logger } from '../../log/logger.js';
+import { boltLogger } from './boltLogger.js';
+import { ConsultDelivery } from './consultDelivery.js';
+import type { FaqPort } from './faqPort.js';
+import { handleAction } from './handleAction.js';
+import { handleCommand } from './handleCommand.js';
+import { handleDirectMessage, handleHomeOpened } from './handleEvents.js';
+import { COMMAND, type ProductInfo } from './productInfo.js';
+
+/** What the Slack adapter needs from the composition root. */
+export interface SlackDeps {
+  config: Pick<Config, 'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL'>;
+  service: ConsultService;
+  logger: Logger;
+  info: ProductInfo;
+  /** FAQ search for DMs; without it a DM gets a short help text. */
+  faq?: FaqPort;
+}
+
+/** How Slack is connected: HTTP on the shared app, Socket Mode, or not at all. */
+export type SlackMode = 'http' | 'socket' | 'disabled';
+
+/** The mounted adapter. */
+export interface SlackMount {
+  mode: SlackMode;
+  /** Connects Socket Mode (no-op otherwise). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Resolves when every request being handled has finished its follow-up work (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+/** Picks the connection mode from the environment. */
+export function slackMode(config: SlackDeps['config']): SlackMode {
+  if (!config.SLACK_BOT_TOKEN) return 'disabled';
+  if (config.SLACK_APP_TOKEN) return 'socket';
+  return config.SLACK_SIGNING_SECRET ? 'http' : 'disabled';
+}
+
+/**
+ * Retry policy for interactive use: a user is waiting, so two quick retries (429 honours
+ * Retry-After; 5xx and network errors back off to at most ~3 s) and then give up and say so.
+ */
+export const INTERACTIVE_RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 3000 } as const;
+
+/** Web client options shared by HTTP and Socket Mode: SLACK_API_URL, retries, a timeout. */
+export function clientOptions(config: SlackDeps['config']): WebClientOptions {
+  return {
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+    retryConfig: { ...INTERACTIVE_RETRY },
+    timeout: 10_000,
+  };
+}
+
+/** Mounts Slack on the shared express app at POST /slack/events (or prepares Socket Mode). */
+export function mountSlack(app: Express, deps: SlackDeps): SlackMount {
+  const { config, logger } = deps;
+  const mode = slackMode(config);
+  const inFlight = new Set<Promise<unknown>>();
+  const idle = async () => { while (inFlight.size) await Promise.allSettled([...inFlight]); };
+
+  if (mode === 'disabled') {
+    logger.info('Slack disabled: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN for HTTP (POST /slack/events), or SLACK_APP_TOKEN and SLACK_BOT_TOKEN for Socket Mode');
+    app.post('/slack/events', (_req, res) => { res.status(503).type('text/plain').send('Slack is not configured on this server'); });
+    return { mode, start: async () => {}, stop: async () => {}, idle };
+  }
+
+  const botToken = config.SLACK_BOT_TOKEN!;
+  const log = boltLogger(logger);
+  let identity: Promise<{ botId?: string; botUserId?: string }> | undefined;
+  const bolt: App = new App({
+    logger: log,
+    clientOptions: clientOptions(config),
+    // One workspace, one token. auth.test runs once (lazily, retried after a failure) so that
+    // Bolt can ignore the bot's own messages; a failure there must not block consults.
+    authorize: async () => {
+      identity ??= bolt.client.auth.test({ token: botToken })
+        .then((r) => ({ botId: r.bot_id, botUserId: r.user_id }))
+        .catch(() => { identity = undefined; return {}; });
+      return { botToken, ...(await identity) };
+    },
+    ...(mode === 'socket'
+      ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
+      : {
+          receiver: new ExpressReceiver({
+            signingSecret: config.SLACK_SIGNING_SECRET!,
+            app,
+            logger: log,
+            processBeforeResponse: false,
+            // A body Bolt cannot classify never gets an ack; answer 400 rather than Bolt's 404.
+            unhandledRequestHandler: ({ response }) => {
+              if (!response.headersSent) response.writeHead(400).end();
+            },
+          }),
+        }),
+  });
+
+  // Slack redelivers an event it thinks we missed (X-Slack-Retry-Num); the first delivery was
+  // already handled, so acknowledge and stop.
+  bolt.use(async ({ context, next, ...args }) => {
+    if (context.retryNum !== undefined) {
+      if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
+      return;
+    }
+    await next();
+  });
+  bolt.error(async (err) => { logger.error({ slackError: err.code }, 'slack: unhandled listener error'); });
+
+  const tracked = <A extends AnyMiddlewareArgs>(fn: Middleware<A>): Middleware<A> => (args) => {
+    const p = Promise.resolve(fn(args));
+    inFlight.add(p);
+    return p.finally(() => inFlight.delete(p));
+  };
+  const delivery = new ConsultDelivery(deps.service, logger);
+  bolt.command(COMMAND, tracked(handleCommand(delivery, deps.info, !!deps.faq)));
+  bolt.action({ type: 'block_actions' }, tracked(handleAction({ service: deps.service, delivery, logger, faq: deps.faq })));
+  bolt.event('app_home_opened', tracked(handleHomeOpened({ service: deps.service, info: deps.info, logger })));
+  bolt.event('message', tracked(handleDirectMessage({ info: deps.info, logger, faq: deps.faq })));
+
+  logger.info({ mode }, mode === 'http' ? 'Slack enabled on POST /slack/events' : 'Slack enabled in Socket Mode');
+  return {
+    mode,
+    start: async () => { if (mode === 'socket') await bolt.start(); },
+    stop: async () => {
+      await idle();
+      if (mode === 'socket') await bolt.stop();
+    },
+    idle,
+  };
+}

@@ -1,0 +1,45 @@
+import { actions, button, context, esc, section, type SlackMessage } from './blockKit.js';
+import { NEW_CONSULT_VALUE } from './buttonValue.js';
+import { COMMAND, type ProductInfo } from './productInfo.js';
+
+/** The "Start a consult" button (App Home, FAQ replies, help). */
+export const startButton = () => button('Start a consult', 'control:new_consult', NEW_CONSULT_VALUE, 'primary');
+
+/** One line saying which guidance the bot follows. */
+export function criteriaLine(info: ProductInfo): string {
+  const c = info.criteria;
+  return `*${esc(c.name)}* · ${esc(c.variant)} · reviewed ${esc(c.reviewDate)}`;
+}
+
+/** What the bot does and its limits: `/spine-consult help`, and DMs when no FAQ is configured. */
+export function renderHelp(info: ProductInfo, opts: { faq: boolean }): SlackMessage {
+  const does = [
+    '*What this bot does*',
+    `Runs a short button consult that follows ${criteriaLine(info)}, then shows the rated imaging options, urgency, a copyable order line and a chart note.`,
+    `Type \`${COMMAND}\` in a channel I am in, or in a direct message with me. Only the person who starts a consult can answer it.`,
+    opts.faq ? 'In a direct message you can also ask me a question in your own words.' : '',
+  ].filter(Boolean);
+  const limits = [
+    '*Limits*',
+    '• It covers only the scenario named above.',
+    `• ${esc(info.disclaimer)}`,
+    '• Never type patient names or identifiers: the bot does not need them, and it does not keep what you type.',
+    `• A consult expires after ${info.ttlHours} hours without an answer.`,
+  ];
+  return {
+    text: `What this bot does: a button consult following ${info.criteria.name}. ${info.disclaimer}`,
+    blocks: [section(does.join('\n'), { blockId: 'help' }), section(limits.join('\n'), { blockId: 'limits' }), actions('start', [startButton()])],
+  };
+}
+
+/** A reply for a typed DM when no FAQ search is configured. */
+export function renderNoFaq(info: ProductInfo): SlackMessage {
+  return {
+    text: `I cannot answer typed questions here. Start a consult with ${COMMAND}.`,
+    blocks: [
+      section(`I cannot answer typed questions here. Start a consult with the button or \`${COMMAND}\`.`, { blockId: 'no-faq' }),
+      context([criteriaLine(info)], 'criteria'),
+      actions('start', [startButton()]),
+    ],
+  };
+}

@@ -1,0 +1,39 @@
+import type { OutcomeView, RatingRow } from '../../flow/viewTypes.js';
+import { context, divider, esc, header, section, type Block, type SlackMessage } from './blockKit.js';
+import { renderControls } from './renderControls.js';
+import { renderTrail } from './renderTrail.js';
+
+/** Slack code spans cannot contain backticks; a look-alike keeps the order line copyable. */
+const code = (text: string) => `\`\`\`${text.replaceAll('`', 'ʼ')}\`\`\``;
+
+function ratingLine(r: RatingRow): string {
+  const note = r.note ? `\n    _${esc(r.note)}_` : '';
+  return `• *${esc(r.study)}*: ${esc(r.rating)} · radiation ${esc(r.radiation)}${note}`;
+}
+
+/**
+ * An outcome: title, the statement (block_id `outcome:<id>`), ratings, urgency, copyable order
+ * line, pitfalls, the answers, the chart note, criteria and disclaimer, and the controls.
+ */
+export function renderOutcome(view: OutcomeView, consultId: string): SlackMessage {
+  const blocks: Block[] = [
+    header(view.title),
+    section([view.statement, ...view.details].map(esc).join('\n\n'), { blockId: `outcome:${view.outcomeId}` }),
+  ];
+  if (view.ratings.length) blocks.push(section(['*Ratings*', ...view.ratings.map(ratingLine)].join('\n'), { blockId: 'ratings' }));
+  if (view.urgency) blocks.push(section(`*Urgency: ${esc(view.urgency.label)}*\n${esc(view.urgency.text)}`, { blockId: 'urgency' }));
+  if (view.orderLine) blocks.push(section(`*Order*\n${code(view.orderLine)}`, { blockId: 'order' }));
+  if (view.pitfalls.length) {
+    blocks.push(section(['*Pitfalls*', ...view.pitfalls.map((p) => `• ${esc(p)}`)].join('\n'), { blockId: 'pitfalls' }));
+  }
+  if (view.parentGuide) blocks.push(section(`*See also:* ${esc(view.parentGuide)}`, { blockId: 'parent-guide' }));
+  blocks.push(divider, ...renderTrail(view.trail, consultId, view.step, 'Your answers'));
+  blocks.push(section(`*Chart note*\n${code(view.chartNote)}`, { blockId: 'chart-note' }));
+  blocks.push(context([
+    `*${esc(view.criteria.name)}* · ${esc(view.criteria.variant)} · reviewed ${esc(view.criteria.reviewDate)}`,
+    ...(view.sources.length ? [`Source: ${view.sources.map(esc).join('; ')}`] : []),
+    `_${esc(view.disclaimer)}_`,
+  ], 'criteria'));
+  blocks.push(...renderControls(view.controls, consultId, view.step));
+  return { text: `${view.title}: ${view.statement}`, blocks };
+}
