@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
+import { mountTeams } from './channels/teams/mountTeams.js';
+import type { TeamsFaqPort } from './channels/teams/faqPort.js';
 import { loadConfig, type Config } from './config/config.js';
 import { ConsultService } from './consult/consultService.js';
 import { loadContent } from './content/loadContent.js';
@@ -24,6 +26,8 @@ export interface Overrides {
   store?: ConsultStore;
   logger?: Logger;
   now?: () => Date;
+  /** Answers free text in Teams personal chats (src/faq); optional. */
+  faq?: TeamsFaqPort;
 }
 
 /** The composition root: config -> content -> engine -> store -> service -> HTTP app and channels. */
@@ -33,6 +37,7 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   const store = overrides.store ?? new MemoryStore();
   const service = new ConsultService({ store, engine, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now });
   const app = createHttpApp(store);
+  mountTeams(app, { config, service, logger, faq: overrides.faq });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
