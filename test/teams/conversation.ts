@@ -59,7 +59,11 @@ export class TeamsConversation {
     expect(result.status).toBe(200);
     expect(result.body.statusCode).toBe(200);
     const started = cardOf(calls.find((c) => c.method === 'POST'));
-    if (started) this.show(started, calls.find((c) => c.method === 'POST')!.id);
+    if (started) {
+      // "New consult" posts a fresh card and leaves the pressed one exactly as it was.
+      expect(result.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: on });
+      this.show(started, calls.find((c) => c.method === 'POST')!.id);
+    }
     if (result.body.type === 'application/vnd.microsoft.activity.message') return { message: result.body.value };
     expect(result.body.type).toBe('application/vnd.microsoft.card.adaptive');
     const card = result.body.value as AdaptiveCard;
