@@ -67,7 +67,7 @@ export function renderOutcome(view: OutcomeView, consultId: string): AdaptiveCar
   if (view.pitfalls.length > 0) body.push(section('pitfalls', 'Pitfalls', view.pitfalls.map((p) => text(`- ${p}`))));
   if (view.parentGuide) body.push(section('parent-guide', 'See also', [text(view.parentGuide)]));
   body.push(
-    ...renderTrail(view.trail, consultId, step).map((c) => ({ ...c, separator: true })),
+    ...renderTrail(view.trail, consultId, step, true),
     section('chart-note', 'Chart note', [text(view.chartNote, { fontType: 'Monospace', size: 'Small' })]),
     { type: 'Container', id: 'footer', separator: true, items: [
       criteriaLine(view.criteria),

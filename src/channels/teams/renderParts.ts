@@ -6,7 +6,7 @@ import { text, type CardJson } from './cardTypes.js';
  * The answers so far, one row each; a "Change" button where the view allows jumping back.
  * Element id `trail` so tests and analytics can find it.
  */
-export function renderTrail(trail: TrailItem[], consultId: string, step: number): CardJson[] {
+export function renderTrail(trail: TrailItem[], consultId: string, step: number, separator = false): CardJson[] {
   if (trail.length === 0) return [];
   const rows = trail.map((t): CardJson => ({
     type: 'ColumnSet',
@@ -21,7 +21,7 @@ export function renderTrail(trail: TrailItem[], consultId: string, step: number)
         : []),
     ],
   }));
-  return [{ type: 'Container', id: 'trail', items: [text('Your answers', { weight: 'Bolder', size: 'Small', isSubtle: true }), ...rows] }];
+  return [{ type: 'Container', id: 'trail', ...(separator ? { separator } : {}), items: [text('Your answers', { weight: 'Bolder', size: 'Small', isSubtle: true }), ...rows] }];
 }
 
 /** Back / Restart / Cancel, drawn only where the view offers them. */
