@@ -61,9 +61,14 @@ export class TeamsConversation {
     const started = cardOf(calls.find((c) => c.method === 'POST'));
     if (started) {
       // "New consult" posts a fresh card and leaves the pressed one exactly as it was.
-      expect(result.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: on });
+      // ("Start a consult" on an FAQ card, which the bot does not keep, says so in a message instead.)
+      const startedFromFaq = (action.data as { action: string }).action === 'start_consult';
+      expect(result.body).toEqual(startedFromFaq
+        ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'A new consult has started in this conversation.' }
+        : { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: on });
       this.show(started, calls.find((c) => c.method === 'POST')!.id);
     }
+    if (started) return { card: started, main: mainId(started) };
     if (result.body.type === 'application/vnd.microsoft.activity.message') return { message: result.body.value };
     expect(result.body.type).toBe('application/vnd.microsoft.card.adaptive');
     const card = result.body.value as AdaptiveCard;
@@ -73,8 +78,8 @@ export class TeamsConversation {
       expect(update.id).toBe(this.messageId);
       expect(cardOf(update)).toEqual(card);
     }
-    if (!started && update) this.show(card);
-    return started ? { card: started, main: mainId(started) } : { card, main: mainId(card) };
+    if (update) this.show(card);
+    return { card, main: mainId(card) };
   }
 
   /** Presses a button via the Action.Submit fallback (a message with `value`). */
