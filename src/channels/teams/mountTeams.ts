@@ -7,7 +7,7 @@ import { describeEnvelopeError } from './activityEnvelope.js';
 import type { TeamsFaqPort } from './faqPort.js';
 import { errorResponse } from './invokeResponses.js';
 import { TEAMS_TEXT } from './replyText.js';
-import { createTeamsAuth } from './teamsAuth.js';
+import { checkToken, createTeamsAuth } from './teamsAuth.js';
 import { createTeamsBot } from './teamsBot.js';
 
 /** What the Teams channel needs from the composition root. */
@@ -28,7 +28,8 @@ export const TEAMS_PATH = '/api/messages';
  */
 export function mountTeams(app: Express, deps: MountTeamsDeps): void {
   const log = deps.logger.child({ channel: 'teams' });
-  const adapter = new CloudAdapter(createTeamsAuth(deps.config, deps.logger));
+  const auth = createTeamsAuth(deps.config, deps.logger);
+  const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     // Log the failure, never the activity (it may hold typed text).
     log.error({ err: { name: error.name, message: error.message, stack: error.stack }, activityType: context.activity.type }, 'teams turn failed');
@@ -48,6 +49,13 @@ export function mountTeams(app: Express, deps: MountTeamsDeps): void {
     const problem = describeEnvelopeError(req.body);
     if (problem) {
       res.status(400).json({ error: problem });
+      return;
+    }
+    const header = req.headers.authorization ?? '';
+    const token = await checkToken(auth, req.body, header);
+    if (!token.ok) {
+      log.warn({ status: token.status, reason: token.reason }, 'teams request refused: Bot Framework token not accepted');
+      res.status(token.status).json({ error: token.status === 401 ? 'Unauthorized: no valid Bot Framework token.' : 'Cannot verify the token right now.' });
       return;
     }
     try {

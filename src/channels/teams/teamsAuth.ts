@@ -38,3 +38,25 @@ export function createTeamsAuth(config: Config, logger: Logger): ConfigurationBo
     ...(MicrosoftAppTenantId ? { MicrosoftAppTenantId } : {}),
   });
 }
+
+// jsonwebtoken's failures (bad signature, expired, not yet valid) reach us unwrapped by the SDK.
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
+/**
+ * Checks the request's Bot Framework token before the adapter runs, so every bad token is a 401
+ * (botbuilder itself answers 500 for a token with a bad signature). 'unavailable' means the
+ * token could not be checked (e.g. the signing keys could not be fetched): answer 5xx so the
+ * Bot Connector retries.
+ */
+export async function checkToken(
+  auth: ConfigurationBotFrameworkAuthentication, activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0], header: string,
+): Promise<{ ok: true } | { ok: false; status: 401 | 503; reason: string }> {
+  try {
+    await auth.authenticateRequest(activity, header);
+    return { ok: true };
+  } catch (err) {
+    const e = err as Error & { statusCode?: number };
+    if (e.statusCode === 401 || e.statusCode === 403 || TOKEN_ERRORS.has(e.name)) return { ok: false, status: 401, reason: e.message };
+    return { ok: false, status: 503, reason: e.message };
+  }
+}
