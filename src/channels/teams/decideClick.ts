@@ -3,7 +3,7 @@ import { rejectionText } from '../../consult/rejections.js';
 import type { FaqView, View } from '../../flow/viewTypes.js';
 import type { ButtonData } from './cardActions.js';
 import type { TeamsFaqPort } from './faqPort.js';
-import { TEAMS_REPLY_STYLE, TEAMS_TEXT } from './replyText.js';
+import { TEAMS_REPLY_STYLE } from './replyText.js';
 
 /** What a button press should do, before choosing how (invoke response or message update) to show it. */
 export type ButtonDecision =
@@ -45,6 +45,3 @@ export async function decideClick(
     }
   }
 }
-
-/** Text for an FAQ topic that no longer exists (or when no FAQ is configured). */
-export const TOPIC_MISSING = TEAMS_TEXT.topicMissing;
