@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
+import { mountTeams } from './channels/teams/mountTeams.js';
+import type { TeamsFaqPort } from './channels/teams/faqPort.js';
 import { loadConfig, type Config } from './config/config.js';
 import { ConsultService } from './consult/consultService.js';
 import { loadContent } from './content/loadContent.js';
@@ -28,8 +30,8 @@ export interface Overrides {
   store?: ConsultStore;
   logger?: Logger;
   now?: () => Date;
-  /** FAQ search for Slack DMs. */
-  faq?: FaqPort;
+  /** Answers free text in DMs; defaults to the FAQ index over rules/. */
+  faq?: FaqPort & TeamsFaqPort;
 }
 
 /** The composition root: config -> content -> engine -> store -> service -> HTTP app and channels. */
@@ -44,6 +46,7 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
     config, service, logger, faq: overrides.faq,
     info: { criteria: { name: criteria.name, variant: criteria.variant, reviewDate: criteria.reviewDate }, disclaimer: criteria.disclaimer, ttlHours: config.CONSULT_TTL_HOURS },
   });
+  mountTeams(app, { config, service, logger, faq: overrides.faq });
 
   let server: Server;
   try {

@@ -1,0 +1,47 @@
+import type { ConsultService } from '../../consult/consultService.js';
+import { rejectionText } from '../../consult/rejections.js';
+import type { FaqView, View } from '../../flow/viewTypes.js';
+import type { ButtonData } from './cardActions.js';
+import type { TeamsFaqPort } from './faqPort.js';
+import { TEAMS_REPLY_STYLE } from './replyText.js';
+
+/** What a button press should do, before choosing how (invoke response or message update) to show it. */
+export type ButtonDecision =
+  /** The consult moved on: show its new view in place of the old card. */
+  | { kind: 'advanced'; consultId: string; view: View; messageRef: string | null }
+  /** Nothing changed; tell the clicker why (text), or stay silent and show the card as it is. */
+  | { kind: 'rejected'; text?: string; consultId?: string; view?: View }
+  /** Start a fresh consult for the clicker; `previous` is the card it was clicked on, left unchanged. */
+  | { kind: 'start'; previous?: { consultId: string; view: View } }
+  /** Show an FAQ topic, or say it is gone. */
+  | { kind: 'faq'; view?: FaqView };
+
+/**
+ * Applies a validated button press through the consult service (which checks owner, step,
+ * duplicates and expiry) and says what to show. Never throws for a bad or stale press.
+ */
+export async function decideClick(
+  service: ConsultService, faq: TeamsFaqPort | undefined, userId: string, data: ButtonData,
+): Promise<ButtonDecision> {
+  switch (data.action) {
+    case 'start_consult':
+      return { kind: 'start' };
+    case 'faq_topic':
+      return { kind: 'faq', view: faq?.topic(data.faqId) };
+    case 'new_consult': {
+      // Anyone may start their own consult from a finished card; the old consult is untouched.
+      const record = await service.get(data.consultId);
+      return { kind: 'start', ...(record ? { previous: { consultId: record.id, view: service.view(record) } } : {}) };
+    }
+    default: {
+      const result = await service.click({ userId, data });
+      if (result.ok) return { kind: 'advanced', consultId: result.record.id, view: result.view, messageRef: result.record.messageRef };
+      const text = rejectionText(result.reason, result.record?.ownerId ?? '', TEAMS_REPLY_STYLE);
+      return {
+        kind: 'rejected',
+        ...(text ? { text } : {}),
+        ...(result.record && result.view ? { consultId: result.record.id, view: result.view } : {}),
+      };
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import type { FaqAnswerView, FaqNotSureView, FaqTopic, FaqView, HelpView } from '../../flow/viewTypes.js';
+import { executeAction } from './cardActions.js';
+import { adaptiveCard, text, type AdaptiveCard, type CardJson } from './cardTypes.js';
+import { criteriaLine } from './renderParts.js';
+
+const startButton = () => executeAction('Start a consult', { action: 'start_consult' }, 'positive');
+
+function topicButtons(id: string, topics: FaqTopic[]): CardJson[] {
+  if (topics.length === 0) return [];
+  return [{ type: 'ActionSet', id, actions: topics.map((t) => executeAction(t.title, { action: 'faq_topic', faqId: t.faqId })) }];
+}
+
+function renderAnswer(view: FaqAnswerView): AdaptiveCard {
+  return adaptiveCard(
+    [
+      {
+        type: 'Container',
+        id: `faq:${view.faqId}`,
+        items: [
+          text(view.question, { weight: 'Bolder', size: 'Medium' }),
+          text(view.answer),
+          text(`Source: ${view.section}`, { size: 'Small', isSubtle: true }),
+        ],
+      },
+      ...(view.related.length > 0 ? [text('Related', { weight: 'Bolder', separator: true })] : []),
+      ...topicButtons('related', view.related),
+      criteriaLine(view.criteria),
+    ],
+    [startButton()],
+  );
+}
+
+function renderNotSure(view: FaqNotSureView): AdaptiveCard {
+  return adaptiveCard(
+    [{ type: 'Container', id: 'faq:none', items: [text(view.text), ...topicButtons('suggestions', view.suggestions)] }],
+    [startButton()],
+  );
+}
+
+function renderHelp(view: HelpView): AdaptiveCard {
+  return adaptiveCard(
+    [
+      {
+        type: 'Container',
+        id: 'help',
+        items: [text(view.title, { weight: 'Bolder', size: 'Medium' }), ...view.paragraphs.map((p) => text(p))],
+      },
+      criteriaLine(view.criteria),
+      text(view.disclaimer, { size: 'Small', isSubtle: true, id: 'disclaimer' }),
+    ],
+    [startButton()],
+  );
+}
+
+/** An FAQ answer (element id `faq:<faqId>`), a "not sure" reply with topics (`faq:none`), or help. */
+export function renderFaq(view: FaqView): AdaptiveCard {
+  switch (view.kind) {
+    case 'faq': return renderAnswer(view);
+    case 'faq-none': return renderNotSure(view);
+    case 'help': return renderHelp(view);
+  }
+}
