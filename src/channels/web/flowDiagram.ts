@@ -20,10 +20,10 @@ export interface DiagramEdge {
 }
 
 const NODE_W = 200;
-const GAP_X = 44;
+const GAP_X = 56;
 const LINE_H = 16;
 const PAD_Y = 10;
-const GAP_Y = 54;
+const GAP_Y = 64;
 const MARGIN = 16;
 const CHARS_PER_LINE = 27;
 
@@ -91,6 +91,17 @@ export function wrap(text: string, width = CHARS_PER_LINE): string[] {
   return lines;
 }
 
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** A point on a cubic Bézier curve at parameter t. */
+function bezierPoint(t: number, ...p: Array<[number, number]>): [number, number] {
+  const u = 1 - t;
+  const w = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t];
+  return [0, 1].map((k) => w.reduce((sum, wi, i) => sum + wi * p[i]![k]!, 0)) as [number, number];
+}
+
 /** Renders the flow as a standalone SVG (no scripts, no external fonts), for an <img>. */
 export function buildFlowDiagram(content: Content): string {
   const { nodes, edges } = layoutFlow(content);
@@ -107,16 +118,19 @@ export function buildFlowDiagram(content: Content): string {
   const edgeSvg = edges.map((e) => {
     const a = pos.get(e.from)!;
     const b = pos.get(e.to)!;
-    const x1 = a.x + NODE_W / 2, y1 = a.y + a.h, x2 = b.x + NODE_W / 2, y2 = b.y;
+    const straight = a.x === b.x;
+    // Branches leave near the box's right corner, so the straight path's label has room beside the line.
+    const x1 = straight ? a.x + NODE_W / 2 : a.x + NODE_W - 20, y1 = a.y + a.h, x2 = b.x + NODE_W / 2, y2 = b.y;
     const mid = (y1 + y2) / 2;
-    const d = x1 === x2 ? `M${x1} ${y1} V${y2 - 2}` : `M${x1} ${y1} C${x1} ${mid} ${x2} ${mid} ${x2} ${y2 - 2}`;
-    const label = wrap(e.label, 30)[0]! + (wrap(e.label, 30).length > 1 ? '…' : '');
-    const lw = label.length * 6.2 + 10;
-    const lx = x1 === x2 ? x1 : (x1 + x2) / 2, ly = mid;
+    const d = straight ? `M${x1} ${y1} V${y2 - 2}` : `M${x1} ${y1} C${x1} ${mid} ${x2} ${mid} ${x2} ${y2 - 2}`;
+    const label = truncate(e.label, 36);
+    const lw = Math.round(label.length * 6.1 + 12);
+    // Straight arrows carry their label halfway, branches just above their target: never the same spot.
+    const [lx, ly] = straight ? [x1, mid] : bezierPoint(0.72, [x1, y1], [x1, mid], [x2, mid], [x2, y2]);
     return [
       `<path d="${d}" class="edge${e.continuation ? ' continuation' : ''}" marker-end="url(#arrow)"/>`,
-      `<rect x="${lx - lw / 2}" y="${ly - 9}" width="${lw}" height="18" rx="9" class="edge-label-bg"/>`,
-      `<text x="${lx}" y="${ly + 4}" class="edge-label" text-anchor="middle">${esc(label)}</text>`,
+      `<rect x="${Math.round(lx - lw / 2)}" y="${Math.round(ly - 9)}" width="${lw}" height="18" rx="9" class="edge-label-bg"/>`,
+      `<text x="${Math.round(lx)}" y="${Math.round(ly + 4)}" class="edge-label" text-anchor="middle">${esc(label)}</text>`,
     ].join('');
   });
   const nodeSvg = nodes.map((n) => {
