@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { startServer, type RunningServer } from '../../src/main.js';
+import { phrasingFaq } from './phrasingFaq.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = join(process.cwd(), 'test-output');
@@ -111,4 +112,27 @@ describe.skipIf(!haveChromium && !process.env.CI)('web consult in a real browser
     await page.screenshot({ path: join(OUT, 'web-consult.png'), fullPage: true });
     await context.close();
   }, 60_000);
+
+  it('answers a typed question and a topic button in place when an FAQ port is wired', async () => {
+    const withFaq = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), { faq: phrasingFaq([]) });
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${withFaq.url}/`);
+      await page.evaluate('window.marker = 7');
+      await page.getByLabel('Your question about this guidance').fill('why not CT with contrast');
+      await page.keyboard.press('Enter');
+      await page.locator('[id="faq:ct-with-contrast"]').waitFor();
+      await page.getByLabel('Your question about this guidance').fill('something else entirely');
+      await page.getByRole('button', { name: 'Ask' }).click();
+      await page.locator('[id="faq:none"]').waitFor();
+      await page.getByRole('button', { name: 'Spine level' }).click();
+      await page.locator('[id="faq:spine-level"]').waitFor();
+      expect(await page.locator('#faq-result [id^="faq:"]').count()).toBe(1);
+      expect(await page.evaluate('window.marker')).toBe(7);
+      await page.screenshot({ path: join(OUT, 'web-faq.png') });
+    } finally {
+      await page.close();
+      await withFaq.close();
+    }
+  }, 30_000);
 });

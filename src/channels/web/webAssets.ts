@@ -12,7 +12,8 @@ h1{font-size:1.35rem;line-height:1.3;margin:1.25rem 0 1rem}
 h2{font-size:1.2rem;line-height:1.35;margin:.25rem 0 .5rem}
 h3{font-size:1rem;margin:1.25rem 0 .4rem}
 h4{font-size:.9rem;margin:.75rem 0 .25rem;color:var(--muted)}
-:focus-visible{outline:3px solid var(--focus);outline-offset:2px;border-radius:4px}
+:focus-visible{outline:3px solid #0f2a4a;outline-offset:2px;box-shadow:0 0 0 6px var(--focus);border-radius:4px}
+.topbar :focus-visible{outline-color:var(--focus);box-shadow:none}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .skip-link{position:absolute;left:.5rem;top:-3rem;background:var(--card);padding:.5rem 1rem;border-radius:6px;z-index:2}
 .skip-link:focus{top:.5rem}
@@ -83,7 +84,7 @@ pre.copy-text{white-space:pre-wrap;font-family:ui-monospace,SFMono-Regular,Menlo
 .faq label{display:block;font-weight:600;margin-bottom:.3rem;font-size:.92rem}
 .faq-row{display:flex;gap:.5rem}
 .faq-row input{flex:1;min-width:0;font:inherit;padding:.5rem .7rem;border:1.5px solid #8a9bb0;border-radius:8px}
-.faq-answer{margin-top:1rem;padding-top:.75rem;border-top:1px solid var(--line)}
+.faq-answer{margin-top:1rem;padding-top:.75rem;border-top:1px solid var(--line);font-size:.95rem}
 .faq-answer h3{margin-top:0}
 .faq-topics ul,.recent ul{list-style:none;padding:0;margin:0;display:grid;gap:.35rem}
 .recent li{font-size:.9rem}
