@@ -113,6 +113,23 @@ describe.skipIf(!haveChromium && !process.env.CI)('web consult in a real browser
     await context.close();
   }, 60_000);
 
+  it('works with JavaScript off: forms post and redirect, copy buttons stay hidden', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/`);
+      await page.getByRole('button', { name: 'Start a consult' }).click();
+      await page.locator('[id="question:suspicion"]').waitFor();
+      expect(page.url()).toMatch(new RegExp(`^${server.url}/consult/[\\w-]+$`));
+      await press(page, 'answer:suspicion:no', 'outcome:not-applicable-no-suspicion');
+      expect(await page.locator('button[data-copy]').first().isHidden()).toBe(true);
+      await page.getByRole('button', { name: 'New consult' }).click();
+      await page.locator('[id="question:suspicion"]').waitFor();
+    } finally {
+      await context.close();
+    }
+  }, 30_000);
+
   it('answers a typed question and a topic button in place when an FAQ port is wired', async () => {
     const withFaq = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), { faq: phrasingFaq([]) });
     const page = await browser.newPage();

@@ -113,6 +113,10 @@ describe('web channel over HTTP (no browser)', () => {
     expect((await a.click('no-such-consult', 0, 'answer:suspicion:yes')).status).toBe(404);
     expect((await a.get('/consult/no-such-consult')).status).toBe(404);
     expect((await a.get('/consult/..%2F..%2Fetc')).status).toBe(404);
+    const huge = await a.post('/web/click', { consultId: id, step: '0', click: 'x'.repeat(10_000) });
+    expect(huge.status).toBe(413);
+    expect(huge.html).toContain('Request not accepted');
+    expect(huge.html).not.toMatch(/node_modules|at \w+ \(/);
     // An option the question does not have is refused by the service: shown as a notice, nothing saved.
     expect(await a.click(id, 0, 'answer:suspicion:maybe')).toMatchObject({ status: 303, location: `/consult/${id}?notice=invalid` });
     expect(await server.store.get(id)).toEqual(before);

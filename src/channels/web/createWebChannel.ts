@@ -1,4 +1,4 @@
-import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { ConsultService } from '../../consult/consultService.js';
 import { rejectionText, type RejectReason, type ReplyStyle } from '../../consult/rejections.js';
 import type { FlowEngine } from '../../flow/engine.js';
@@ -159,6 +159,13 @@ export function createWebChannel(opts: WebChannelOptions): Router {
   router.get('/web/flow.svg', (_req, res) => {
     res.set({ 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" }).type('image/svg+xml').send(diagram);
   });
+  // Body-parser refusals (too large, bad encoding) get a plain page, never Express's stack trace.
+  const refuse: ErrorRequestHandler = (err: { status?: number }, req, res, _next) => {
+    const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) logger.error({ err, path: req.path }, 'web request failed');
+    fail(res, status, 'Request not accepted', 'The form could not be read; nothing was changed. Go back and try again.');
+  };
+  router.use(refuse);
   router.get('/web/style.css', (_req, res) => { res.set('Cache-Control', 'no-cache').type('text/css').send(WEB_STYLES); });
   router.get('/web/app.js', (_req, res) => { res.set('Cache-Control', 'no-cache').type('text/javascript').send(WEB_SCRIPT); });
   return router;
