@@ -1,14 +1,16 @@
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { mountTeams } from './channels/teams/mountTeams.js';
-import type { TeamsFaqPort } from './channels/teams/faqPort.js';
 import { loadConfig, type Config } from './config/config.js';
 import { ConsultService } from './consult/consultService.js';
 import { loadContent } from './content/loadContent.js';
 import { createFlowEngine } from './flow/engine.js';
-import { createHttpApp } from './http/createHttpApp.js';
+import { createWebChannel } from './channels/web/createWebChannel.js';
 import type { FaqPort } from './channels/slack/faqPort.js';
+import { createHttpApp } from './http/createHttpApp.js';
 import { mountSlack, type SlackMount } from './channels/slack/mountSlack.js';
+import { buildStartupBanner, liveChannels, publicUrl } from './http/startupBanner.js';
+import { createFaqIndex } from './faq/faqIndex.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { startHousekeeping } from './store/housekeeping.js';
 import { openStore } from './store/openStore.js';
@@ -22,31 +24,36 @@ export interface RunningServer {
   service: ConsultService;
   store: ConsultStore;
   slack: SlackMount;
+  /** The start-up banner: live channels and the URL to open. */
+  banner: string;
   close(): Promise<void>;
 }
 
-/** Optional replacements for tests (a fake clock, a prepared store). */
+/** Optional replacements for tests (a fake clock, a prepared store, a stand-in FAQ). */
 export interface Overrides {
   store?: ConsultStore;
   logger?: Logger;
   now?: () => Date;
-  /** Answers free text in DMs; defaults to the FAQ index over rules/. */
-  faq?: FaqPort & TeamsFaqPort;
+  /** Answers free text in DMs and on the web page; defaults to the FAQ index over rules/. */
+  faq?: FaqPort;
 }
 
 /** The composition root: config -> content -> engine -> store -> service -> HTTP app and channels. */
 export async function startServer(config: Config, overrides: Overrides = {}): Promise<RunningServer> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const engine = createFlowEngine(loadContent());
+  const faq = overrides.faq ?? createFaqIndex(engine.content);
   const store = overrides.store ?? (await openStore(config, logger));
   const service = new ConsultService({ store, engine, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now });
   const app = createHttpApp(store);
   const { criteria } = engine.content.rules;
   const slack = mountSlack(app, {
-    config, service, logger, faq: overrides.faq,
+    config, service, logger, faq,
     info: { criteria: { name: criteria.name, variant: criteria.variant, reviewDate: criteria.reviewDate }, disclaimer: criteria.disclaimer, ttlHours: config.CONSULT_TTL_HOURS },
   });
-  mountTeams(app, { config, service, logger, faq: overrides.faq });
+  mountTeams(app, { config, service, logger, faq });
+  const channels = liveChannels(config);
+  if (channels.web) app.use(createWebChannel({ service, engine, logger, faq }));
 
   let server: Server;
   try {
@@ -61,10 +68,11 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://127.0.0.1:${port}`;
-  logger.info({ port, flowVersion: engine.content.flow.version }, 'spine-consult listening');
   await slack.start();
+  const banner = buildStartupBanner(channels, publicUrl(config.HOST, port));
+  logger.info({ port, flowVersion: engine.content.flow.version, channels }, banner);
   return {
-    url, port, server, service, store, slack,
+    url, port, server, service, store, slack, banner,
     async close() {
       housekeeping.stop();
       await slack.stop();
@@ -76,7 +84,8 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
-    await startServer(loadConfig());
+    const running = await startServer(loadConfig());
+    console.log(`\n${running.banner}\n`);
   } catch (err) {
     // Config and content errors are written for people: print the message, not a stack trace.
     const e = err as Error;

@@ -1,0 +1,155 @@
+import type { Controls, NoticeView, OutcomeView, QuestionView, RatingRow, TrailItem, View } from '../../flow/viewTypes.js';
+import { esc, join } from './html.js';
+
+/** What a rendered consult needs besides its view: where its buttons post and with which token. */
+export interface WebRenderContext {
+  consultId: string;
+  /** The session's CSRF token, sent back with every click. */
+  csrf: string;
+  /** A short explanation of why the last click changed nothing (already product wording). */
+  notice?: string;
+}
+
+const OUTCOME_KIND_LABEL: Record<OutcomeView['outcomeKind'], string> = {
+  recommendation: 'Recommendation',
+  exclusion: 'Out of scope',
+  emergency: 'Emergency',
+  result: 'Result',
+};
+
+/** One submit button; `value` is the click it asks for (`answer:<q>:<o>`, `change:<q>`, `control:<name>`). */
+function button(value: string, label: string, cls: string, extra = ''): string {
+  return `<button type="submit" name="click" value="${esc(value)}" class="${cls}"${extra}>${esc(label)}</button>`;
+}
+
+function renderTrail(trail: TrailItem[]): string {
+  if (trail.length === 0) return '';
+  const items = trail.map((t) => join([
+    '<li>',
+    `<span class="trail-q">${esc(t.question)}</span>`,
+    `<span class="trail-a">${esc(t.answer)}</span>`,
+    t.canChange && button(`change:${t.questionId}`, 'Change', 'btn-link', ` aria-label="Change: ${esc(t.question)}"`),
+    '</li>',
+  ]));
+  return join([
+    '<section class="trail" aria-labelledby="trail-heading">',
+    '<h2 id="trail-heading" class="section-label">Your answers</h2>',
+    '<ol>', ...items, '</ol>',
+    '</section>',
+  ]);
+}
+
+function renderQuestion(v: QuestionView): string {
+  const q = v.question;
+  return join([
+    `<section id="question:${esc(q.id)}" class="card question" aria-labelledby="current-heading">`,
+    `<p class="eyebrow">Question ${esc(v.number)} · ${esc(q.label)}</p>`,
+    `<h2 id="current-heading" tabindex="-1">${esc(q.prompt)}</h2>`,
+    `<p class="help">${esc(q.help)}</p>`,
+    '<div class="options" role="group" aria-labelledby="current-heading">',
+    ...q.options.map((o) => button(`answer:${q.id}:${o.id}`, o.label, 'btn-option')),
+    '</div>',
+    '</section>',
+  ]);
+}
+
+/** A slug for styling a rating badge, e.g. `usually-appropriate`. */
+function ratingClass(rating: string): string {
+  return `rating rating-${rating.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+}
+
+function renderRatings(rows: RatingRow[]): string {
+  if (rows.length === 0) return '';
+  const body = rows.map((r) => join([
+    '<tr>',
+    `<th scope="row">${esc(r.study)}${r.note ? `<span class="note">${esc(r.note)}</span>` : ''}</th>`,
+    `<td><span class="${ratingClass(r.rating)}">${esc(r.rating)}</span></td>`,
+    `<td>${esc(r.radiation)}</td>`,
+    '</tr>',
+  ]));
+  return join([
+    '<table class="ratings">',
+    '<caption>Appropriateness ratings</caption>',
+    '<thead><tr><th scope="col">Study</th><th scope="col">Rating</th><th scope="col">Radiation</th></tr></thead>',
+    '<tbody>', ...body, '</tbody>',
+    '</table>',
+  ]);
+}
+
+/** A text block with a copy button; the button is hidden until the script can make it work. */
+function copyable(id: string, heading: string, text: string, tag: 'p' | 'pre', buttonLabel: string): string {
+  return join([
+    `<div class="copyable">`,
+    `<div class="copyable-head"><h3 id="${id}-heading">${esc(heading)}</h3>`,
+    `<button type="button" class="btn-copy" data-copy="${id}" aria-describedby="${id}-heading" hidden>${esc(buttonLabel)}</button></div>`,
+    `<${tag} id="${id}" class="copy-text">${esc(text)}</${tag}>`,
+    '</div>',
+  ]);
+}
+
+function renderOutcome(v: OutcomeView): string {
+  return join([
+    `<section id="outcome:${esc(v.outcomeId)}" class="card outcome outcome-${v.outcomeKind}" aria-labelledby="current-heading">`,
+    `<p class="eyebrow">${OUTCOME_KIND_LABEL[v.outcomeKind]}</p>`,
+    `<h2 id="current-heading" tabindex="-1">${esc(v.title)}</h2>`,
+    `<p class="statement">${esc(v.statement)}</p>`,
+    v.urgency && `<p class="urgency urgency-${v.urgency.level}"><strong>${esc(v.urgency.label)}</strong> ${esc(v.urgency.text)}</p>`,
+    v.details.length > 0 && join(['<ul class="details">', ...v.details.map((d) => `<li>${esc(d)}</li>`), '</ul>']),
+    renderRatings(v.ratings),
+    v.orderLine && copyable('order-line', 'Order', v.orderLine, 'p', 'Copy order'),
+    v.pitfalls.length > 0 && join(['<h3>Pitfalls</h3>', '<ul class="pitfalls">', ...v.pitfalls.map((p) => `<li>${esc(p)}</li>`), '</ul>']),
+    v.parentGuide && join(['<h3>Related guidance</h3>', `<p class="parent-guide">${esc(v.parentGuide)}</p>`]),
+    copyable('chart-note', 'Chart note', v.chartNote, 'pre', 'Copy note'),
+    v.sources.length > 0 && `<p class="sources">Source: ${v.sources.map(esc).join('; ')}</p>`,
+    `<p class="disclaimer">${esc(v.disclaimer)}</p>`,
+    '</section>',
+  ]);
+}
+
+function renderNotice(v: NoticeView): string {
+  return join([
+    `<section id="notice:${esc(v.notice)}" class="card notice" aria-labelledby="current-heading">`,
+    `<h2 id="current-heading" tabindex="-1">${esc(v.text)}</h2>`,
+    '</section>',
+  ]);
+}
+
+/** The control buttons the view offers, in a fixed order; primary actions first. */
+function renderControls(c: Controls): string {
+  const buttons = [
+    c.recordResult && button('control:record_result', 'Record MRI result', 'btn-primary'),
+    c.newConsult && button('control:new_consult', 'New consult', c.recordResult ? 'btn-secondary' : 'btn-primary'),
+    c.back && button('control:back', 'Back', 'btn-secondary'),
+    c.restart && button('control:restart', 'Start over', 'btn-secondary'),
+    c.cancel && button('control:cancel', 'Cancel consult', 'btn-quiet'),
+  ];
+  const shown = buttons.filter((b): b is string => typeof b === 'string');
+  return shown.length === 0 ? '' : join(['<div class="controls">', ...shown, '</div>']);
+}
+
+function renderBody(view: View): string {
+  switch (view.kind) {
+    case 'question': return renderQuestion(view);
+    case 'outcome': return renderOutcome(view);
+    case 'notice': return renderNotice(view);
+  }
+}
+
+/**
+ * Renders a consult's view as an HTML fragment: one form whose buttons post the click they stand
+ * for, stamped with the consult id and the step the view was drawn at (so stale clicks are caught).
+ */
+export function renderWeb(view: View, ctx: WebRenderContext): string {
+  const trail = view.kind === 'notice' ? [] : view.trail;
+  return join([
+    `<form method="post" action="/web/click" class="consult-form" data-enhance="consult" data-step="${esc(view.step)}">`,
+    `<input type="hidden" name="csrf" value="${esc(ctx.csrf)}">`,
+    `<input type="hidden" name="consultId" value="${esc(ctx.consultId)}">`,
+    `<input type="hidden" name="step" value="${esc(view.step)}">`,
+    ctx.notice && `<p class="flash" role="alert">${esc(ctx.notice)}</p>`,
+    renderTrail(trail),
+    renderBody(view),
+    renderControls(view.controls),
+    '</form>',
+  ]);
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { buildStartupBanner, liveChannels, publicUrl } from '../../src/http/startupBanner.js';
+
+describe('start-up banner', () => {
+  it.each([
+    [{}, { slack: 'off', teams: 'local-unauthenticated', web: true }],
+    [{ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }, { slack: 'http', teams: 'local-unauthenticated', web: false }],
+    [{ SLACK_APP_TOKEN: 'xapp-1', SLACK_BOT_TOKEN: 'xoxb-1' }, { slack: 'socket', teams: 'local-unauthenticated', web: false }],
+    [{ MicrosoftAppId: 'id', MicrosoftAppPassword: 'p' }, { slack: 'off', teams: 'authenticated', web: false }],
+    [{ MicrosoftAppId: 'id', WEB_UI: 'true' }, { slack: 'off', teams: 'authenticated', web: true }],
+    [{ WEB_UI: 'false' }, { slack: 'off', teams: 'local-unauthenticated', web: false }],
+    [{ NODE_ENV: 'production' }, { slack: 'off', teams: 'off', web: true }],
+  ])('derives live channels from %j', (env, expected) => {
+    expect(liveChannels(loadConfig(env))).toEqual(expected);
+  });
+
+  it('tells a newcomer what is live and which URL to open', () => {
+    expect(buildStartupBanner({ slack: 'off', teams: 'local-unauthenticated', web: true }, 'http://localhost:3000')).toBe([
+      'spine-consult is running',
+      '  Web:   on - open http://localhost:3000/ in a browser',
+      '  Slack: off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)',
+      '  Teams: on - http://localhost:3000/api/messages, UNAUTHENTICATED (local development only; set MicrosoftAppId)',
+      '  Health: http://localhost:3000/healthz',
+    ].join('\n'));
+    expect(buildStartupBanner({ slack: 'http', teams: 'authenticated', web: false }, 'http://h:1')).toBe([
+      'spine-consult is running',
+      '  Web:   off (set WEB_UI=true to enable)',
+      '  Slack: on - events at http://h:1/slack/events',
+      '  Teams: on - http://h:1/api/messages',
+      '  Health: http://h:1/healthz',
+    ].join('\n'));
+  });
+
+  it('shows localhost for a server bound to every interface', () => {
+    expect(publicUrl('0.0.0.0', 3000)).toBe('http://localhost:3000');
+    expect(publicUrl('::', 8080)).toBe('http://localhost:8080');
+    expect(publicUrl('::1', 80)).toBe('http://[::1]:80');
+    expect(publicUrl('10.0.0.5', 3000)).toBe('http://10.0.0.5:3000');
+  });
+});
