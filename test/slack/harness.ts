@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { startServer, type Overrides, type RunningServer } from '../../src/main.js';
 import type { FaqPort } from '../../src/channels/slack/faqPort.js';
 import { FakeSlack, HOOKS, type FakeMessage } from './fakeSlack.js';
+import { tempDataDir } from '../support/tempDataDir.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const TEAM = 'T1';
@@ -24,7 +25,7 @@ export class SlackHarness {
 
   async start(opts: { faq?: FaqPort; env?: Record<string, string>; overrides?: Overrides } = {}): Promise<this> {
     this.slack.install();
-    const config = loadConfig({
+    const config = loadConfig({ DATA_DIR: tempDataDir(),
       NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info',
       SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_API_URL: 'http://slack.test/api/',
       ...opts.env,

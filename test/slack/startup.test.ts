@@ -5,12 +5,13 @@ import { loadConfig } from '../../src/config/config.js';
 import { slackMode } from '../../src/channels/slack/mountSlack.js';
 import { startServer } from '../../src/main.js';
 import { blockIds, SlackHarness } from './harness.js';
+import { tempDataDir } from '../support/tempDataDir.js';
 
 describe('without Slack credentials', () => {
   it('starts, logs once what to set, and answers /slack/events with 503', async () => {
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, new Writable({ write: (c, _e, cb) => { lines.push(String(c)); cb(); } }));
-    const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1' }), { logger });
+    const server = await startServer(loadConfig({ DATA_DIR: tempDataDir(), PORT: '0', HOST: '127.0.0.1' }), { logger });
     try {
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
       const res = await fetch(`${server.url}/slack/events`, { method: 'POST', body: 'x' });
@@ -33,14 +34,15 @@ describe('without Slack credentials', () => {
   });
 });
 
-describe('with Slack but without an FAQ', () => {
+describe('with Slack and the built-in FAQ index', () => {
   const h = new SlackHarness();
   beforeAll(async () => { await h.start(); });
   afterAll(async () => { await h.stop(); });
 
-  it('a DM gets a short help text with a start button', async () => {
-    await h.event({ type: 'message', channel: 'DU1', channel_type: 'im', user: 'U1', text: 'hello', ts: '1700000100.000100' });
-    expect(blockIds(h.latest())).toEqual(['no-faq', 'criteria', 'start']);
+  it('a DM question is answered from rules/faq.yaml; "hello" gets the help text', async () => {
+    await h.event({ type: 'message', channel: 'DU1', channel_type: 'im', user: 'U1', text: 'why not a CT with contrast', ts: '1700000100.000100' });
+    expect(blockIds(h.latest())[0]).toBe('faq:ct-with-contrast');
+    await h.event({ type: 'message', channel: 'DU1', channel_type: 'im', user: 'U1', text: 'hello', ts: '1700000101.000100' });
+    expect(blockIds(h.latest())[0]).toMatch(/^help/);
   });
-
 });

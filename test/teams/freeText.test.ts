@@ -28,17 +28,24 @@ function recordingFaq(): TeamsFaqPort & { asked: string[] } {
   };
 }
 
-describe('Teams free text without an FAQ', () => {
+describe('Teams free text with the built-in FAQ index (rules/faq.yaml)', () => {
   let bot: TeamsTestBot;
   beforeAll(async () => { bot = await startTeamsBot(); });
   afterAll(async () => { await bot.close(); });
 
-  it.each<[string, 'personal' | 'groupChat', string]>([
-    ['why not a CT with contrast?', 'personal', 'Send "consult" to start a consult: I ask a few questions and show the imaging guidance. In a personal chat you can also ask a question in your own words.'],
-    ['help', 'personal', 'Send "consult" to start a consult: I ask a few questions and show the imaging guidance. In a personal chat you can also ask a question in your own words.'],
-    ['what is this?', 'groupChat', 'Mention me with "consult" to start a consult here. For questions in your own words, open a personal chat with me.'],
-  ])('"%s" in a %s chat gets a short help', async (text, kind, reply) => {
-    expect(await new TeamsConversation(bot, kind).say(text)).toEqual({ message: reply });
+  it('answers a personal-chat question from the real index', async () => {
+    expect(await new TeamsConversation(bot, 'personal').say('why not a CT with contrast?')).toMatchObject({ main: 'faq:ct-with-contrast' });
+  });
+
+  it('answers "help" with the help card and declines an off-topic question', async () => {
+    expect(await new TeamsConversation(bot, 'personal').say('help')).toMatchObject({ main: 'help' });
+    expect(await new TeamsConversation(bot, 'personal').say('how do I reset my password?')).toMatchObject({ main: 'faq:none' });
+  });
+
+  it('points a group chat to a personal chat for questions', async () => {
+    expect(await new TeamsConversation(bot, 'groupChat').say('what is this?')).toEqual({
+      message: 'Mention me with "consult" to start a consult here. For questions in your own words, open a personal chat with me.',
+    });
   });
 });
 

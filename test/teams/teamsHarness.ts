@@ -10,6 +10,7 @@ import type { AdaptiveCard, CardJson } from '../../src/channels/teams/cardTypes.
 import type { TeamsFaqPort } from '../../src/channels/teams/faqPort.js';
 import { loadConfig } from '../../src/config/config.js';
 import { startServer, type RunningServer } from '../../src/main.js';
+import { tempDataDir } from '../support/tempDataDir.js';
 
 export const SERVICE_URL = 'http://teams.test/';
 export const BOT = { id: '28:bot-app-id', name: 'Spine Consult' };
@@ -134,7 +135,7 @@ export async function startTeamsBot(env: Record<string, string> = {}, faq?: Team
   const logs: string[] = [];
   const sink = new Writable({ write(chunk, _enc, done) { logs.push(String(chunk)); done(); } });
   const logger = pino({ level: 'info' }, sink);
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ DATA_DIR: tempDataDir(), NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
   const server = await startServer(config, { logger, ...(faq ? { faq } : {}) });
 
   nock.disableNetConnect();

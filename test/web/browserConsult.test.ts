@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { startServer, type RunningServer } from '../../src/main.js';
 import { phrasingFaq } from './phrasingFaq.js';
+import { tempDataDir } from '../support/tempDataDir.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = join(process.cwd(), 'test-output');
@@ -23,7 +24,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('web consult in a real browser
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
+    server = await startServer(loadConfig({ DATA_DIR: tempDataDir(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -131,7 +132,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('web consult in a real browser
   }, 30_000);
 
   it('answers a typed question and a topic button in place when an FAQ port is wired', async () => {
-    const withFaq = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), { faq: phrasingFaq([]) });
+    const withFaq = await startServer(loadConfig({ DATA_DIR: tempDataDir(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), { faq: phrasingFaq([]) });
     const page = await browser.newPage();
     try {
       await page.goto(`${withFaq.url}/`);

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { startServer, type RunningServer } from '../../src/main.js';
 import { phrasingFaq } from './phrasingFaq.js';
 import { WebClient } from './webClient.js';
+import { tempDataDir } from '../support/tempDataDir.js';
 
 describe('web channel over HTTP (no browser)', () => {
   let server: RunningServer;
@@ -13,7 +14,7 @@ describe('web channel over HTTP (no browser)', () => {
 
   beforeAll(async () => {
     const sink = new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } });
-    server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1' }), {
+    server = await startServer(loadConfig({ DATA_DIR: tempDataDir(), PORT: '0', HOST: '127.0.0.1' }), {
       logger: pino({ level: 'info' }, sink),
       faq: phrasingFaq(faqCalls),
     });
@@ -152,23 +153,23 @@ describe('web channel over HTTP (no browser)', () => {
 });
 
 describe('web channel switches', () => {
-  it('is off when chat credentials are set and WEB_UI is unset, and says FAQ not available without a port', async () => {
-    const slack = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }));
+  it('is off when chat credentials are set and WEB_UI is unset; WEB_UI=true turns it on with the built-in FAQ', async () => {
+    const slack = await startServer(loadConfig({ DATA_DIR: tempDataDir(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }));
     try {
       expect((await fetch(`${slack.url}/`)).status).toBe(404);
       expect(slack.banner).toContain('Web:   off (set WEB_UI=true to enable)');
     } finally { await slack.close(); }
-    const forced = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', WEB_UI: 'true' }));
+    const forced = await startServer(loadConfig({ DATA_DIR: tempDataDir(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', WEB_UI: 'true' }));
     try {
       const a = new WebClient(forced.url);
       const page = await a.get('/');
       expect(page.status).toBe(200);
-      expect(page.html).toContain('<p id="faq-unavailable" class="muted">FAQ not available in this deployment.</p>');
-      const faq = await a.post('/web/faq', { text: 'anything' });
-      expect(faq.status).toBe(404);
-      expect(faq.html).toContain('FAQ not available');
+      expect(page.html).not.toContain('faq-unavailable');
+      const faq = await a.post('/web/faq', { text: 'why not a CT with contrast' });
+      expect(faq.status).toBe(200);
+      expect(faq.html).toContain('id="faq:ct-with-contrast"');
     } finally { await forced.close(); }
-    const off = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', WEB_UI: 'false' }));
+    const off = await startServer(loadConfig({ DATA_DIR: tempDataDir(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', WEB_UI: 'false' }));
     try {
       expect((await fetch(`${off.url}/`)).status).toBe(404);
       expect((await fetch(`${off.url}/healthz`)).status).toBe(200);
