@@ -44,23 +44,25 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   const engine = createFlowEngine(loadContent());
   const faq = overrides.faq ?? createFaqIndex(engine.content);
   const store = overrides.store ?? (await openStore(config, logger));
-  const service = new ConsultService({ store, engine, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now });
-  const app = createHttpApp(store);
-  const { criteria } = engine.content.rules;
-  const slack = mountSlack(app, {
-    config, service, logger, faq,
-    info: { criteria: { name: criteria.name, variant: criteria.variant, reviewDate: criteria.reviewDate }, disclaimer: criteria.disclaimer, ttlHours: config.CONSULT_TTL_HOURS },
-  });
-  mountTeams(app, { config, service, logger, faq });
-  const channels = liveChannels(config);
-  if (channels.web) app.use(createWebChannel({ service, engine, logger, faq }));
-
   let server: Server;
+  let service: ConsultService;
+  let slack: SlackMount;
+  const channels = liveChannels(config);
   try {
+    service = new ConsultService({ store, engine, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now });
+    const app = createHttpApp(store);
+    const { criteria } = engine.content.rules;
+    slack = mountSlack(app, {
+      config, service, logger, faq,
+      info: { criteria: { name: criteria.name, variant: criteria.variant, reviewDate: criteria.reviewDate }, disclaimer: criteria.disclaimer, ttlHours: config.CONSULT_TTL_HOURS },
+    });
+    if (config.TEAMS_ENABLED) mountTeams(app, { config, service, logger, faq });
+    if (channels.web) app.use(createWebChannel({ service, engine, logger, faq }));
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
     });
   } catch (err) {
+    // A refused configuration or a busy port must not leave the store open behind it.
     await store.close();
     throw err;
   }

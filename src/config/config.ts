@@ -23,6 +23,8 @@ export const ConfigSchema = z.object({
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: optional,
   WEB_UI: bool.optional(),
+  /** false runs without Teams (e.g. a Slack-only production deployment with no MicrosoftAppId). */
+  TEAMS_ENABLED: bool.default(true),
 });
 
 /** Validated configuration. */

@@ -54,3 +54,15 @@ export function flowDoc(machine: ConsultMachine, content: Content): string {
     '',
   ].join('\n');
 }
+
+const START = '<!-- flow:start -->';
+const END = '<!-- flow:end -->';
+
+/** The README with the diagram between its flow markers replaced by the current one. */
+export function readmeWithDiagram(readme: string, machine: ConsultMachine, content: Content): string {
+  const from = readme.indexOf(START);
+  const to = readme.indexOf(END);
+  if (from < 0 || to < from) throw new Error(`README.md needs the markers ${START} and ${END}`);
+  const block = ['```mermaid', toMermaid(machine, content), '```'].join('\n');
+  return `${readme.slice(0, from + START.length)}\n${block}\n${readme.slice(to)}`;
+}

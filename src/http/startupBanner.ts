@@ -14,7 +14,7 @@ export interface LiveChannels {
 export function liveChannels(config: Config): LiveChannels {
   const slack = config.SLACK_APP_TOKEN && config.SLACK_BOT_TOKEN ? 'socket'
     : config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN ? 'http' : 'off';
-  const teams = config.MicrosoftAppId ? 'authenticated' : config.NODE_ENV === 'production' ? 'off' : 'local-unauthenticated';
+  const teams = !config.TEAMS_ENABLED ? 'off' : config.MicrosoftAppId ? 'authenticated' : config.NODE_ENV === 'production' ? 'off' : 'local-unauthenticated';
   const chatConfigured = slack !== 'off' || teams === 'authenticated';
   return { slack, teams, web: config.WEB_UI ?? !chatConfigured };
 }

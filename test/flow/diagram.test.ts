@@ -3,13 +3,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent, PROJECT_ROOT } from '../../src/content/loadContent.js';
 import { createFlowEngine } from '../../src/flow/engine.js';
-import { flowDoc, toMermaid } from '../../src/flow/toMermaid.js';
+import { flowDoc, readmeWithDiagram, toMermaid } from '../../src/flow/toMermaid.js';
 
 const engine = createFlowEngine(loadContent());
 
 describe('flow diagram', () => {
   it('docs/flow.md matches the flow data (run `npm run diagram` after changing flows/)', () => {
     expect(readFileSync(join(PROJECT_ROOT, 'docs', 'flow.md'), 'utf8')).toBe(flowDoc(engine.machine, engine.content));
+  });
+
+  it('README.md shows the current diagram', () => {
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    expect(readme).toBe(readmeWithDiagram(readme, engine.machine, engine.content));
   });
 
   it('draws one edge per option and the continuation', () => {

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { loadConfig } from '../../src/config/config.js';
 import { startServer } from '../../src/main.js';
 import { executeActivity, messageActivity, startTeamsBot, type TeamsTestBot } from './teamsHarness.js';
+import { tempDataDir } from '../support/tempDataDir.js';
 
 describe('POST /api/messages: malformed input gets a 4xx and the server stays up', () => {
   let bot: TeamsTestBot;
@@ -88,15 +89,26 @@ describe('Bot Framework authentication', () => {
   });
 
   it('refuses to start unauthenticated when NODE_ENV=production, with a clear error', async () => {
-    const config = loadConfig({ NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+    const config = loadConfig({ DATA_DIR: tempDataDir(), NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
     await expect(startServer(config)).rejects.toMatchObject({
       name: 'ConfigError',
       message: expect.stringMatching(/^MicrosoftAppId is not set, so the Teams endpoint POST \/api\/messages would accept unauthenticated requests/),
     });
   });
 
+  it('runs without Teams in production when TEAMS_ENABLED=false (a Slack-only deployment)', async () => {
+    const config = loadConfig({ DATA_DIR: tempDataDir(), NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TEAMS_ENABLED: 'false' });
+    const server = await startServer(config);
+    try {
+      expect((await fetch(`${server.url}/api/messages`, { method: 'POST', body: '{}' })).status).toBe(404);
+      expect(server.banner).toContain('Teams: off');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses a SingleTenant bot without MicrosoftAppTenantId', async () => {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant' });
+    const config = loadConfig({ DATA_DIR: tempDataDir(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant' });
     await expect(startServer(config)).rejects.toMatchObject({ name: 'ConfigError', message: expect.stringContaining('MicrosoftAppTenantId') });
   });
 });

@@ -14,7 +14,8 @@ export function createTeamsAuth(config: Config, logger: Logger): ConfigurationBo
       throw new ConfigError(
         'MicrosoftAppId is not set, so the Teams endpoint POST /api/messages would accept unauthenticated requests; '
         + 'that is refused when NODE_ENV=production. Set MicrosoftAppId and MicrosoftAppPassword '
-        + '(plus MicrosoftAppType and MicrosoftAppTenantId for a single-tenant bot) from the Azure Bot registration.',
+        + '(plus MicrosoftAppType and MicrosoftAppTenantId for a single-tenant bot) from the Azure Bot registration, '
+        + 'or set TEAMS_ENABLED=false to run without Teams.',
       );
     }
     logger.warn(
