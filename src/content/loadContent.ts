@@ -12,7 +12,8 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 /** The flow this product runs. */
 export const DEFAULT_FLOW_ID = 'spine-infection-abnormal-imaging';
 
-function readRaw(root: string, path: string): RawFile {
+/** Reads and parses one YAML file; a ContentError names the file (relative to `root`) when it cannot. */
+export function readYamlFile(root: string, path: string): RawFile {
   const file = relative(root, path) || path;
   let text: string;
   try {
@@ -31,7 +32,7 @@ function readRaw(root: string, path: string): RawFile {
 export function readRawContent(flowId = DEFAULT_FLOW_ID, root = PROJECT_ROOT): RawContent {
   const rulesDir = join(root, 'rules', flowId);
   const rules = Object.fromEntries(
-    Object.keys(RULES_FILES).map((name) => [name, readRaw(root, join(rulesDir, `${name}.yaml`))]),
+    Object.keys(RULES_FILES).map((name) => [name, readYamlFile(root, join(rulesDir, `${name}.yaml`))]),
   ) as Record<keyof Rules, RawFile>;
   const sourcePath = join(rulesDir, 'source.txt');
   let sourceText: string;
@@ -41,7 +42,7 @@ export function readRawContent(flowId = DEFAULT_FLOW_ID, root = PROJECT_ROOT): R
     throw new ContentError(`${relative(root, sourcePath)}: the clinical source text is missing; every citation is checked against it`);
   }
   return {
-    flow: readRaw(root, join(root, 'flows', `${flowId}.yaml`)),
+    flow: readYamlFile(root, join(root, 'flows', `${flowId}.yaml`)),
     rules,
     source: { file: relative(root, sourcePath), text: sourceText },
   };

@@ -2,12 +2,10 @@
  * The synonym and abbreviation table for the FAQ search, kept as data in
  * rules/<flow>/synonyms.yaml so clinicians can extend it without touching code.
  */
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { ContentError, formatPath } from '../flow/parseContent.js';
-import { PROJECT_ROOT } from '../content/loadContent.js';
+import { PROJECT_ROOT, readYamlFile } from '../content/loadContent.js';
 import { phraseKey, rawTokens } from './textAnalysis.js';
 
 const term = z.string().trim().min(1, 'must not be empty');
@@ -108,19 +106,6 @@ export function compileSynonyms(data: unknown, file: string): SynonymTable {
  * Throws ContentError naming the file when it is missing, not YAML, or invalid.
  */
 export function loadSynonyms(rulesId: string, root = PROJECT_ROOT): SynonymTable {
-  const path = join(root, 'rules', rulesId, 'synonyms.yaml');
-  const file = relative(root, path) || path;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new ContentError(`${file}: cannot be read (missing file?)`);
-  }
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (err) {
-    throw new ContentError(`${file}: not valid YAML: ${(err as Error).message.split('\n')[0]}`);
-  }
+  const { file, data } = readYamlFile(root, join(root, 'rules', rulesId, 'synonyms.yaml'));
   return compileSynonyms(data, file);
 }
