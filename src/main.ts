@@ -66,11 +66,18 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
     await store.close();
     throw err;
   }
+  try {
+    await slack.start();
+  } catch (err) {
+    // Socket Mode refused (e.g. a revoked app token): stop serving rather than half-run.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await store.close();
+    throw err;
+  }
   const housekeeping = startHousekeeping({ store, retentionDays: config.RETENTION_DAYS, logger, now: overrides.now });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://127.0.0.1:${port}`;
-  await slack.start();
   const banner = buildStartupBanner(channels, publicUrl(config.HOST, port));
   logger.info({ port, flowVersion: engine.content.flow.version, channels }, banner);
   return {

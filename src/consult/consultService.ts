@@ -117,7 +117,7 @@ export class ConsultService {
     return this.applyEvent(record, event, key, userId, now);
   }
 
-  private async applyEvent(record: ConsultRecord, event: ConsultEvent, key: string, userId: string, now: Date): Promise<ClickResult> {
+  private async applyEvent(record: ConsultRecord, event: ConsultEvent, key: string, userId: string, now: Date, retried = false): Promise<ClickResult> {
     const result = this.engine.apply(record.snapshot, event);
     if (!result.ok) {
       const reason: RejectReason = result.reason === 'not-allowed' ? 'invalid' : result.reason;
@@ -139,8 +139,12 @@ export class ConsultService {
       outcomeId: next.outcomeId,
     });
     if (!saved) {
-      // Another click (perhaps on another instance) won the race; report the consult as it now is.
       const fresh = (await this.store.get(record.id)) ?? record;
+      // A save that only attached the message (same step, same status) is no rival: apply again.
+      if (!retried && fresh.step === record.step && fresh.status === record.status && fresh.lastEventKey === record.lastEventKey) {
+        return this.applyEvent(fresh, event, key, userId, now, true);
+      }
+      // Another click (perhaps on another instance) won the race; report the consult as it now is.
       return { ok: false, reason: 'stale', record: fresh, view: this.engine.view(fresh.snapshot) };
     }
     return { ok: true, record: { ...next, version: record.version + 1 }, view: this.engine.view(next.snapshot) };

@@ -8,11 +8,15 @@ export type * from './viewTypes.js';
 
 const NO_CONTROLS: Controls = { back: false, restart: false, cancel: false, recordResult: false, newConsult: true };
 
-/** Fills `{study}` and `{urgency}` from the answers; unknown placeholders stay generic. */
+/**
+ * Fills `{study}` and `{urgency}` from the answers. The loader guarantees an outcome using
+ * `{urgency}` is only reached after the urgency question, so a missing value is a bug, not a guess.
+ */
 export function fillTemplate(text: string, vars: { study?: string; urgency?: string }): string {
+  if (text.includes('{urgency}') && !vars.urgency) throw new Error(`no urgency answer to fill "${text}"`);
   return text
     .replaceAll('{study}', vars.study ?? 'MRI of the spine area of interest')
-    .replaceAll('{urgency}', vars.urgency ?? 'as clinically indicated');
+    .replaceAll('{urgency}', vars.urgency ?? '');
 }
 
 /** The answer to one question, if given. */

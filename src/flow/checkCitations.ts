@@ -23,6 +23,8 @@ export function checkCitations(
 ): void {
   const lines = source.text.split(/\r?\n/).map(normaliseForCitation);
   const whole = normaliseForCitation(source.text);
+  // Every line some citation names as its section is a heading; a quote must sit before the next one.
+  const headingAt = new Set(citations.map((c) => lines.findIndex((l) => l.startsWith(normaliseForCitation(c.citation.section)))));
   for (const { file, path, citation } of citations) {
     const section = normaliseForCitation(citation.section);
     const quote = normaliseForCitation(citation.quote);
@@ -31,8 +33,14 @@ export function checkCitations(
       problems.push({ file, path: [...path, 'section'], message: `"${citation.section}" is not a heading of ${source.file}` });
     } else if (!whole.includes(quote)) {
       problems.push({ file, path: [...path, 'quote'], message: `"${citation.quote}" does not appear in ${source.file}` });
-    } else if (!lines.slice(at).join(' ').includes(quote)) {
+    } else if (!lines.slice(at, nextHeading(headingAt, at, lines.length)).join(' ').includes(quote)) {
       problems.push({ file, path: [...path, 'quote'], message: `"${citation.quote}" does not appear under "${citation.section}"` });
     }
   }
+}
+
+function nextHeading(headings: Set<number>, at: number, end: number): number {
+  let next = end;
+  for (const h of headings) if (h > at && h < next) next = h;
+  return next;
 }

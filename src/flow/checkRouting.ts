@@ -58,6 +58,38 @@ export function checkRouting(flow: FlowFile, rules: Rules, raw: RawContent, prob
   checkAnswerTable(raw.rules.urgency.file, 'rules', rules.urgency.question, rules.urgency.rules.map((r) => r.when), questions, push, false);
   checkAnswerTable(raw.rules.regions.file, 'regions', rules.regions.question, rules.regions.regions.map((r) => r.when), questions, push, true);
   checkReachAndLoops(flowFile, flow, edges, questions, push);
+  checkPlaceholders(flow, rules, edges, outcomesFile, push);
+}
+
+/** Whether `target` can be reached from `start` without passing through `avoid`. */
+function reachableAvoiding(edges: Map<string, string[]>, start: string, target: string, avoid: string): boolean {
+  const seen = new Set<string>([avoid]);
+  const stack = [start];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node === target) return true;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    stack.push(...(edges.get(node) ?? []));
+  }
+  return false;
+}
+
+/**
+ * An outcome whose text says {study} or {urgency} must only be reachable through the question
+ * that fills it; otherwise a consult could show a recommendation with the blank filled by a guess.
+ */
+function checkPlaceholders(flow: FlowFile, rules: Rules, edges: Map<string, string[]>, file: string, push: Push): void {
+  const fillers = { '{study}': rules.regions.question, '{urgency}': rules.urgency.question };
+  rules.outcomes.outcomes.forEach((o, oi) => {
+    const procedureNames = o.procedures.map((id) => rules.procedures.procedures.find((p) => p.id === id)?.name ?? '');
+    const text = [o.title, o.statement.text, ...o.details.map((d) => d.text), o.orderLine ?? '', ...procedureNames].join(' ');
+    for (const [placeholder, question] of Object.entries(fillers)) {
+      if (text.includes(placeholder) && reachableAvoiding(edges, flow.start, o.id, question)) {
+        push(file, ['outcomes', oi], `uses ${placeholder} but can be reached without answering "${question}"`);
+      }
+    }
+  });
 }
 
 function checkAnswerTable(file: string, list: string, questionId: string, whens: string[], questions: Map<string, FlowFile['questions'][number]>, push: Push, complete: boolean): void {

@@ -58,6 +58,10 @@ describe('flow and rules content', () => {
       'routing loops back to "neuro"'],
     ['region table missing an option', (r: RawContent) => { data(r.rules.regions).regions.pop(); },
       'rules/spine-infection-abnormal-imaging/regions.yaml: (top level): no entry for option "poorly_localized" of "region"'],
+    ['a placeholder the answers may not fill', (r: RawContent) => { data(r.flow).questions[1].options[0].next = 'post_op'; },
+      'rules/spine-infection-abnormal-imaging/outcomes.yaml: outcomes[5]: uses {urgency} but can be reached without answering "neuro"'],
+    ['a quote from under another heading', (r: RawContent) => { data(r.rules.pitfalls).pitfalls[0].source.section = 'Malignancy'; },
+      'rules/spine-infection-abnormal-imaging/pitfalls.yaml: pitfalls[0].source.quote: "Always specify “without and with IV contrast.”" does not appear under "Malignancy"'],
     ['empty help text', (r: RawContent) => { data(r.flow).questions[4].help = '  '; },
       'flows/spine-infection-abnormal-imaging.yaml: questions[4].help: must not be empty'],
   ])('rejects %s with a message naming the file and path', (_name, mutate, expected) => {

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ConsultService } from '../../src/consult/consultService.js';
+import { loadContent } from '../../src/content/loadContent.js';
+import { createFlowEngine } from '../../src/flow/engine.js';
+import { MemoryStore } from '../../src/store/memoryStore.js';
+import type { AuditRow, ConsultRecord } from '../../src/store/types.js';
+
+const engine = createFlowEngine(loadContent());
+const START = { channel: 'slack', workspace: 'T1', conversation: 'C1', ownerId: 'U1' } as const;
+
+/** A store in which the message reference is attached between a click's load and its save. */
+class AttachRacingStore extends MemoryStore {
+  raceOnce = true;
+  override async update(record: ConsultRecord, expectedVersion: number, audit: Omit<AuditRow, 'seq'> | null): Promise<boolean> {
+    if (audit && this.raceOnce) {
+      this.raceOnce = false;
+      const current = (await this.get(record.id))!;
+      await super.update({ ...current, messageRef: '1700000000.000100' }, current.version, null);
+    }
+    return super.update(record, expectedVersion, audit);
+  }
+}
+
+describe('ConsultService', () => {
+  it('applies a click whose save raced only with attaching the message, keeping the message reference', async () => {
+    const store = new AttachRacingStore();
+    const service = new ConsultService({ store, engine, ttlHours: 72 });
+    const { record } = await service.start(START);
+    const result = await service.click({ userId: 'U1', data: { action: 'answer', questionId: 'suspicion', optionId: 'yes', consultId: record.id, step: 0 } });
+    expect(result.ok).toBe(true);
+    const saved = (await store.get(record.id))!;
+    expect(saved).toMatchObject({ step: 1, messageRef: '1700000000.000100' });
+    expect((await store.auditSince(new Date(0))).map((a) => a.event)).toEqual(['start', 'answer:suspicion:yes']);
+  });
+
+  it('still reports a click that lost to another answer as stale, changing nothing', async () => {
+    const store = new MemoryStore();
+    const service = new ConsultService({ store, engine, ttlHours: 72 });
+    const { record } = await service.start(START);
+    const click = (optionId: string) => service.click({ userId: 'U1', data: { action: 'answer', questionId: 'suspicion', optionId, consultId: record.id, step: 0 } });
+    const [a, b] = await Promise.all([click('yes'), click('no')]);
+    expect([a.ok, b.ok].sort()).toEqual([false, true]);
+    expect((a.ok ? b : a)).toMatchObject({ ok: false, reason: 'stale' });
+    expect((await store.auditSince(new Date(0))).length).toBe(2);
+  });
+});
