@@ -7,6 +7,7 @@ const copy = (r: ConsultRecord): ConsultRecord => structuredClone(r);
 export class MemoryStore implements ConsultStore {
   private readonly consults = new Map<string, ConsultRecord>();
   private readonly audit: AuditRow[] = [];
+  private readonly settings = new Map<string, string>();
   private closed = false;
 
   private appendAudit(row: Omit<AuditRow, 'seq'>): void {
@@ -68,6 +69,14 @@ export class MemoryStore implements ConsultStore {
 
   async auditSince(since: Date): Promise<AuditRow[]> {
     return this.audit.filter((a) => a.at >= since).map((a) => ({ ...a }));
+  }
+
+  async getSetting(key: string): Promise<string | undefined> {
+    return this.settings.get(key);
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    this.settings.set(key, value);
   }
 
   async ping(): Promise<void> {

@@ -61,6 +61,17 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit
         FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();`,
   },
+  {
+    version: 3,
+    name: 'follow-up and settings',
+    sql: `
+      ALTER TABLE consults ADD COLUMN follow_up jsonb;
+      CREATE TABLE settings (
+        key text PRIMARY KEY,
+        value text NOT NULL,
+        updated_at timestamptz NOT NULL
+      );`,
+  },
 ];
 
 /**

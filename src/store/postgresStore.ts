@@ -2,15 +2,16 @@ import pg from 'pg';
 import type { PersistedConsult } from '../flow/engine.js';
 import { assertAuditEvent } from './auditEvent.js';
 import { migratePostgres } from './postgresSchema.js';
-import { expiryAudit, type AuditRow, type Channel, type ConsultRecord, type ConsultStore, type RecordStatus } from './types.js';
+import { expiryAudit, type AuditRow, type Channel, type ConsultRecord, type ConsultStore, type FollowUp, type RecordStatus } from './types.js';
 
 const COLUMNS = `id, flow_id, flow_version, channel, workspace, conversation, message_ref, owner_id, snapshot, step,
-  status, outcome_id, version, last_event_key, created_at, updated_at, expires_at`;
+  status, outcome_id, version, last_event_key, created_at, updated_at, expires_at, follow_up`;
 
 interface ConsultRow {
   id: string; flow_id: string; flow_version: string; channel: string; workspace: string; conversation: string;
   message_ref: string | null; owner_id: string; snapshot: PersistedConsult; step: number; status: string;
   outcome_id: string | null; version: number; last_event_key: string | null; created_at: Date; updated_at: Date; expires_at: Date;
+  follow_up: FollowUp | null;
 }
 
 interface AuditDbRow {
@@ -23,11 +24,13 @@ const fromRow = (r: ConsultRow): ConsultRecord => ({
   conversation: r.conversation, messageRef: r.message_ref, ownerId: r.owner_id, snapshot: r.snapshot, step: r.step,
   status: r.status as RecordStatus, outcomeId: r.outcome_id, version: r.version, lastEventKey: r.last_event_key,
   createdAt: r.created_at, updatedAt: r.updated_at, expiresAt: r.expires_at,
+  ...(r.follow_up ? { followUp: r.follow_up } : {}),
 });
 
 const values = (r: ConsultRecord, version: number): unknown[] => [
   r.id, r.flowId, r.flowVersion, r.channel, r.workspace, r.conversation, r.messageRef, r.ownerId,
   JSON.stringify(r.snapshot), r.step, r.status, r.outcomeId, version, r.lastEventKey, r.createdAt, r.updatedAt, r.expiresAt,
+  r.followUp ? JSON.stringify(r.followUp) : null,
 ];
 
 /** Connection settings for the PostgreSQL store. */
@@ -99,7 +102,7 @@ export class PostgresStore implements ConsultStore {
 
   async create(record: ConsultRecord, audit: Omit<AuditRow, 'seq'>): Promise<void> {
     await this.tx(async (c) => {
-      await c.query(`INSERT INTO consults (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+      await c.query(`INSERT INTO consults (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
         values(record, record.version));
       await this.appendAudit(c, audit);
     });
@@ -115,8 +118,8 @@ export class PostgresStore implements ConsultStore {
       const { rowCount } = await c.query(
         `UPDATE consults SET flow_id = $2, flow_version = $3, channel = $4, workspace = $5, conversation = $6,
            message_ref = $7, owner_id = $8, snapshot = $9, step = $10, status = $11, outcome_id = $12, version = $13,
-           last_event_key = $14, created_at = $15, updated_at = $16, expires_at = $17
-         WHERE id = $1 AND version = $18`,
+           last_event_key = $14, created_at = $15, updated_at = $16, expires_at = $17, follow_up = $18
+         WHERE id = $1 AND version = $19`,
         [...values(record, expectedVersion + 1), expectedVersion],
       );
       if (rowCount !== 1) return false;
@@ -156,6 +159,16 @@ export class PostgresStore implements ConsultStore {
       consultId: a.consult_id, seq: a.seq, at: a.at, userId: a.user_id, event: a.event, fromStep: a.from_step,
       toStep: a.to_step, outcomeId: a.outcome_id, channel: a.channel as Channel, flowVersion: a.flow_version,
     }));
+  }
+
+  async getSetting(key: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]);
+    return rows[0]?.value;
+  }
+
+  async setSetting(key: string, value: string, at: Date): Promise<void> {
+    await this.pool.query(`INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, $3)
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`, [key, value, at]);
   }
 
   async ping(): Promise<void> {

@@ -58,6 +58,18 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
         BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;`,
   },
+  {
+    version: 3,
+    // Feedback and radiology hand-off live beside the flow snapshot, never inside it; settings hold
+    // what the bot is told at run time (the Teams radiology channel).
+    sql: `
+      ALTER TABLE consults ADD COLUMN follow_up TEXT;
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );`,
+  },
 ];
 
 /** Brings the database to the newest schema version inside one write transaction. */

@@ -2,12 +2,13 @@ import Database from 'better-sqlite3';
 import type { PersistedConsult } from '../flow/engine.js';
 import { assertAuditEvent } from './auditEvent.js';
 import { migrateSqlite } from './sqliteSchema.js';
-import { expiryAudit, type AuditRow, type Channel, type ConsultRecord, type ConsultStore, type RecordStatus } from './types.js';
+import { expiryAudit, type AuditRow, type Channel, type ConsultRecord, type ConsultStore, type FollowUp, type RecordStatus } from './types.js';
 
 interface ConsultRow {
   id: string; flow_id: string; flow_version: string; channel: string; workspace: string; conversation: string;
   message_ref: string | null; owner_id: string; snapshot: string; step: number; status: string; outcome_id: string | null;
   version: number; last_event_key: string | null; created_at: number; updated_at: number; expires_at: number;
+  follow_up: string | null;
 }
 
 interface AuditDbRow {
@@ -21,6 +22,7 @@ const fromRow = (r: ConsultRow): ConsultRecord => ({
   snapshot: JSON.parse(r.snapshot) as PersistedConsult, step: r.step, status: r.status as RecordStatus,
   outcomeId: r.outcome_id, version: r.version, lastEventKey: r.last_event_key,
   createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at), expiresAt: new Date(r.expires_at),
+  ...(r.follow_up ? { followUp: JSON.parse(r.follow_up) as FollowUp } : {}),
 });
 
 const toParams = (r: ConsultRecord, version: number) => ({
@@ -28,6 +30,7 @@ const toParams = (r: ConsultRecord, version: number) => ({
   conversation: r.conversation, message_ref: r.messageRef, owner_id: r.ownerId, snapshot: JSON.stringify(r.snapshot),
   step: r.step, status: r.status, outcome_id: r.outcomeId, version, last_event_key: r.lastEventKey,
   created_at: r.createdAt.getTime(), updated_at: r.updatedAt.getTime(), expires_at: r.expiresAt.getTime(),
+  follow_up: r.followUp ? JSON.stringify(r.followUp) : null,
 });
 
 const fromAuditRow = (a: AuditDbRow): AuditRow => ({
@@ -54,15 +57,15 @@ export class SqliteStore implements ConsultStore {
     const db = this.db;
     this.stmt = {
       insert: db.prepare(`INSERT INTO consults (id, flow_id, flow_version, channel, workspace, conversation, message_ref,
-        owner_id, snapshot, step, status, outcome_id, version, last_event_key, created_at, updated_at, expires_at)
+        owner_id, snapshot, step, status, outcome_id, version, last_event_key, created_at, updated_at, expires_at, follow_up)
         VALUES (@id, @flow_id, @flow_version, @channel, @workspace, @conversation, @message_ref, @owner_id, @snapshot,
-        @step, @status, @outcome_id, @version, @last_event_key, @created_at, @updated_at, @expires_at)`),
+        @step, @status, @outcome_id, @version, @last_event_key, @created_at, @updated_at, @expires_at, @follow_up)`),
       get: db.prepare<[string], ConsultRow>('SELECT * FROM consults WHERE id = ?'),
       update: db.prepare(`UPDATE consults SET flow_id = @flow_id, flow_version = @flow_version, channel = @channel,
         workspace = @workspace, conversation = @conversation, message_ref = @message_ref, owner_id = @owner_id,
         snapshot = @snapshot, step = @step, status = @status, outcome_id = @outcome_id, version = @version,
-        last_event_key = @last_event_key, created_at = @created_at, updated_at = @updated_at, expires_at = @expires_at
-        WHERE id = @id AND version = @expected`),
+        last_event_key = @last_event_key, created_at = @created_at, updated_at = @updated_at, expires_at = @expires_at,
+        follow_up = @follow_up WHERE id = @id AND version = @expected`),
       audit: db.prepare(`INSERT INTO audit (consult_id, seq, at, user_id, event, from_step, to_step, outcome_id, channel, flow_version)
         SELECT @consult_id, COALESCE(MAX(seq), 0) + 1, @at, @user_id, @event, @from_step, @to_step, @outcome_id, @channel, @flow_version
         FROM audit WHERE consult_id = @consult_id`),
@@ -74,6 +77,9 @@ export class SqliteStore implements ConsultStore {
       purge: db.prepare(`DELETE FROM consults WHERE status <> 'active' AND updated_at < ?`),
       since: db.prepare<[number], AuditDbRow>('SELECT * FROM audit WHERE at >= ? ORDER BY at, id'),
       ping: db.prepare('SELECT 1'),
+      getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      setSetting: db.prepare(`INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
     };
   }
 
@@ -128,6 +134,14 @@ export class SqliteStore implements ConsultStore {
 
   async auditSince(since: Date): Promise<AuditRow[]> {
     return this.stmt.since.all(since.getTime()).map(fromAuditRow);
+  }
+
+  async getSetting(key: string): Promise<string | undefined> {
+    return this.stmt.getSetting.get(key)?.value;
+  }
+
+  async setSetting(key: string, value: string, at: Date): Promise<void> {
+    this.stmt.setSetting.run(key, value, at.getTime());
   }
 
   async ping(): Promise<void> {

@@ -30,6 +30,44 @@ export interface ConsultRecord {
   createdAt: Date;
   updatedAt: Date;
   expiresAt: Date;
+  /** Feedback and radiology hand-off on the outcome; absent until someone uses them. */
+  followUp?: FollowUp;
+}
+
+/** What the clinician did with a recommendation (enumerated; never free text). */
+export type FeedbackChoice = 'as_recommended' | 'something_else' | 'not_ordering';
+/** Why something else was ordered (enumerated; never free text). */
+export type FeedbackReason = 'contraindication' | 'patient_factors' | 'availability' | 'specialist_advice' | 'other';
+
+/** Feedback on a recommendation; `reason` is only missing while "something else" waits for one. */
+export interface FeedbackState {
+  choice: FeedbackChoice;
+  reason?: FeedbackReason;
+  /** False while the reason is still being picked (nothing audited yet). */
+  final: boolean;
+  by: string;
+  /** ISO time, so the JSON column round-trips unchanged in every store. */
+  at: string;
+}
+
+/** A consult's summary sent to the radiology channel, and who took it. */
+export interface HandoffState {
+  requestedBy: string;
+  requestedAt: string;
+  /** The outcome the summary describes. */
+  outcomeId: string;
+  /** Channel-specific handle of the radiology post (Slack `channel:ts`, Teams JSON reference). */
+  postRef?: string;
+  /** Channel-specific handle for replying to the consult's conversation (Teams: JSON reference). */
+  originRef?: string;
+  claimedBy?: string;
+  claimedAt?: string;
+}
+
+/** Follow-up state stored with a consult (one JSON column); not part of the flow machine. */
+export interface FollowUp {
+  feedback?: FeedbackState;
+  handoff?: HandoffState;
 }
 
 /** One append-only audit row: who did what to which consult, never free text. */
@@ -38,7 +76,10 @@ export interface AuditRow {
   seq: number;
   at: Date;
   userId: string;
-  /** An enumerated event name: start, answer:<q>:<o>, back, restart, cancel, change:<q>, record_result, expire. */
+  /**
+   * An enumerated event name: start, answer:<q>:<o>, back, restart, cancel, change:<q>, record_result, expire,
+   * feedback:<choice>[:<reason>], handoff:requested, handoff:claimed.
+   */
   event: string;
   fromStep: number;
   toStep: number;
@@ -66,6 +107,10 @@ export interface ConsultStore {
   /** Audit rows at or after `since`, oldest first. */
   auditSince(since: Date): Promise<AuditRow[]>;
   /** Resolves when the store answers; rejects otherwise (readiness). */
+  /** A deployment setting saved by the bot itself (e.g. the Teams radiology channel); undefined when unset. */
+  getSetting(key: string): Promise<string | undefined>;
+  /** Saves (or replaces) a deployment setting. */
+  setSetting(key: string, value: string, at: Date): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { startServer } from '../../src/main.js';
 import { openStore, SQLITE_FILE } from '../../src/store/openStore.js';
 import { PostgresStore } from '../../src/store/postgresStore.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
+import { SQLITE_MIGRATIONS } from '../../src/store/sqliteSchema.js';
 import { skipPgTests, TEST_DATABASE_URL } from './pgTestEnv.js';
 
 const root = mkdtempSync(join(tmpdir(), 'spine-open-'));
@@ -24,7 +25,7 @@ describe('openStore', () => {
       expect(existsSync(join(dataDir, SQLITE_FILE))).toBe(true);
       const db = new Database(join(dataDir, SQLITE_FILE), { readonly: true });
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.pragma('user_version', { simple: true })).toBe(SQLITE_MIGRATIONS.at(-1)!.version);
       db.close();
     } finally {
       await store.close();

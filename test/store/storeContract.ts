@@ -160,6 +160,28 @@ export function runStoreContract(name: string, factory: StoreFactory, opts: { sk
       }
     });
 
+    it('saves follow-up state (feedback, hand-off) with a version check and audits its enumerated events', async () => {
+      const r = makeRecord({ status: 'finished', outcomeId: 'recommend-mri' });
+      await t.store.create(r, auditFor(r, 'start'));
+      const followUp = {
+        feedback: { choice: 'something_else' as const, reason: 'availability' as const, final: true, by: 'U1', at: at(5).toISOString() },
+        handoff: { requestedBy: 'U1', requestedAt: at(4).toISOString(), outcomeId: 'recommend-mri', postRef: 'CRAD:1.2', claimedBy: 'U9', claimedAt: at(6).toISOString() },
+      };
+      const next = { ...r, followUp, updatedAt: at(6) };
+      expect(await t.store.update(next, 0, auditFor(r, 'feedback:something_else:availability', at(5)))).toBe(true);
+      expect(await t.peer.update({ ...next, followUp: {} }, 0, auditFor(r, 'handoff:claimed', at(6)))).toBe(false);
+      expect(await t.peer.get(r.id)).toEqual({ ...next, version: 1 });
+      await expect(t.store.update(next, 1, auditFor(r, 'feedback:something_else:because it is late'))).rejects.toThrow(/enumerated/);
+      expect((await auditOf(t.store, r.id)).map((a) => a.event)).toEqual(['start', 'feedback:something_else:availability']);
+    });
+
+    it('keeps settings across instances and replaces them in place', async () => {
+      expect(await t.store.getSetting('teams.radiology')).toBeUndefined();
+      await t.store.setSetting('teams.radiology', '{"conversation":"a"}', at(1));
+      await t.peer.setSetting('teams.radiology', '{"conversation":"b"}', at(2));
+      expect(await t.store.getSetting('teams.radiology')).toBe('{"conversation":"b"}');
+    });
+
     it('answers ping while open and rejects it once closed', async () => {
       await expect(t.store.ping()).resolves.toBeUndefined();
       await t.store.close();
