@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { mountTeams } from './channels/teams/mountTeams.js';
 import { loadConfig, type Config } from './config/config.js';
 import { ConsultService } from './consult/consultService.js';
+import { FollowUpService } from './consult/followUpService.js';
 import { loadContent } from './content/loadContent.js';
 import { createFlowEngine } from './flow/engine.js';
 import { createWebChannel } from './channels/web/createWebChannel.js';
@@ -23,6 +24,8 @@ export interface RunningServer {
   server: Server;
   service: ConsultService;
   store: ConsultStore;
+  /** Feedback and radiology hand-off; `counts()` gives the audited events by name. */
+  followUp: FollowUpService;
   slack: SlackMount;
   /** The start-up banner: live channels and the URL to open. */
   banner: string;
@@ -46,17 +49,19 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   const store = overrides.store ?? (await openStore(config, logger));
   let server: Server;
   let service: ConsultService;
+  let followUp: FollowUpService;
   let slack: SlackMount;
   const channels = liveChannels(config);
   try {
     service = new ConsultService({ store, engine, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now });
+    followUp = new FollowUpService({ store, engine, now: overrides.now });
     const app = createHttpApp(store);
     const { criteria } = engine.content.rules;
     slack = mountSlack(app, {
-      config, service, logger, faq,
+      config, service, logger, faq, followUp,
       info: { criteria: { name: criteria.name, variant: criteria.variant, reviewDate: criteria.reviewDate }, disclaimer: criteria.disclaimer, ttlHours: config.CONSULT_TTL_HOURS },
     });
-    if (config.TEAMS_ENABLED) mountTeams(app, { config, service, logger, faq });
+    if (config.TEAMS_ENABLED) mountTeams(app, { config, service, logger, faq, followUp });
     if (channels.web) app.use(createWebChannel({ service, engine, logger, faq }));
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
@@ -81,7 +86,7 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   const banner = buildStartupBanner(channels, publicUrl(config.HOST, port));
   logger.info({ port, flowVersion: engine.content.flow.version, channels }, banner);
   return {
-    url, port, server, service, store, slack, banner,
+    url, port, server, service, store, followUp, slack, banner,
     async close() {
       housekeeping.stop();
       await slack.stop();

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import type { ConsultEvent } from '../flow/buildMachine.js';
 
+/** Feedback choices, as stored and audited (`feedback:<choice>`). */
+export const FEEDBACK_CHOICES = ['as_recommended', 'something_else', 'not_ordering'] as const;
+/** Reasons for ordering something else (`feedback:something_else:<reason>`). */
+export const FEEDBACK_REASONS = ['contraindication', 'patient_factors', 'availability', 'specialist_advice', 'other'] as const;
+
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
 /**
@@ -8,9 +13,13 @@ const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
  * (Teams card data is exactly this; Slack packs consultId and step into the button value).
  */
 export const ClickDataSchema = z.strictObject({
-  action: z.enum(['answer', 'back', 'restart', 'cancel', 'change', 'record_result', 'new_consult']),
+  action: z.enum(['answer', 'back', 'restart', 'cancel', 'change', 'record_result', 'new_consult', 'feedback', 'handoff', 'claim']),
   questionId: id.optional(),
   optionId: id.optional(),
+  /** Feedback only: what the clinician is doing with the recommendation. */
+  choice: z.enum(FEEDBACK_CHOICES).optional(),
+  /** Feedback only: why "something else" was ordered. */
+  reason: z.enum(FEEDBACK_REASONS).optional(),
   consultId: id,
   step: z.number().int().min(0).max(10_000),
 });
@@ -29,7 +38,8 @@ export function toEvent(data: ClickData): ConsultEvent | undefined {
     case 'restart': return { type: 'RESTART' };
     case 'cancel': return { type: 'CANCEL' };
     case 'record_result': return { type: 'RECORD_RESULT' };
-    case 'new_consult': return undefined;
+    // Not flow steps: feedback and the radiology hand-off go through src/consult/followUpService.ts.
+    case 'new_consult': case 'feedback': case 'handoff': case 'claim': return undefined;
   }
 }
 

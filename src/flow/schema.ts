@@ -129,6 +129,17 @@ export const FaqFileSchema = z.strictObject({
   ),
 });
 
+/**
+ * rules/<flow>/followup.yaml: which outcomes ask for feedback, where "Ask radiology" is prominent,
+ * and product safety wording (no clinical statements, so no citations).
+ */
+export const FollowUpFileSchema = z.strictObject({
+  schemaVersion,
+  noPaging: z.strictObject({ outcomes: z.array(id).min(1), text }),
+  askRadiology: z.strictObject({ prominentOn: z.array(id) }),
+  feedback: z.strictObject({ outcomes: z.array(id) }),
+});
+
 /** The rules files of one flow, by file name (without extension). */
 export const RULES_FILES = {
   criteria: CriteriaFileSchema,
@@ -138,6 +149,7 @@ export const RULES_FILES = {
   pitfalls: PitfallsFileSchema,
   outcomes: OutcomesFileSchema,
   faq: FaqFileSchema,
+  followup: FollowUpFileSchema,
 } as const;
 
 /** Parsed rules of one flow. */

@@ -69,6 +69,41 @@ export interface OutcomeView extends ViewBase {
   disclaimer: string;
   /** The source headings this outcome's statements come from. */
   sources: string[];
+  /** Product safety wording shown prominently (e.g. "this bot does not page anyone"); set by src/consult. */
+  safetyNotice?: string;
+  /** Feedback on the recommendation, when the outcome asks for it; set by src/consult, not the flow. */
+  feedback?: FeedbackView;
+  /** "Ask radiology", when a radiology channel is configured; set by src/consult, not the flow. */
+  handoff?: HandoffView;
+}
+
+/** A labelled choice for a follow-up button (ids are enumerated; labels are product wording). */
+export interface FollowUpOption {
+  id: string;
+  label: string;
+}
+
+/** Feedback buttons on a recommendation, or the one-line record once given. */
+export interface FeedbackView {
+  /** "Ordering as recommended" / "Ordering something else" / "Not ordering"; empty once recorded. */
+  choices: FollowUpOption[];
+  /** Reasons to pick after "Ordering something else"; empty otherwise. */
+  reasons: FollowUpOption[];
+  /** e.g. "Feedback: ordering something else - availability", once recorded. */
+  recorded?: string;
+}
+
+/** The radiology hand-off on an outcome: the button, or where the request stands. */
+export interface HandoffView {
+  /** Drawn near the top (exclusions, contraindications, severe deficit) rather than with the controls. */
+  prominent: boolean;
+  state: 'available' | 'requested' | 'claimed';
+  /** The button label while available ("Ask radiology"). */
+  label: string;
+  /** Who took it (a platform user id), once claimed. */
+  claimedBy?: string;
+  /** Their display name where the platform gave one (Teams). */
+  claimedByName?: string;
 }
 
 /** A short message instead of a question or outcome (cancelled, guidance changed, errors). */

@@ -45,6 +45,10 @@ export interface AuditSummary {
   expired: number;
   /** Median minutes from start to the first outcome shown, over consults started in the window; null if none. */
   medianMinutesToOutcome: number | null;
+  /** Feedback on recommendations by choice and reason, e.g. `something_else:availability`. */
+  feedback: Record<string, number>;
+  /** Radiology hand-offs sent and taken. */
+  handoffs: { requested: number; claimed: number };
 }
 
 const median = (xs: number[]): number | null => {
@@ -58,12 +62,22 @@ const median = (xs: number[]): number | null => {
 export function summarizeAudit(rows: AuditRow[]): AuditSummary {
   const byConsult = new Map<string, AuditRow[]>();
   for (const r of rows) byConsult.set(r.consultId, [...(byConsult.get(r.consultId) ?? []), r]);
-  const summary: AuditSummary = { started: 0, outcomes: {}, cancelled: 0, expired: 0, medianMinutesToOutcome: null };
+  const summary: AuditSummary = {
+    started: 0, outcomes: {}, cancelled: 0, expired: 0, medianMinutesToOutcome: null, feedback: {}, handoffs: { requested: 0, claimed: 0 },
+  };
+  for (const r of rows) {
+    if (r.event.startsWith('feedback:')) {
+      const key = r.event.slice('feedback:'.length);
+      summary.feedback[key] = (summary.feedback[key] ?? 0) + 1;
+    } else if (r.event === 'handoff:requested') summary.handoffs.requested++;
+    else if (r.event === 'handoff:claimed') summary.handoffs.claimed++;
+  }
   const minutes: number[] = [];
   for (const trail of byConsult.values()) {
     const start = trail.find((r) => r.event === 'start');
     if (start) summary.started++;
-    const last = trail.at(-1)!;
+    // Feedback and hand-off rows follow an outcome without changing where the consult rests.
+    const last = trail.filter((r) => !/^(feedback|handoff):/.test(r.event)).at(-1) ?? trail.at(-1)!;
     if (last.event === 'cancel') summary.cancelled++;
     else if (last.event === 'expire') summary.expired++;
     if (last.outcomeId) summary.outcomes[last.outcomeId] = (summary.outcomes[last.outcomeId] ?? 0) + 1;
@@ -81,5 +95,7 @@ export function formatSummary(s: AuditSummary, format: AuditFormat): string {
   const lines = ['metric,key,value', `started,,${s.started}`];
   for (const [id, n] of Object.entries(s.outcomes).sort()) lines.push(`outcome,${csvField(id)},${n}`);
   lines.push(`cancelled,,${s.cancelled}`, `expired,,${s.expired}`, `median_minutes_to_outcome,,${s.medianMinutesToOutcome ?? ''}`);
+  for (const [key, n] of Object.entries(s.feedback).sort()) lines.push(`feedback,${csvField(key)},${n}`);
+  lines.push(`handoff_requested,,${s.handoffs.requested}`, `handoff_claimed,,${s.handoffs.claimed}`);
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -61,6 +61,8 @@ export interface HandoffState {
   /** Channel-specific handle for replying to the consult's conversation (Teams: JSON reference). */
   originRef?: string;
   claimedBy?: string;
+  /** The claimer's display name where the platform gives one (Teams); staff, never a patient. */
+  claimedByName?: string;
   claimedAt?: string;
 }
 

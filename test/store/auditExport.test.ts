@@ -85,9 +85,11 @@ describe('audit export', () => {
     const summary = summarizeAudit(rows);
     expect(summary).toEqual({
       started: 2, outcomes: { 'emergent-neuro-deficit': 1 }, cancelled: 1, expired: 0, medianMinutesToOutcome: 5,
+      feedback: {}, handoffs: { requested: 0, claimed: 0 },
     });
     expect(formatSummary(summary, 'csv')).toBe(
-      'metric,key,value\r\nstarted,,2\r\noutcome,emergent-neuro-deficit,1\r\ncancelled,,1\r\nexpired,,0\r\nmedian_minutes_to_outcome,,5\r\n');
+      'metric,key,value\r\nstarted,,2\r\noutcome,emergent-neuro-deficit,1\r\ncancelled,,1\r\nexpired,,0\r\nmedian_minutes_to_outcome,,5\r\n'
+      + 'handoff_requested,,0\r\nhandoff_claimed,,0\r\n');
   });
 
   it('quotes CSV fields and defuses spreadsheet formulas', () => {

@@ -29,6 +29,17 @@ function parseValue(value: unknown): { c: unknown; s: unknown } | undefined {
   }
 }
 
+/** Feedback and hand-off buttons: `feedback:<choice>`, `feedback_reason:<reason>`, `handoff:request`, `handoff:claim`. */
+function followUpFields(parts: string[]): Partial<ClickData> | undefined {
+  if (parts.length !== 2) return undefined;
+  // Unknown choices and reasons are left for ClickDataSchema to refuse.
+  if (parts[0] === 'feedback') return { action: 'feedback', choice: parts[1] as ClickData['choice'] };
+  if (parts[0] === 'feedback_reason') return { action: 'feedback', choice: 'something_else', reason: parts[1] as ClickData['reason'] };
+  if (parts[0] === 'handoff' && parts[1] === 'request') return { action: 'handoff' };
+  if (parts[0] === 'handoff' && parts[1] === 'claim') return { action: 'claim' };
+  return undefined;
+}
+
 /** Turns a Slack action_id and button value into what the click asks for; never throws. */
 export function parseAction(actionId: unknown, value: unknown): ParsedAction {
   if (typeof actionId !== 'string' || actionId.length > 255) return { kind: 'invalid' };
@@ -40,7 +51,7 @@ export function parseAction(actionId: unknown, value: unknown): ParsedAction {
   else if (parts[0] === 'control' && parts[1] === 'change' && parts.length === 3) fields = { action: 'change', questionId: parts[2] };
   else if (parts[0] === 'control' && parts.length === 2 && (CONTROLS as readonly string[]).includes(parts[1])) {
     fields = { action: parts[1] as ClickData['action'] };
-  }
+  } else fields = followUpFields(parts);
   const v = parseValue(value);
   if (!fields || !v) return { kind: 'invalid' };
   const parsed = ClickDataSchema.safeParse({ ...fields, consultId: v.c, step: v.s });

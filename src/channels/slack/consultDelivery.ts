@@ -38,7 +38,12 @@ function inviteHint(botUserId?: string): string {
  * message catches up on its next successful update (any button press refreshes it).
  */
 export class ConsultDelivery {
-  constructor(private readonly service: ConsultService, private readonly logger: Logger) {}
+  /** `decorate` adds what sits beside the flow (feedback, radiology hand-off) to a consult's view. */
+  constructor(
+    private readonly service: ConsultService,
+    private readonly logger: Logger,
+    private readonly decorate: (record: ConsultRecord, view: View) => View = (_r, view) => view,
+  ) {}
 
   /** Starts a consult and posts its first question where the user is, via response_url when the bot cannot post. */
   async start(surface: Surface, where: StartWhere): Promise<void> {
@@ -69,7 +74,7 @@ export class ConsultDelivery {
 
   /** Shows a consult's current view in its message: chat.update, or the click's response_url where the bot cannot post. */
   async show(surface: Surface, record: ConsultRecord, view: View): Promise<void> {
-    const message = renderSlack(view, record.id);
+    const message = renderSlack(this.decorate(record, view), record.id);
     if (record.messageRef) {
       try {
         await withRateLimitRetry(() => surface.client.chat.update({ channel: record.conversation, ts: record.messageRef!, ...message }));

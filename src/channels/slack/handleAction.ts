@@ -5,6 +5,7 @@ import type { Logger } from '../../log/logger.js';
 import { parseAction } from './buttonValue.js';
 import type { ConsultDelivery, Surface } from './consultDelivery.js';
 import type { FaqPort } from './faqPort.js';
+import { isFollowUp, type FollowUpPress } from './handleFollowUp.js';
 import { COMMAND } from './productInfo.js';
 import { renderFaq } from './renderFaq.js';
 import { slackErrorCode } from './slackErrors.js';
@@ -18,8 +19,8 @@ const FAILED = 'Sorry, something went wrong on my side. Nothing you see was lost
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /** Every button press: answers and controls of a consult, "New consult"/"Start a consult", FAQ topics. */
-export function handleAction(deps: { service: ConsultService; delivery: ConsultDelivery; logger: Logger; faq?: FaqPort }) {
-  const { service, delivery, logger, faq } = deps;
+export function handleAction(deps: { service: ConsultService; delivery: ConsultDelivery; logger: Logger; faq?: FaqPort; followUp?: FollowUpPress }) {
+  const { service, delivery, logger, faq, followUp } = deps;
 
   const startWhere = async (args: ActionArgs, surface: Surface) => {
     const { body, client } = args;
@@ -56,6 +57,10 @@ export function handleAction(deps: { service: ConsultService; delivery: ConsultD
           return await faqTopic(args, parsed.faqId, surface);
         case 'click': {
           consultId = parsed.data.consultId;
+          if (isFollowUp(parsed.data)) {
+            if (!followUp) return await delivery.tellPrivately(surface, NOT_UNDERSTOOD);
+            return await followUp(surface, parsed.data, { userId: body.user.id, channel: body.channel?.id });
+          }
           const result = await service.click({ userId: body.user.id, data: parsed.data });
           if (result.ok) return await delivery.show(surface, result.record, result.view);
           // A stale press means this message lags behind the consult (two quick presses, or an

@@ -7,15 +7,19 @@ import type { Logger } from '../../log/logger.js';
 import { boltLogger } from './boltLogger.js';
 import { ConsultDelivery } from './consultDelivery.js';
 import type { FaqPort } from './faqPort.js';
-import { handleAction } from './handleAction.js';
+import { handleAction, SLACK_STYLE } from './handleAction.js';
+import { createFollowUpHandler } from './handleFollowUp.js';
+import type { FollowUpService } from '../../consult/followUpService.js';
 import { handleCommand } from './handleCommand.js';
 import { handleDirectMessage, handleHomeOpened } from './handleEvents.js';
 import { COMMAND, type ProductInfo } from './productInfo.js';
 
 /** What the Slack adapter needs from the composition root. */
 export interface SlackDeps {
-  config: Pick<Config, 'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL'>;
+  config: Pick<Config, 'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL'> & Partial<Pick<Config, 'SLACK_RADIOLOGY_CHANNEL'>>;
   service: ConsultService;
+  /** Feedback and the radiology hand-off; without it outcomes show neither. */
+  followUp?: FollowUpService;
   logger: Logger;
   info: ProductInfo;
   /** FAQ search for DMs; without it a DM gets a short help text. */
@@ -116,9 +120,15 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackMount {
     inFlight.add(p);
     return p.finally(() => inFlight.delete(p));
   };
-  const delivery = new ConsultDelivery(deps.service, logger);
+  const radiologyChannel = config.SLACK_RADIOLOGY_CHANNEL;
+  const { followUp } = deps;
+  const delivery = new ConsultDelivery(deps.service, logger,
+    followUp ? (record, view) => followUp.view(record, !!radiologyChannel, view) : undefined);
+  const followUpPress = followUp
+    ? createFollowUpHandler({ service: deps.service, followUp, delivery, logger, style: SLACK_STYLE, radiologyChannel })
+    : undefined;
   bolt.command(COMMAND, tracked(handleCommand(delivery, deps.info, !!deps.faq)));
-  bolt.action({ type: 'block_actions' }, tracked(handleAction({ service: deps.service, delivery, logger, faq: deps.faq })));
+  bolt.action({ type: 'block_actions' }, tracked(handleAction({ service: deps.service, delivery, logger, faq: deps.faq, followUp: followUpPress })));
   bolt.event('app_home_opened', tracked(handleHomeOpened({ service: deps.service, info: deps.info, logger })));
   bolt.event('message', tracked(handleDirectMessage({ info: deps.info, logger, faq: deps.faq })));
 

@@ -1,6 +1,7 @@
 import type { OutcomeView, RatingRow } from '../../flow/viewTypes.js';
 import { context, divider, esc, header, section, type Block, type SlackMessage } from './blockKit.js';
 import { renderControls } from './renderControls.js';
+import { renderFeedback, renderHandoff, renderSafety } from './renderFollowUp.js';
 import { renderTrail } from './renderTrail.js';
 
 /** Slack code spans cannot contain backticks; a look-alike keeps the order line copyable. */
@@ -19,6 +20,9 @@ export function renderOutcome(view: OutcomeView, consultId: string): SlackMessag
   const blocks: Block[] = [
     header(view.title),
     section([view.statement, ...view.details].map(esc).join('\n\n'), { blockId: `outcome:${view.outcomeId}` }),
+    ...renderSafety(view),
+    // Where no pathway here fits, asking radiology is the next step, so it comes first.
+    ...(view.handoff?.prominent ? renderHandoff(view.handoff, consultId, view.step) : []),
   ];
   if (view.ratings.length) blocks.push(section(['*Ratings*', ...view.ratings.map(ratingLine)].join('\n'), { blockId: 'ratings' }));
   if (view.urgency) blocks.push(section(`*Urgency: ${esc(view.urgency.label)}*\n${esc(view.urgency.text)}`, { blockId: 'urgency' }));
@@ -34,6 +38,8 @@ export function renderOutcome(view: OutcomeView, consultId: string): SlackMessag
     ...(view.sources.length ? [`Source: ${view.sources.map(esc).join('; ')}`] : []),
     `_${esc(view.disclaimer)}_`,
   ], 'criteria'));
+  blocks.push(...renderFeedback(view.feedback, consultId, view.step));
+  if (view.handoff && !view.handoff.prominent) blocks.push(...renderHandoff(view.handoff, consultId, view.step));
   blocks.push(...renderControls(view.controls, consultId, view.step));
   return { text: `${view.title}: ${view.statement}`, blocks };
 }

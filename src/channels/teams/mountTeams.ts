@@ -2,6 +2,7 @@ import { CloudAdapter } from 'botbuilder';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Config } from '../../config/config.js';
 import type { ConsultService } from '../../consult/consultService.js';
+import type { FollowUpService } from '../../consult/followUpService.js';
 import type { Logger } from '../../log/logger.js';
 import { describeEnvelopeError } from './activityEnvelope.js';
 import type { TeamsFaqPort } from './faqPort.js';
@@ -15,6 +16,8 @@ export interface MountTeamsDeps {
   config: Config;
   service: ConsultService;
   logger: Logger;
+  /** Feedback and the radiology hand-off; without it outcomes show neither. */
+  followUp?: FollowUpService;
   /** Answers personal-chat free text; optional (without it the bot replies with a short help). */
   faq?: TeamsFaqPort;
 }

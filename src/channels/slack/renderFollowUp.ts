@@ -1,0 +1,56 @@
+import type { FeedbackView, HandoffView, OutcomeView } from '../../flow/viewTypes.js';
+import { actions, button, context, esc, section, type Block, type SlackMessage } from './blockKit.js';
+import { consultValue } from './buttonValue.js';
+
+/** Product wording for the hand-off as Slack shows it (labels come from the view). */
+const TEXT = {
+  requested: 'Sent to the radiology channel; nobody has taken it yet.',
+  claimed: (who: string) => `Radiology: ${who} has taken this one.`,
+  postTitle: (owner: string, conversation: string) => `*Radiology question* from <@${owner}> in <#${conversation}>`,
+  postTaken: (who: string) => `Taken by <@${who}>.`,
+  told: (who: string) => `<@${who}> from radiology has taken your question about this consult.`,
+} as const;
+
+/** The safety sentence on urgent outcomes (block_id `safety`), drawn right under the outcome statement. */
+export function renderSafety(view: OutcomeView): Block[] {
+  return view.safetyNotice ? [section(`:warning: *${esc(view.safetyNotice)}*`, { blockId: 'safety' })] : [];
+}
+
+/** "Ask radiology" while available (block_id `handoff`), else where the request stands. */
+export function renderHandoff(h: HandoffView | undefined, consultId: string, step: number): Block[] {
+  if (!h) return [];
+  if (h.state === 'available') return [actions('handoff', [button(h.label, 'handoff:request', consultValue(consultId, step), h.prominent ? 'primary' : undefined)])];
+  return [context([h.state === 'claimed' && h.claimedBy ? TEXT.claimed(`<@${h.claimedBy}>`) : TEXT.requested], 'handoff')];
+}
+
+/** Feedback buttons (block_id `feedback`, reasons in `feedback-reason`) or the one-line record. */
+export function renderFeedback(f: FeedbackView | undefined, consultId: string, step: number): Block[] {
+  if (!f) return [];
+  if (f.recorded) return [context([esc(f.recorded)], 'feedback')];
+  const value = consultValue(consultId, step);
+  return [
+    actions('feedback', f.choices.map((c) => button(c.label, `feedback:${c.id}`, value))),
+    ...(f.reasons.length ? [actions('feedback-reason', f.reasons.map((r) => button(r.label, `feedback_reason:${r.id}`, value)))] : []),
+  ];
+}
+
+/** What the radiology channel sees: who asks from where, the consult's summary, and "I'll take it" until someone does. */
+export function renderRadiologyPost(
+  post: { consultId: string; step: number; ownerId: string; conversation: string; summary: string; claimLabel: string; claimedBy?: string },
+): SlackMessage {
+  const title = TEXT.postTitle(post.ownerId, post.conversation);
+  return {
+    text: `Radiology question from <@${post.ownerId}>`,
+    blocks: [
+      section(`${title}\n\`\`\`${post.summary.replaceAll('`', 'ʼ')}\`\`\``, { blockId: 'handoff:summary' }),
+      post.claimedBy
+        ? context([TEXT.postTaken(post.claimedBy)], 'handoff:claim')
+        : actions('handoff:claim', [button(post.claimLabel, 'handoff:claim', consultValue(post.consultId, post.step), 'primary')]),
+    ],
+  };
+}
+
+/** The reply in the consult's thread telling the clinician who took it. */
+export function claimNotice(claimedBy: string): string {
+  return TEXT.told(claimedBy);
+}

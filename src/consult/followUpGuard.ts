@@ -1,0 +1,71 @@
+import type { FlowEngine } from '../flow/engine.js';
+import type { OutcomeView } from '../flow/viewTypes.js';
+import type { AuditRow, ConsultRecord, ConsultStore, FollowUp } from '../store/types.js';
+import type { FollowUpReject } from './followUpText.js';
+
+/** What a follow-up press did: the saved consult, or why nothing changed. */
+export type FollowUpResult =
+  | { ok: true; record: ConsultRecord }
+  | { ok: false; reason: FollowUpReject; record?: ConsultRecord };
+
+/** Shared by feedback and hand-off: the store, the engine (for the outcome view), the clock. */
+export interface FollowUpDeps {
+  store: ConsultStore;
+  engine: FlowEngine;
+  now: () => Date;
+  /** Called with each audited follow-up event name (counters, metrics). */
+  onEvent?: (event: string) => void;
+}
+
+/** A consult that passed the checks, with its outcome view. */
+export interface Checked {
+  record: ConsultRecord;
+  outcome: OutcomeView;
+}
+
+/**
+ * The consult rules for buttons drawn on an outcome: the consult exists, the presser owns it (when
+ * `owner` is asked for), it has not expired, its guidance is current, the button's step is the
+ * consult's step, and it rests on an outcome.
+ */
+export async function checkOutcomePress(
+  deps: FollowUpDeps, consultId: string, userId: string, step: number, owner: boolean,
+): Promise<{ ok: true; checked: Checked } | { ok: false; reason: FollowUpReject; record?: ConsultRecord }> {
+  const record = await deps.store.get(consultId);
+  if (!record) return { ok: false, reason: 'not-found' };
+  const no = (reason: FollowUpReject) => ({ ok: false as const, reason, record });
+  if (owner && record.ownerId !== userId) return no('not-owner');
+  if (record.status === 'expired' || (record.status === 'active' && record.expiresAt <= deps.now())) return no('expired');
+  if (record.flowVersion !== deps.engine.content.flow.version) return no('flow-changed');
+  if (step !== record.step) return no('stale');
+  const view = deps.engine.view(record.snapshot);
+  if (view.kind !== 'outcome') return no(record.status === 'cancelled' ? 'cancelled' : 'invalid');
+  return { ok: true, checked: { record, outcome: view } };
+}
+
+/**
+ * Saves new follow-up state against the loaded version, with its audit row (or none). Returns
+ * false when another save won; callers re-run their checks on the fresh consult.
+ */
+export async function saveFollowUp(
+  deps: FollowUpDeps, record: ConsultRecord, followUp: FollowUp, event: string | null, userId: string,
+): Promise<ConsultRecord | undefined> {
+  const now = deps.now();
+  const next: ConsultRecord = { ...record, followUp, updatedAt: now };
+  const audit: Omit<AuditRow, 'seq'> | null = event === null ? null : {
+    consultId: record.id, at: now, userId, event, fromStep: record.step, toStep: record.step,
+    outcomeId: record.outcomeId, channel: record.channel, flowVersion: record.flowVersion,
+  };
+  if (!(await deps.store.update(next, record.version, audit))) return undefined;
+  if (event) deps.onEvent?.(event);
+  return { ...next, version: record.version + 1 };
+}
+
+/** Runs a load-check-save attempt again when a concurrent save won (bounded; the last answer stands). */
+export async function withRetry(attempt: () => Promise<FollowUpResult | 'conflict'>): Promise<FollowUpResult> {
+  for (let i = 0; i < 4; i++) {
+    const result = await attempt();
+    if (result !== 'conflict') return result;
+  }
+  return { ok: false, reason: 'stale' };
+}

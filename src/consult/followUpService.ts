@@ -1,0 +1,83 @@
+import type { FlowEngine } from '../flow/engine.js';
+import type { View } from '../flow/viewTypes.js';
+import type { ConsultRecord, ConsultStore } from '../store/types.js';
+import { recordFeedback, type FeedbackPress } from './consultFeedback.js';
+import type { FollowUpDeps, FollowUpResult } from './followUpGuard.js';
+import { withFollowUp } from './followUpView.js';
+import { checkHandoff, claimHandoff, confirmHandoff, type ClaimPress, type HandoffPress } from './radiologyHandoff.js';
+
+export type { FollowUpResult } from './followUpGuard.js';
+
+/** Service settings. */
+export interface FollowUpServiceOptions {
+  store: ConsultStore;
+  engine: FlowEngine;
+  now?: () => Date;
+  /** Told each audited follow-up event (e.g. a Prometheus counter); the built-in counts run regardless. */
+  onEvent?: (event: string) => void;
+}
+
+/** The store setting that holds the Teams radiology channel's conversation reference. */
+export const TEAMS_RADIOLOGY_SETTING = 'teams.radiology_channel';
+
+/**
+ * Feedback on recommendations and the radiology hand-off, beside (never inside) the flow machine.
+ * Channels call it for `feedback`, `handoff` and `claim` presses and to decorate outcome views.
+ */
+export class FollowUpService {
+  private readonly deps: FollowUpDeps;
+  private readonly counters = new Map<string, number>();
+
+  constructor(private readonly opts: FollowUpServiceOptions) {
+    const rules = opts.engine.content.rules;
+    const known = new Set(rules.outcomes.outcomes.map((o) => o.id));
+    const { followup } = rules;
+    const named = [...followup.noPaging.outcomes, ...followup.askRadiology.prominentOn, ...followup.feedback.outcomes];
+    const unknown = named.filter((id) => !known.has(id));
+    if (unknown.length) throw new Error(`rules followup.yaml names unknown outcomes: ${[...new Set(unknown)].join(', ')}`);
+    this.deps = {
+      store: opts.store, engine: opts.engine, now: opts.now ?? (() => new Date()),
+      onEvent: (event) => {
+        this.counters.set(event, (this.counters.get(event) ?? 0) + 1);
+        opts.onEvent?.(event);
+      },
+    };
+  }
+
+  /** The view a channel should draw for `record`: the flow's view plus feedback, hand-off and safety wording. */
+  view(record: ConsultRecord, radiology: boolean, base: View = this.opts.engine.view(record.snapshot)): View {
+    return withFollowUp(base, { rules: this.opts.engine.content.rules.followup, followUp: record.followUp, radiology });
+  }
+
+  /** The outcome's chart note: the summary posted to radiology (answers, outcome, criteria; no patient details). */
+  summary(record: ConsultRecord): string | undefined {
+    const view = this.opts.engine.view(record.snapshot);
+    return view.kind === 'outcome' ? view.chartNote : undefined;
+  }
+
+  /** A press of "Ordering ..." or of a reason. */
+  feedback(press: FeedbackPress): Promise<FollowUpResult> {
+    return recordFeedback(this.deps, this.opts.engine.content.rules.followup.feedback.outcomes, press);
+  }
+
+  /** Checks "Ask radiology" before the channel posts anything. */
+  async checkHandoff(press: HandoffPress, radiology: boolean): Promise<FollowUpResult> {
+    const check = await checkHandoff(this.deps, press, radiology);
+    return check.ok ? { ok: true, record: check.checked.record } : check;
+  }
+
+  /** Saves (and audits) the hand-off once its summary is posted. */
+  confirmHandoff(press: HandoffPress, refs: { postRef: string; originRef?: string }): Promise<FollowUpResult> {
+    return confirmHandoff(this.deps, press, refs);
+  }
+
+  /** "I'll take it" on the radiology post. */
+  claim(press: ClaimPress): Promise<FollowUpResult> {
+    return claimHandoff(this.deps, press);
+  }
+
+  /** Follow-up events audited by this process, by event name (e.g. `feedback:something_else:availability`). */
+  counts(): Record<string, number> {
+    return Object.fromEntries([...this.counters].sort(([a], [b]) => a.localeCompare(b)));
+  }
+}

@@ -1,0 +1,48 @@
+import type { FeedbackChoice, FeedbackReason, FeedbackState } from '../store/types.js';
+import { rejectionText, type RejectReason, type ReplyStyle } from './rejections.js';
+
+/** Button labels for the feedback choices (product wording, shared by every channel). */
+export const CHOICE_LABELS: Record<FeedbackChoice, string> = {
+  as_recommended: 'Ordering as recommended',
+  something_else: 'Ordering something else',
+  not_ordering: 'Not ordering',
+};
+
+/** Button labels for the reasons behind "Ordering something else". */
+export const REASON_LABELS: Record<FeedbackReason, string> = {
+  contraindication: 'Contraindication',
+  patient_factors: 'Patient factors',
+  availability: 'Availability',
+  specialist_advice: 'Specialist advice',
+  other: 'Other',
+};
+
+/** The "Ask radiology" button label. */
+export const ASK_RADIOLOGY = 'Ask radiology';
+/** The claim button label on the radiology post. */
+export const CLAIM_LABEL = "I'll take it";
+
+/** The one-line record shown on the consult, e.g. "Feedback: ordering something else - availability". */
+export function feedbackLine(f: Pick<FeedbackState, 'choice' | 'reason'>): string {
+  const choice = CHOICE_LABELS[f.choice].toLowerCase();
+  return f.reason ? `Feedback: ${choice} - ${REASON_LABELS[f.reason].toLowerCase()}` : `Feedback: ${choice}`;
+}
+
+/** Why a follow-up press changed nothing: the consult rules, plus a few of its own. */
+export type FollowUpReject = RejectReason | 'already-recorded' | 'already-claimed' | 'no-radiology';
+
+/** A short, polite explanation for the presser; undefined when silence is right (a repeated press). */
+export function followUpRejectionText(reason: FollowUpReject, ownerId: string, style: ReplyStyle, claimedBy?: string): string | undefined {
+  switch (reason) {
+    case 'already-recorded':
+      return 'Feedback on this consult is already recorded; thank you. Nothing was changed.';
+    case 'already-claimed':
+      return `${claimedBy ? style.mention(claimedBy) : 'Someone'} has already taken this one; thank you. Nothing was changed.`;
+    case 'no-radiology':
+      return 'No radiology channel is set up, so nothing was sent.';
+    case 'not-owner':
+      return `Only ${style.mention(ownerId)} can use these buttons; start your own consult with ${style.startHint}.`;
+    default:
+      return rejectionText(reason, ownerId, style);
+  }
+}
