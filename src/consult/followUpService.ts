@@ -17,9 +17,6 @@ export interface FollowUpServiceOptions {
   onEvent?: (event: string) => void;
 }
 
-/** The store setting that holds the Teams radiology channel's conversation reference. */
-export const TEAMS_RADIOLOGY_SETTING = 'teams.radiology_channel';
-
 /**
  * Feedback on recommendations and the radiology hand-off, beside (never inside) the flow machine.
  * Channels call it for `feedback`, `handoff` and `claim` presses and to decorate outcome views.
@@ -74,6 +71,16 @@ export class FollowUpService {
   /** "I'll take it" on the radiology post. */
   claim(press: ClaimPress): Promise<FollowUpResult> {
     return claimHandoff(this.deps, press);
+  }
+
+  /** A channel's saved radiology destination (e.g. the Teams channel's conversation reference as JSON). */
+  radiologyDestination(channel: 'teams'): Promise<string | undefined> {
+    return this.opts.store.getSetting(`${channel}.radiology_channel`);
+  }
+
+  /** Saves a channel's radiology destination, replacing any earlier one. */
+  setRadiologyDestination(channel: 'teams', value: string): Promise<void> {
+    return this.opts.store.setSetting(`${channel}.radiology_channel`, value, this.deps.now());
   }
 
   /** Follow-up events audited by this process, by event name (e.g. `feedback:something_else:availability`). */

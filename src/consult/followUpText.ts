@@ -31,13 +31,16 @@ export function feedbackLine(f: Pick<FeedbackState, 'choice' | 'reason'>): strin
 /** Why a follow-up press changed nothing: the consult rules, plus a few of its own. */
 export type FollowUpReject = RejectReason | 'already-recorded' | 'already-claimed' | 'no-radiology';
 
-/** A short, polite explanation for the presser; undefined when silence is right (a repeated press). */
+/**
+ * A short, polite explanation for the presser; undefined when silence is right (a repeated press).
+ * `claimedBy` names whoever took the hand-off, already formatted for the channel.
+ */
 export function followUpRejectionText(reason: FollowUpReject, ownerId: string, style: ReplyStyle, claimedBy?: string): string | undefined {
   switch (reason) {
     case 'already-recorded':
       return 'Feedback on this consult is already recorded; thank you. Nothing was changed.';
     case 'already-claimed':
-      return `${claimedBy ? style.mention(claimedBy) : 'Someone'} has already taken this one; thank you. Nothing was changed.`;
+      return `${claimedBy ?? 'Someone'} has already taken this one; thank you. Nothing was changed.`;
     case 'no-radiology':
       return 'No radiology channel is set up, so nothing was sent.';
     case 'not-owner':

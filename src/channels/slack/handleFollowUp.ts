@@ -55,7 +55,8 @@ export function createFollowUpHandler(deps: FollowUpDeps): FollowUpPress {
     if (result.reason === 'stale' && r && r.ownerId === where.userId && where.channel === r.conversation) {
       await delivery.show(surface, r, service.view(r));
     }
-    const text = followUpRejectionText(result.reason, r?.ownerId ?? '', style, r?.followUp?.handoff?.claimedBy);
+    const claimer = r?.followUp?.handoff?.claimedBy;
+    const text = followUpRejectionText(result.reason, r?.ownerId ?? '', style, claimer ? style.mention(claimer) : undefined);
     if (text) await delivery.tellPrivately(surface, text, consultId);
   };
 

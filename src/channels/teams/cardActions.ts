@@ -30,7 +30,7 @@ export function click(
   consultId: string,
   step: number,
   action: ClickData['action'],
-  extra: { questionId?: string; optionId?: string } = {},
+  extra: Partial<Pick<ClickData, 'questionId' | 'optionId' | 'choice' | 'reason'>> = {},
 ): ClickData {
   return { action, ...extra, consultId, step };
 }

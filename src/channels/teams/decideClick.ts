@@ -1,6 +1,7 @@
 import type { ConsultService } from '../../consult/consultService.js';
 import { rejectionText } from '../../consult/rejections.js';
 import type { FaqView, View } from '../../flow/viewTypes.js';
+import type { ConsultRecord } from '../../store/types.js';
 import type { ButtonData } from './cardActions.js';
 import type { TeamsFaqPort } from './faqPort.js';
 import { TEAMS_REPLY_STYLE } from './replyText.js';
@@ -18,10 +19,12 @@ export type ButtonDecision =
 
 /**
  * Applies a validated button press through the consult service (which checks owner, step,
- * duplicates and expiry) and says what to show. Never throws for a bad or stale press.
+ * duplicates and expiry) and says what to show; `decorate` adds feedback and hand-off to the view.
+ * Never throws for a bad or stale press.
  */
 export async function decideClick(
   service: ConsultService, faq: TeamsFaqPort | undefined, userId: string, data: ButtonData,
+  decorate: (record: ConsultRecord, view: View) => Promise<View> = async (_r, view) => view,
 ): Promise<ButtonDecision> {
   switch (data.action) {
     case 'start_consult':
@@ -31,16 +34,16 @@ export async function decideClick(
     case 'new_consult': {
       // Anyone may start their own consult from a finished card; the old consult is untouched.
       const record = await service.get(data.consultId);
-      return { kind: 'start', ...(record ? { previous: { consultId: record.id, view: service.view(record) } } : {}) };
+      return { kind: 'start', ...(record ? { previous: { consultId: record.id, view: await decorate(record, service.view(record)) } } : {}) };
     }
     default: {
       const result = await service.click({ userId, data });
-      if (result.ok) return { kind: 'advanced', consultId: result.record.id, view: result.view, messageRef: result.record.messageRef };
+      if (result.ok) return { kind: 'advanced', consultId: result.record.id, view: await decorate(result.record, result.view), messageRef: result.record.messageRef };
       const text = rejectionText(result.reason, result.record?.ownerId ?? '', TEAMS_REPLY_STYLE);
       return {
         kind: 'rejected',
         ...(text ? { text } : {}),
-        ...(result.record && result.view ? { consultId: result.record.id, view: result.view } : {}),
+        ...(result.record && result.view ? { consultId: result.record.id, view: await decorate(result.record, result.view) } : {}),
       };
     }
   }

@@ -1,5 +1,5 @@
 /** A bot command from the manifest's command list. */
-export type Command = 'start' | 'help';
+export type Command = 'start' | 'help' | 'set-radiology';
 
 const START = new Set(['consult', 'start', 'new consult', 'start consult', 'start a consult']);
 const HELP = new Set(['help', '?']);
@@ -12,5 +12,6 @@ export function parseCommand(text: string): Command | undefined {
   const t = text.trim().toLowerCase().replace(/^\/+/, '').replace(/[.!]+$/, '').replace(/\s+/g, ' ');
   if (START.has(t)) return 'start';
   if (HELP.has(t)) return 'help';
+  if (t === 'set radiology channel') return 'set-radiology';
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { OutcomeView, RatingRow } from '../../flow/viewTypes.js';
 import { click, executeAction } from './cardActions.js';
 import { adaptiveCard, text, type AdaptiveCard, type CardJson } from './cardTypes.js';
+import { renderFeedback, renderHandoff, renderSafety } from './renderFollowUp.js';
 import { controlActions, criteriaLine, renderTrail } from './renderParts.js';
 
 // Colour follows what kind of outcome it is, so an emergency never looks like routine advice.
@@ -57,6 +58,9 @@ export function renderOutcome(view: OutcomeView, consultId: string): AdaptiveCar
         ...view.details.map((d) => text(d)),
       ],
     },
+    ...renderSafety(view),
+    // Where no pathway here fits, asking radiology is the next step, so it comes first.
+    ...(view.handoff?.prominent ? renderHandoff(view.handoff, consultId, step) : []),
     ...ratingsTable(view.ratings),
   ];
   if (view.urgency) {
@@ -69,6 +73,8 @@ export function renderOutcome(view: OutcomeView, consultId: string): AdaptiveCar
   body.push(
     ...renderTrail(view.trail, consultId, step, true),
     section('chart-note', 'Chart note', [text(view.chartNote, { fontType: 'Monospace', size: 'Small' })]),
+    ...renderFeedback(view.feedback, consultId, step),
+    ...(view.handoff && !view.handoff.prominent ? renderHandoff(view.handoff, consultId, step) : []),
     { type: 'Container', id: 'footer', separator: true, items: [
       criteriaLine(view.criteria),
       text(`Source: ${view.sources.join('; ')}`, { size: 'Small', isSubtle: true }),

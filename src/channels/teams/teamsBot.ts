@@ -1,5 +1,9 @@
 import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type Activity } from 'botbuilder';
+import type { ClickData } from '../../consult/clickData.js';
 import type { ConsultService } from '../../consult/consultService.js';
+import type { FollowUpService } from '../../consult/followUpService.js';
+import type { View } from '../../flow/viewTypes.js';
+import type { ConsultRecord } from '../../store/types.js';
 import type { Logger } from '../../log/logger.js';
 import { parseButtonData, parseExecuteValue } from './buttonData.js';
 import type { ButtonData } from './cardActions.js';
@@ -11,12 +15,17 @@ import { parseCommand } from './parseCommand.js';
 import { renderFaq } from './renderFaq.js';
 import { renderTeams } from './renderTeams.js';
 import { TEAMS_TEXT } from './replyText.js';
+import { createTeamsFollowUp, type FollowUpReply } from './teamsFollowUp.js';
 
 /** What the Teams turn handler needs from the core. */
 export interface TeamsBotDeps {
   service: ConsultService;
   logger: Logger;
   faq?: TeamsFaqPort;
+  /** Feedback and the radiology hand-off; without it outcomes show neither. */
+  followUp?: FollowUpService;
+  /** MicrosoftAppId, for posting in other conversations (radiology channel, the consult's chat). */
+  appId?: string;
 }
 
 const cardMessage = (card: AdaptiveCard): Partial<Activity> => MessageFactory.attachment(CardFactory.adaptiveCard(card));
@@ -28,8 +37,19 @@ function tenantOf(a: Activity): string {
 }
 
 /** The turn logic for CloudAdapter.process: messages (commands, free text, Action.Submit) and Universal Actions. */
-export function createTeamsBot({ service, logger, faq }: TeamsBotDeps): (context: TurnContext) => Promise<void> {
+export function createTeamsBot({ service, logger, faq, followUp, appId }: TeamsBotDeps): (context: TurnContext) => Promise<void> {
   const log = logger.child({ channel: 'teams' });
+  const follow = followUp ? createTeamsFollowUp({ service, followUp, appId: appId ?? '', logger: log }) : undefined;
+  const decorate = follow ? (record: ConsultRecord, view: View) => follow.viewOf(record, view) : undefined;
+  const isFollowUp = (data: ButtonData): data is ClickData => data.action === 'feedback' || data.action === 'handoff' || data.action === 'claim';
+
+  /** A feedback, hand-off or claim press: the card for the presser (also written to the shared message), or a short text. */
+  async function followUpReply(context: TurnContext, data: ClickData): Promise<FollowUpReply> {
+    if (!follow) return { text: TEAMS_TEXT.unreadableButton };
+    const reply = await follow.press(context, data);
+    if ('card' in reply && reply.update) await context.updateActivity({ ...cardMessage(reply.card), id: reply.update });
+    return reply;
+  }
 
   async function startConsult(context: TurnContext): Promise<void> {
     const a = context.activity;
@@ -59,7 +79,11 @@ export function createTeamsBot({ service, logger, faq }: TeamsBotDeps): (context
 
   /** Universal Actions: the response card (or message) goes back in the invoke response. */
   async function onExecute(context: TurnContext, data: ButtonData): Promise<void> {
-    const decision = await decideClick(service, faq, context.activity.from.id, data);
+    if (isFollowUp(data)) {
+      const reply = await followUpReply(context, data);
+      return invokeReply(context, 200, 'card' in reply ? cardResponse(reply.card) : messageResponse(reply.text));
+    }
+    const decision = await decideClick(service, faq, context.activity.from.id, data, decorate);
     switch (decision.kind) {
       case 'advanced': {
         const card = renderTeams(decision.view, decision.consultId);
@@ -85,7 +109,13 @@ export function createTeamsBot({ service, logger, faq }: TeamsBotDeps): (context
 
   /** Action.Submit fallback: the button's data arrives as a message `value`; answer by updating the message. */
   async function onSubmit(context: TurnContext, data: ButtonData): Promise<void> {
-    const decision = await decideClick(service, faq, context.activity.from.id, data);
+    if (isFollowUp(data)) {
+      const reply = await followUpReply(context, data);
+      if (!('card' in reply)) await context.sendActivity(reply.text);
+      else if (!reply.update && context.activity.replyToId) await context.updateActivity({ ...cardMessage(reply.card), id: context.activity.replyToId });
+      return;
+    }
+    const decision = await decideClick(service, faq, context.activity.from.id, data, decorate);
     switch (decision.kind) {
       case 'advanced':
         return showOnMessage(context, decision.consultId, renderTeams(decision.view, decision.consultId), decision.messageRef);
@@ -107,6 +137,10 @@ export function createTeamsBot({ service, logger, faq }: TeamsBotDeps): (context
     const personal = (a.conversation.conversationType ?? 'personal') === 'personal';
     const command = parseCommand(text);
     if (command === 'start') return startConsult(context);
+    if (command === 'set-radiology' && follow) {
+      await context.sendActivity(await follow.setRadiologyChannel(context));
+      return;
+    }
     if (command === 'help' && faq) {
       await context.sendActivity(cardMessage(renderFaq(faq.ask('help').view)));
       return;
