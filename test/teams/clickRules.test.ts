@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rejectionText } from '../../src/consult/rejections.js';
 import { TEAMS_REPLY_STYLE } from '../../src/channels/teams/replyText.js';
 import { TeamsConversation, type Seen } from './conversation.js';
-import { findAction, OTHER, OWNER, startTeamsBot, submitActivity, type ConversationKind, type TeamsTestBot } from './teamsHarness.js';
+import { executeActivity, findAction, idsOf, OTHER, OWNER, startTeamsBot, submitActivity, type ConversationKind, type TeamsTestBot } from './teamsHarness.js';
 
 const NOT_OWNER = rejectionText('not-owner', OWNER.id, TEAMS_REPLY_STYLE)!;
-const STALE = rejectionText('stale', OWNER.id, TEAMS_REPLY_STYLE)!;
 
 /**
  * Transcript rows: who acts, what they do, what they see.
@@ -58,12 +57,12 @@ describe('Teams click rules (owner only, stale, duplicate, finished)', () => {
       ['other', 'tap suspicion=yes', `message ${NOT_OWNER}`],
       ['owner', 'tap suspicion=yes', 'card question:prior_imaging'],
       ['owner', 'retap', 'same card'],
-      ['owner', 'tap-old suspicion=no', `message ${STALE}`],
+      ['owner', 'tap-old suspicion=no', 'card question:prior_imaging'],
       ['other', 'tap Cancel', `message ${NOT_OWNER}`],
       ['owner', 'tap Back', 'card question:suspicion'],
       ['owner', 'tap suspicion=yes', 'card question:prior_imaging'],
       ['owner', 'tap prior_imaging=none', 'card outcome:out-of-scope-no-prior-imaging'],
-      ['owner', 'tap-old prior_imaging=abnormal', `message ${STALE}`],
+      ['owner', 'tap-old prior_imaging=abnormal', 'card outcome:out-of-scope-no-prior-imaging'],
       ['other', 'tap New consult', 'card question:suspicion'],
       ['owner', 'tap suspicion=yes', `message ${NOT_OWNER}`],
     ]],
@@ -72,7 +71,7 @@ describe('Teams click rules (owner only, stale, duplicate, finished)', () => {
       ['owner', 'tap suspicion=yes', 'card question:prior_imaging'],
       ['owner', 'tap Change', 'card question:suspicion'],
       ['owner', 'tap Cancel', 'card notice:cancelled'],
-      ['owner', 'tap-old suspicion=yes', `message ${STALE}`],
+      ['owner', 'tap-old suspicion=yes', 'card notice:cancelled'],
       ['owner', 'tap New consult', 'card question:suspicion'],
     ]],
     ['personal', [
@@ -121,5 +120,24 @@ describe('Teams click rules (owner only, stale, duplicate, finished)', () => {
     expect(res.status).toBe(200);
     expect(bot.calls.at(-1)!.body.text).toBe('That button could not be read; nothing was changed.');
     expect(await snapshotOf(chat)).toEqual(before);
+  });
+
+  it('when the connector fails to update the shared message, the clicker still gets the new step and the answer is kept', async () => {
+    const chat = new TeamsConversation(bot);
+    await chat.say('consult');
+    bot.connector.failUpdates = true;
+    try {
+      const res = await bot.post(executeActivity(findAction(chat.card!, 'suspicion=yes'), chat.messageId!));
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+      expect(idsOf(res.body.value)).toContain('question:prior_imaging');
+      expect(await snapshotOf(chat)).toMatchObject({ step: 1, status: 'active' });
+      // The clicker's old card is now behind: pressing it again shows the current step, not a dead end.
+      const again = await bot.post(executeActivity(findAction(chat.card!, 'suspicion=no'), chat.messageId!));
+      expect(idsOf(again.body.value)).toContain('question:prior_imaging');
+      expect(await snapshotOf(chat)).toMatchObject({ step: 1 });
+    } finally {
+      bot.connector.failUpdates = false;
+    }
   });
 });

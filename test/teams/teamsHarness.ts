@@ -127,6 +127,8 @@ export interface TeamsTestBot {
   logs: string[];
   post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   postRaw(body: string, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** Set failUpdates to make the connector answer 500 to message updates (PUT). */
+  connector: { failUpdates: boolean };
   close(): Promise<void>;
 }
 
@@ -141,6 +143,7 @@ export async function startTeamsBot(env: Record<string, string> = {}, faq?: Team
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
   const calls: ConnectorCall[] = [];
+  const connector = { failUpdates: false };
   let activitySeq = 0;
   nock(SERVICE_URL).persist()
     .post(/^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/)
@@ -150,10 +153,11 @@ export async function startTeamsBot(env: Record<string, string> = {}, faq?: Team
       return { id };
     })
     .put(/^\/v3\/conversations\/[^/]+\/activities\/[^/]+$/)
-    .reply(200, function (uri, body) {
+    .reply(function (uri, body) {
+      if (connector.failUpdates) return [500, { error: { code: 'ServiceError', message: 'connector down' } }];
       const id = decodeURIComponent(uri).split('/').pop()!;
       calls.push({ method: 'PUT', path: decodeURIComponent(uri), id, body: body as ConnectorCall['body'] });
-      return { id };
+      return [200, { id }];
     });
 
   const postRaw = async (body: string, headers: Record<string, string> = {}) => {
@@ -164,7 +168,7 @@ export async function startTeamsBot(env: Record<string, string> = {}, faq?: Team
     return { status: res.status, body: parsed as any };
   };
   return {
-    server, calls, logs, postRaw,
+    server, calls, logs, postRaw, connector,
     post: (activity, headers) => postRaw(JSON.stringify(activity), headers),
     async close() {
       nock.cleanAll();

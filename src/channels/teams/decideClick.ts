@@ -1,5 +1,5 @@
 import type { ConsultService } from '../../consult/consultService.js';
-import { rejectionText } from '../../consult/rejections.js';
+import { rejectionText, type RejectReason } from '../../consult/rejections.js';
 import type { FaqView, View } from '../../flow/viewTypes.js';
 import type { ConsultRecord } from '../../store/types.js';
 import type { ButtonData } from './cardActions.js';
@@ -11,7 +11,7 @@ export type ButtonDecision =
   /** The consult moved on: show its new view in place of the old card. */
   | { kind: 'advanced'; consultId: string; view: View; messageRef: string | null }
   /** Nothing changed; tell the clicker why (text), or stay silent and show the card as it is. */
-  | { kind: 'rejected'; text?: string; consultId?: string; view?: View }
+  | { kind: 'rejected'; reason?: RejectReason; text?: string; consultId?: string; view?: View }
   /** Start a fresh consult for the clicker; `previous` is the card it was clicked on, left unchanged. */
   | { kind: 'start'; previous?: { consultId: string; view: View } }
   /** Show an FAQ topic, or say it is gone. */
@@ -42,6 +42,7 @@ export async function decideClick(
       const text = rejectionText(result.reason, result.record?.ownerId ?? '', TEAMS_REPLY_STYLE);
       return {
         kind: 'rejected',
+        reason: result.reason,
         ...(text ? { text } : {}),
         ...(result.record && result.view ? { consultId: result.record.id, view: await decorate(result.record, result.view) } : {}),
       };

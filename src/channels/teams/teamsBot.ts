@@ -89,10 +89,19 @@ export function createTeamsBot({ service, logger, faq, followUp, appId }: TeamsB
         const card = renderTeams(decision.view, decision.consultId);
         // The invoke response updates the clicker's view; updating the stored message keeps it
         // the same for everyone else in a group chat or channel.
-        if (decision.messageRef) await context.updateActivity({ ...cardMessage(card), id: decision.messageRef });
+        // The answer is saved: a failed update of the shared message must not hide it from the clicker.
+        if (decision.messageRef) {
+          await context.updateActivity({ ...cardMessage(card), id: decision.messageRef })
+            .catch((err: Error) => log.warn({ consultId: decision.consultId, err: err.message }, 'teams: updating the consult message failed'));
+        }
         return invokeReply(context, 200, cardResponse(card));
       }
       case 'rejected':
+        // Only the owner gets past the owner check to "stale": their card is behind (an update may
+        // have failed), so show them the current step instead of a dead end.
+        if (decision.reason === 'stale' && decision.view && decision.consultId) {
+          return invokeReply(context, 200, cardResponse(renderTeams(decision.view, decision.consultId)));
+        }
         if (decision.text) return invokeReply(context, 200, messageResponse(decision.text));
         return invokeReply(context, 200, decision.view && decision.consultId
           ? cardResponse(renderTeams(decision.view, decision.consultId))
