@@ -49,16 +49,24 @@ export class ConsultDelivery {
   async start(surface: Surface, where: StartWhere): Promise<void> {
     const { record, view } = await this.service.start({ channel: 'slack', workspace: where.team, conversation: where.channel, ownerId: where.user });
     const message = renderSlack(view, record.id);
+    let posted: { ts?: string } | undefined;
     try {
-      const posted = await withRateLimitRetry(() => surface.client.chat.postMessage({ channel: where.channel, ...message }));
-      if (posted.ts) await this.service.attachMessage(record, posted.ts);
-      return;
+      posted = await withRateLimitRetry(() => surface.client.chat.postMessage({ channel: where.channel, ...message }));
     } catch (err) {
       if (!cannotPostHere(err)) {
         this.logger.error({ consultId: record.id, slackError: slackErrorCode(err) }, 'slack: posting a consult failed');
         await this.tellPrivately(surface, POST_FAILED, record.id);
         return;
       }
+    }
+    if (posted) {
+      // The message is up; failing to remember it is ours, not Slack's, and clicks still work
+      // through their response_url.
+      if (posted.ts) {
+        await this.service.attachMessage(record, posted.ts)
+          .catch((err: Error) => this.logger.error({ consultId: record.id, err: err.message }, 'slack: saving the consult message reference failed'));
+      }
+      return;
     }
     if (!surface.respond) {
       this.logger.warn({ consultId: record.id }, 'slack: cannot post here and no response_url to fall back on');
