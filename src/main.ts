@@ -7,7 +7,7 @@ import { FollowUpService } from './consult/followUpService.js';
 import { loadContent } from './content/loadContent.js';
 import { createFlowEngine } from './flow/engine.js';
 import { createWebChannel } from './channels/web/createWebChannel.js';
-import type { FaqPort } from './channels/slack/faqPort.js';
+import type { FaqPort } from './faq/faqPort.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { mountSlack, type SlackMount } from './channels/slack/mountSlack.js';
 import { buildStartupBanner, liveChannels, publicUrl } from './http/startupBanner.js';

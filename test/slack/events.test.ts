@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
-import type { FaqPort } from '../../src/channels/slack/faqPort.js';
+import type { FaqPort } from '../../src/faq/faqPort.js';
 import type { FaqAnswerView, FaqView } from '../../src/flow/viewTypes.js';
 import { blockIds, SlackHarness } from './harness.js';
 import { play } from './transcript.js';

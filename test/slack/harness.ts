@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config/config.js';
 import { startServer, type Overrides, type RunningServer } from '../../src/main.js';
-import type { FaqPort } from '../../src/channels/slack/faqPort.js';
+import type { FaqPort } from '../../src/faq/faqPort.js';
 import { FakeSlack, HOOKS, type FakeMessage } from './fakeSlack.js';
 import { tempDataDir } from '../support/tempDataDir.js';
 

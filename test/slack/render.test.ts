@@ -153,7 +153,7 @@ describe('renderHome and renderHelp', () => {
   });
 
   it('help names the limits, including the content disclaimer and expiry', () => {
-    const help = renderHelp(info, { faq: false });
+    const help = renderHelp(info);
     const limits = help.blocks[1] as { text: { text: string } };
     expect(limits.text.text).toBe([
       '*Limits*',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TeamsFaqPort } from '../../src/channels/teams/faqPort.js';
+import type { FaqPort } from '../../src/faq/faqPort.js';
 import type { FaqView } from '../../src/flow/viewTypes.js';
 import { TeamsConversation } from './conversation.js';
 import { executeActivity, startTeamsBot, type TeamsTestBot } from './teamsHarness.js';
@@ -14,7 +14,7 @@ const TOPICS: Record<string, FaqView> = {
  * A small FAQ implementing the port the Teams channel declares (src/faq provides the real one);
  * it records what it was asked so the test can show the text reached it and nowhere else.
  */
-function recordingFaq(): TeamsFaqPort & { asked: string[] } {
+function recordingFaq(): FaqPort & { asked: string[] } {
   const asked: string[] = [];
   return {
     asked,

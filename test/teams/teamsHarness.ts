@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import nock from 'nock';
 import { pino } from 'pino';
 import type { AdaptiveCard, CardJson } from '../../src/channels/teams/cardTypes.js';
-import type { TeamsFaqPort } from '../../src/channels/teams/faqPort.js';
+import type { FaqPort } from '../../src/faq/faqPort.js';
 import { loadConfig } from '../../src/config/config.js';
 import { startServer, type RunningServer } from '../../src/main.js';
 import { tempDataDir } from '../support/tempDataDir.js';
@@ -133,7 +133,7 @@ export interface TeamsTestBot {
 }
 
 /** Starts the real server with a connector mock; `env` adds or overrides environment variables. */
-export async function startTeamsBot(env: Record<string, string> = {}, faq?: TeamsFaqPort): Promise<TeamsTestBot> {
+export async function startTeamsBot(env: Record<string, string> = {}, faq?: FaqPort): Promise<TeamsTestBot> {
   const logs: string[] = [];
   const sink = new Writable({ write(chunk, _enc, done) { logs.push(String(chunk)); done(); } });
   const logger = pino({ level: 'info' }, sink);

@@ -1,4 +1,4 @@
-import type { FaqPort } from '../../src/channels/web/faqPort.js';
+import type { FaqPort } from '../../src/faq/faqPort.js';
 import { loadContent } from '../../src/content/loadContent.js';
 import type { FaqView } from '../../src/flow/viewTypes.js';
 

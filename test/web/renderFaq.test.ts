@@ -33,14 +33,8 @@ describe('renderFaq', () => {
       '<article id="faq:help" class="faq-answer">\n<h3>Help</h3>\n<p>One</p>\n<p>Two</p>\n<p class="disclaimer">D.</p>\n</article>');
   });
 
-  it('says "FAQ not available" when no FAQ is wired, and otherwise offers a labelled field', () => {
-    expect(renderFaqBox(false, { csrf: 'tok' })).toBe([
-      '<section class="card faq" aria-labelledby="faq-heading">',
-      '<h2 id="faq-heading">Ask a question</h2>',
-      '<p id="faq-unavailable" class="muted">FAQ not available in this deployment.</p>',
-      '</section>',
-    ].join('\n'));
-    const box = renderFaqBox(true, { csrf: 'tok' });
+  it('offers a labelled field', () => {
+    const box = renderFaqBox({ csrf: 'tok' });
     expect(box).toContain('<label for="faq-text">Your question about this guidance</label>');
     expect(box).toContain('<input id="faq-text" name="text" type="text" maxlength="300" autocomplete="off" required aria-describedby="faq-hint">');
     expect(box).toContain('<div id="faq-result" aria-live="polite"></div>');

@@ -4,7 +4,7 @@ import { rejectionText, type ReplyStyle } from '../../consult/rejections.js';
 import type { Logger } from '../../log/logger.js';
 import { parseAction } from './buttonValue.js';
 import type { ConsultDelivery, Surface } from './consultDelivery.js';
-import type { FaqPort } from './faqPort.js';
+import type { FaqPort } from '../../faq/faqPort.js';
 import { isFollowUp, type FollowUpPress } from './handleFollowUp.js';
 import { COMMAND } from './productInfo.js';
 import { renderFaq } from './renderFaq.js';
@@ -19,7 +19,7 @@ const FAILED = 'Sorry, something went wrong on my side. Nothing you see was lost
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /** Every button press: answers and controls of a consult, "New consult"/"Start a consult", FAQ topics. */
-export function handleAction(deps: { service: ConsultService; delivery: ConsultDelivery; logger: Logger; faq?: FaqPort; followUp?: FollowUpPress }) {
+export function handleAction(deps: { service: ConsultService; delivery: ConsultDelivery; logger: Logger; faq: FaqPort; followUp?: FollowUpPress }) {
   const { service, delivery, logger, faq, followUp } = deps;
 
   const startWhere = async (args: ActionArgs, surface: Surface) => {
@@ -35,7 +35,7 @@ export function handleAction(deps: { service: ConsultService; delivery: ConsultD
   };
 
   const faqTopic = async (args: ActionArgs, faqId: string, surface: Surface) => {
-    const view = faq?.topic(faqId);
+    const view = faq.topic(faqId);
     const channel = args.body.channel?.id;
     if (!view || !channel) return delivery.tellPrivately(surface, NOT_UNDERSTOOD);
     await args.client.chat.postMessage({ channel, ...renderFaq(view) });

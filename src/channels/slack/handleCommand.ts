@@ -12,10 +12,10 @@ export function asksForHelp(text: string | undefined): boolean {
 }
 
 /** `/spine-consult [help]`: acknowledges first, then posts the first question (or answers help privately). */
-export function handleCommand(delivery: ConsultDelivery, info: ProductInfo, hasFaq: boolean) {
+export function handleCommand(delivery: ConsultDelivery, info: ProductInfo) {
   return async ({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     if (asksForHelp(command.text)) {
-      await ack({ response_type: 'ephemeral', ...renderHelp(info, { faq: hasFaq }) });
+      await ack({ response_type: 'ephemeral', ...renderHelp(info) });
       return;
     }
     await ack();

@@ -1,10 +1,9 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { ConsultService } from '../../consult/consultService.js';
 import type { Logger } from '../../log/logger.js';
-import type { FaqPort } from './faqPort.js';
+import type { FaqPort } from '../../faq/faqPort.js';
 import type { ProductInfo } from './productInfo.js';
 import { renderFaq } from './renderFaq.js';
-import { renderNoFaq } from './renderHelp.js';
 import { renderHome, type HomeItem } from './renderHome.js';
 import { slackErrorCode } from './slackErrors.js';
 
@@ -26,14 +25,14 @@ export function handleHomeOpened(deps: { service: ConsultService; info: ProductI
 }
 
 /** Free text in a DM with the bot: an FAQ answer, or a short help when no FAQ is configured. */
-export function handleDirectMessage(deps: { info: ProductInfo; logger: Logger; faq?: FaqPort }) {
+export function handleDirectMessage(deps: { info: ProductInfo; logger: Logger; faq: FaqPort }) {
   return async ({ event, client }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     // Edits, joins, bot posts (our own included) and other subtypes are not questions.
     if (event.channel_type !== 'im' || event.subtype !== undefined || 'bot_id' in event && event.bot_id) return;
     const text = typeof event.text === 'string' ? event.text : '';
     if (!text.trim()) return;
     try {
-      const reply = deps.faq ? renderFaq(deps.faq.ask(text).view) : renderNoFaq(deps.info);
+      const reply = renderFaq(deps.faq.ask(text).view);
       await client.chat.postMessage({ channel: event.channel, ...reply });
     } catch (err) {
       // Never log the question itself: it may hold patient details.

@@ -6,7 +6,7 @@ import type { ConsultService } from '../../consult/consultService.js';
 import type { Logger } from '../../log/logger.js';
 import { boltLogger } from './boltLogger.js';
 import { ConsultDelivery } from './consultDelivery.js';
-import type { FaqPort } from './faqPort.js';
+import type { FaqPort } from '../../faq/faqPort.js';
 import { handleAction, SLACK_STYLE } from './handleAction.js';
 import { createFollowUpHandler } from './handleFollowUp.js';
 import type { FollowUpService } from '../../consult/followUpService.js';
@@ -23,7 +23,7 @@ export interface SlackDeps {
   logger: Logger;
   info: ProductInfo;
   /** FAQ search for DMs; without it a DM gets a short help text. */
-  faq?: FaqPort;
+  faq: FaqPort;
 }
 
 /** How Slack is connected: HTTP on the shared app, Socket Mode, or not at all. */
@@ -127,7 +127,7 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackMount {
   const followUpPress = followUp
     ? createFollowUpHandler({ service: deps.service, followUp, delivery, logger, style: SLACK_STYLE, radiologyChannel })
     : undefined;
-  bolt.command(COMMAND, tracked(handleCommand(delivery, deps.info, !!deps.faq)));
+  bolt.command(COMMAND, tracked(handleCommand(delivery, deps.info)));
   bolt.action({ type: 'block_actions' }, tracked(handleAction({ service: deps.service, delivery, logger, faq: deps.faq, followUp: followUpPress })));
   bolt.event('app_home_opened', tracked(handleHomeOpened({ service: deps.service, info: deps.info, logger })));
   bolt.event('message', tracked(handleDirectMessage({ info: deps.info, logger, faq: deps.faq })));

@@ -11,14 +11,14 @@ export function criteriaLine(info: ProductInfo): string {
   return `*${esc(c.name)}* · ${esc(c.variant)} · reviewed ${esc(c.reviewDate)}`;
 }
 
-/** What the bot does and its limits: `/spine-consult help`, and DMs when no FAQ is configured. */
-export function renderHelp(info: ProductInfo, opts: { faq: boolean }): SlackMessage {
+/** What the bot does and its limits: `/spine-consult help`. */
+export function renderHelp(info: ProductInfo): SlackMessage {
   const does = [
     '*What this bot does*',
     `Runs a short button consult that follows ${criteriaLine(info)}, then shows the rated imaging options, urgency, a copyable order line and a chart note.`,
     `Type \`${COMMAND}\` in a channel I am in, or in a direct message with me. Only the person who starts a consult can answer it.`,
-    opts.faq ? 'In a direct message you can also ask me a question in your own words.' : '',
-  ].filter(Boolean);
+    'In a direct message you can also ask me a question in your own words.',
+  ];
   const limits = [
     '*Limits*',
     '• It covers only the scenario named above.',
@@ -29,17 +29,5 @@ export function renderHelp(info: ProductInfo, opts: { faq: boolean }): SlackMess
   return {
     text: `What this bot does: a button consult following ${info.criteria.name}. ${info.disclaimer}`,
     blocks: [section(does.join('\n'), { blockId: 'help' }), section(limits.join('\n'), { blockId: 'limits' }), actions('start', [startButton()])],
-  };
-}
-
-/** A reply for a typed DM when no FAQ search is configured. */
-export function renderNoFaq(info: ProductInfo): SlackMessage {
-  return {
-    text: `I cannot answer typed questions here. Start a consult with ${COMMAND}.`,
-    blocks: [
-      section(`I cannot answer typed questions here. Start a consult with the button or \`${COMMAND}\`.`, { blockId: 'no-faq' }),
-      context([criteriaLine(info)], 'criteria'),
-      actions('start', [startButton()]),
-    ],
   };
 }

@@ -3,7 +3,7 @@ import { rejectionText, type RejectReason } from '../../consult/rejections.js';
 import type { FaqView, View } from '../../flow/viewTypes.js';
 import type { ConsultRecord } from '../../store/types.js';
 import type { ButtonData } from './cardActions.js';
-import type { TeamsFaqPort } from './faqPort.js';
+import type { FaqPort } from '../../faq/faqPort.js';
 import { TEAMS_REPLY_STYLE } from './replyText.js';
 
 /** What a button press should do, before choosing how (invoke response or message update) to show it. */
@@ -23,14 +23,14 @@ export type ButtonDecision =
  * Never throws for a bad or stale press.
  */
 export async function decideClick(
-  service: ConsultService, faq: TeamsFaqPort | undefined, userId: string, data: ButtonData,
+  service: ConsultService, faq: FaqPort, userId: string, data: ButtonData,
   decorate: (record: ConsultRecord, view: View) => Promise<View> = async (_r, view) => view,
 ): Promise<ButtonDecision> {
   switch (data.action) {
     case 'start_consult':
       return { kind: 'start' };
     case 'faq_topic':
-      return { kind: 'faq', view: faq?.topic(data.faqId) };
+      return { kind: 'faq', view: faq.topic(data.faqId) };
     case 'new_consult': {
       // Anyone may start their own consult from a finished card; the old consult is untouched.
       const record = await service.get(data.consultId);

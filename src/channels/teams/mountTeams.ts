@@ -5,7 +5,7 @@ import type { ConsultService } from '../../consult/consultService.js';
 import type { FollowUpService } from '../../consult/followUpService.js';
 import type { Logger } from '../../log/logger.js';
 import { describeEnvelopeError } from './activityEnvelope.js';
-import type { TeamsFaqPort } from './faqPort.js';
+import type { FaqPort } from '../../faq/faqPort.js';
 import { errorResponse } from './invokeResponses.js';
 import { TEAMS_TEXT } from './replyText.js';
 import { checkToken, createTeamsAuth } from './teamsAuth.js';
@@ -19,7 +19,7 @@ export interface MountTeamsDeps {
   /** Feedback and the radiology hand-off; without it outcomes show neither. */
   followUp?: FollowUpService;
   /** Answers personal-chat free text; optional (without it the bot replies with a short help). */
-  faq?: TeamsFaqPort;
+  faq: FaqPort;
 }
 
 /** The Bot Framework messaging endpoint. */

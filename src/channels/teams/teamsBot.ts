@@ -9,7 +9,7 @@ import { parseButtonData, parseExecuteValue } from './buttonData.js';
 import type { ButtonData } from './cardActions.js';
 import type { AdaptiveCard } from './cardTypes.js';
 import { decideClick } from './decideClick.js';
-import type { TeamsFaqPort } from './faqPort.js';
+import type { FaqPort } from '../../faq/faqPort.js';
 import { cardResponse, errorResponse, messageResponse, type AdaptiveCardInvokeResponse } from './invokeResponses.js';
 import { parseCommand } from './parseCommand.js';
 import { renderFaq } from './renderFaq.js';
@@ -21,7 +21,7 @@ import { createTeamsFollowUp, type FollowUpReply } from './teamsFollowUp.js';
 export interface TeamsBotDeps {
   service: ConsultService;
   logger: Logger;
-  faq?: TeamsFaqPort;
+  faq: FaqPort;
   /** Feedback and the radiology hand-off; without it outcomes show neither. */
   followUp?: FollowUpService;
   /** MicrosoftAppId, for posting in other conversations (radiology channel, the consult's chat). */
@@ -150,11 +150,11 @@ export function createTeamsBot({ service, logger, faq, followUp, appId }: TeamsB
       await context.sendActivity(await follow.setRadiologyChannel(context));
       return;
     }
-    if (command === 'help' && faq) {
+    if (command === 'help') {
       await context.sendActivity(cardMessage(renderFaq(faq.ask('help').view)));
       return;
     }
-    if (command === undefined && personal && faq && text.trim() !== '') {
+    if (command === undefined && personal && text.trim() !== '') {
       const { view, match } = faq.ask(text);
       // Log only what matched, never the typed words.
       log.info({ faqId: match?.faqId ?? null, score: match?.score ?? null, kind: view.kind }, 'teams faq answered');

@@ -5,7 +5,7 @@ import type { FlowEngine } from '../../flow/engine.js';
 import type { View } from '../../flow/viewTypes.js';
 import type { Logger } from '../../log/logger.js';
 import type { ConsultRecord } from '../../store/types.js';
-import type { FaqPort } from './faqPort.js';
+import type { FaqPort } from '../../faq/faqPort.js';
 import { buildFlowDiagram } from './flowDiagram.js';
 import { renderFaqBox } from './renderFaq.js';
 import { renderErrorPage, renderLanding, renderPage, renderRecent } from './renderPage.js';
@@ -19,7 +19,7 @@ export interface WebChannelOptions {
   service: ConsultService;
   engine: FlowEngine;
   logger: Logger;
-  faq?: FaqPort;
+  faq: FaqPort;
   sessions?: WebSessions;
 }
 
@@ -72,14 +72,14 @@ export function createWebChannel(opts: WebChannelOptions): Router {
     return undefined;
   };
 
-  const aside = async (session: WebSession, consultId?: string, answer?: Parameters<typeof renderFaqBox>[2]) => {
+  const aside = async (session: WebSession, consultId?: string, answer?: Parameters<typeof renderFaqBox>[1]) => {
     const recent = await service.recent('web', WEB_WORKSPACE, session.ownerId, 5);
     return [
-      renderFaqBox(faq !== undefined, { csrf: session.csrf, consultId }, answer),
+      renderFaqBox({ csrf: session.csrf, consultId }, answer),
       renderRecent(recent.map((r) => ({ id: r.id, title: describe(service.view(r)), status: r.status, updatedAt: r.updatedAt }))),
     ].join('\n');
   };
-  const consultPage = async (session: WebSession, record: ConsultRecord, notice?: string, answer?: Parameters<typeof renderFaqBox>[2]) => {
+  const consultPage = async (session: WebSession, record: ConsultRecord, notice?: string, answer?: Parameters<typeof renderFaqBox>[1]) => {
     const view = service.view(record);
     return renderPage({
       ...shell, diagramAlt, title: describe(view),
@@ -140,7 +140,6 @@ export function createWebChannel(opts: WebChannelOptions): Router {
   router.post('/web/faq', form, safe(async (req, res) => {
     const session = guard(req, res);
     if (!session) return;
-    if (!faq) return void fail(res, 404, 'FAQ not available', 'This deployment has no FAQ. The consult itself works as usual.');
     const body = req.body as Record<string, unknown>;
     // The typed text goes to the FAQ search only: it is never logged, stored or echoed back.
     const answer = typeof body.topic === 'string' ? faq.topic(body.topic)

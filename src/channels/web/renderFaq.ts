@@ -59,19 +59,8 @@ export function renderFaqAnswer(view: FaqView, ctx: FaqRenderContext): string {
   }
 }
 
-/**
- * The "ask a question" box: a labelled text field when an FAQ is wired, otherwise a plain
- * "FAQ not available" line; `answer` is the reply to show under it, if any.
- */
-export function renderFaqBox(available: boolean, ctx: FaqRenderContext, answer?: FaqView): string {
-  if (!available) {
-    return join([
-      '<section class="card faq" aria-labelledby="faq-heading">',
-      '<h2 id="faq-heading">Ask a question</h2>',
-      '<p id="faq-unavailable" class="muted">FAQ not available in this deployment.</p>',
-      '</section>',
-    ]);
-  }
+/** The "ask a question" box: a labelled text field; `answer` is the reply to show under it, if any. */
+export function renderFaqBox(ctx: FaqRenderContext, answer?: FaqView): string {
   return join([
     '<section class="card faq" aria-labelledby="faq-heading">',
     '<h2 id="faq-heading">Ask a question</h2>',
