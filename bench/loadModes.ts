@@ -5,6 +5,13 @@ import type { SlackStandIn } from './slackStandIn.js';
 import { summarise, type RunStats } from './stats.js';
 
 const REPLY_TIMEOUT_MS = 5000;
+/**
+ * A clinician reads a freshly posted consult before the first click. Without it the load
+ * generator clicks before the bot has stored the new message's ts (Slack itself shows the
+ * message only after chat.postMessage returned), which no person can do, and every first click
+ * would take the response_url fallback.
+ */
+export const READ_NEW_MESSAGE_MS = 250;
 
 /** What a load run needs: the signed client, the Slack stand-in, and how to make a clinician. */
 export interface LoadTarget {
@@ -17,7 +24,7 @@ export interface LoadTarget {
  * Sends one request and waits for the Web API call it causes; latency runs from `since`
  * (the send time, or the scheduled time in the open-loop mode) to that call's arrival.
  */
-async function oneRequest(t: LoadTarget, c: Clinician, since: number): Promise<{ latency?: number; finished: boolean }> {
+async function oneRequest(t: LoadTarget, c: Clinician, since: number): Promise<{ latency?: number; finished: boolean; posted?: boolean }> {
   const req = c.nextRequest();
   const reply = t.standIn.next(c.channel);
   let timer: NodeJS.Timeout | undefined;
@@ -29,7 +36,7 @@ async function oneRequest(t: LoadTarget, c: Clinician, since: number): Promise<{
     t.standIn.cancel(c.channel);
     return { finished: false };
   }
-  return { latency: arrival.at - since, finished: c.onReply(arrival.message) };
+  return { latency: arrival.at - since, finished: c.onReply(arrival.message), posted: arrival.method === 'chat.postMessage' };
 }
 
 /** Closed loop: `concurrency` clinicians each click again as soon as the bot's answer arrives. */
@@ -46,6 +53,7 @@ export async function saturation(t: LoadTarget, concurrency: number, seconds: nu
       if (r.latency === undefined) errors++;
       else latencies.push(r.latency);
       if (r.finished) consults++;
+      if (r.posted) await new Promise((res) => setTimeout(res, READ_NEW_MESSAGE_MS));
     }
   }));
   return summarise(latencies, errors, (performance.now() - start) / 1000, consults);
@@ -75,7 +83,8 @@ export async function fixedRate(t: LoadTarget, perSecond: number, seconds: numbe
           if (r.latency === undefined) errors++;
           else latencies.push(r.latency);
           if (r.finished) consults++;
-          idle.push(c);
+          if (r.posted) setTimeout(() => idle.push(c), READ_NEW_MESSAGE_MS);
+          else idle.push(c);
         }));
       }
       if (sent >= total) done();

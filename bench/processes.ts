@@ -16,12 +16,12 @@ export function freePort(): Promise<number> {
 /** A child server and how long it took to answer /healthz. */
 export interface Child { proc: ChildProcess; url: string; readyMs: number }
 
-/** Starts `node --import tsx <entry>` with `env`, logs to `logFile`, and waits for GET /healthz = 200. */
-export async function startChild(entry: string, env: Record<string, string>, logFile: string): Promise<Child> {
+/** Starts `node [nodeArgs] --import tsx <entry>` with `env`, logs to `logFile`, and waits for GET /healthz = 200. */
+export async function startChild(entry: string, env: Record<string, string>, logFile: string, nodeArgs: string[] = []): Promise<Child> {
   const port = await freePort();
   const out = openSync(logFile, 'a');
   const t0 = performance.now();
-  const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', out, out],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -59,4 +59,10 @@ export function runChild(args: string[]): Promise<string> {
     proc.stdout.on('data', (d: Buffer) => { out += d.toString(); });
     proc.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} exited with ${code}`))));
   });
+}
+
+/** CPU time (user + system, ms) a process has used so far (Linux /proc; clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

@@ -9,13 +9,13 @@ import Database from 'better-sqlite3';
 import { LiveClinician, ReplayClinician, type Transcript } from './clinicians.js';
 import { fixedRate, saturation, type LoadTarget } from './loadModes.js';
 import { runMicro } from './micro.js';
-import { rssMb, runChild, startChild, stopChild } from './processes.js';
+import { cpuMs, rssMb, runChild, startChild, stopChild } from './processes.js';
 import { SlackStandIn } from './slackStandIn.js';
 import { BENCH_SECRET, SignedPoster } from './slackTraffic.js';
 import { fmt, type RunStats } from './stats.js';
 import { SQLITE_FILE } from '../src/store/openStore.js';
 
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 256);
 const SATURATION_S = Number(process.env.BENCH_SATURATION_S ?? 20);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const RATE_S = Number(process.env.BENCH_RATE_S ?? 15);
@@ -26,13 +26,18 @@ const lines: string[] = [];
 const say = (s = '') => { console.log(s); lines.push(s); };
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 
-async function drive(name: string, target: LoadTarget): Promise<{ sat: RunStats; open: RunStats }> {
+async function drive(name: string, target: LoadTarget, pid: number): Promise<{ sat: RunStats; open: RunStats; cpuPerRequest: number; driverCpu: number }> {
   await saturation(target, CONCURRENCY, WARMUP_S);
   say(`  ${name}: saturation, ${CONCURRENCY} clinicians, ${SATURATION_S} s ...`);
+  const cpu0 = cpuMs(pid);
+  const driver0 = process.cpuUsage();
   const sat = await saturation(target, CONCURRENCY, SATURATION_S);
+  const cpuPerRequest = (cpuMs(pid) - cpu0) / sat.requests;
+  const d = process.cpuUsage(driver0);
+  const driverCpu = (d.user + d.system) / 1000 / (sat.seconds * 1000);
   say(`  ${name}: fixed rate ${RATE}/s, ${RATE_S} s ...`);
   const open = await fixedRate(target, RATE, RATE_S);
-  return { sat, open };
+  return { sat, open, cpuPerRequest, driverCpu };
 }
 
 const row = (name: string, s: RunStats) =>
@@ -54,17 +59,17 @@ async function main() {
 
   say('The bot (npm start entry, SQLite in a temp DATA_DIR, Slack Web API stand-in on loopback)');
   const bot = await startChild('src/main.ts', {
-    ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } : {}),
     ...slackEnv, DATA_DIR: join(dir, 'data'), NODE_ENV: 'production', TEAMS_ENABLED: 'false', LOG_LEVEL: 'info',
-  }, join(dir, 'bot.log'));
+  }, join(dir, 'bot.log'), process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
   const botRssStart = rssMb(bot.proc.pid!);
   say(`  start-up to a ready /healthz: ${fmt(bot.readyMs, 0)} ms   target < 2000 ms  ${verdict(bot.readyMs < 2000)}`);
   const transcripts: Transcript[] = [];
   const botPoster = new SignedPoster(bot.url, CONCURRENCY);
-  const botRuns = await drive('bot', { poster: botPoster, standIn, clinician: (n) => new LiveClinician(`CBOT${n}`, `UBOT${n}`, hooks, transcripts) });
+  const botRuns = await drive('bot', { poster: botPoster, standIn, clinician: (n) => new LiveClinician(`CBOT${n}`, `UBOT${n}`, hooks, transcripts) }, bot.proc.pid!);
   const botRssEnd = rssMb(bot.proc.pid!);
-  say(`  clicks the bot refused (ephemeral replies): ${standIn.rejections}`);
+  say(`  clicks the bot refused (ephemeral replies): ${standIn.rejections}; Web API calls: ${JSON.stringify(Object.fromEntries(standIn.counts))}`);
   standIn.rejections = 0;
+  standIn.counts.clear();
   botPoster.close();
   const stopped = await stopChild(bot.proc);
   const db = new Database(join(dir, 'data', SQLITE_FILE), { readonly: true });
@@ -81,7 +86,7 @@ async function main() {
   writeFileSync(firstBlocks, JSON.stringify(transcripts[0]?.messages[0] ?? []));
   const bare = await startChild('bench/bareBolt.ts', { ...slackEnv, BENCH_FIRST_BLOCKS: firstBlocks }, join(dir, 'bare.log'));
   const barePoster = new SignedPoster(bare.url, CONCURRENCY);
-  const bareRuns = await drive('bare', { poster: barePoster, standIn, clinician: (n) => new ReplayClinician(`CBARE${n}`, `UBARE${n}`, hooks, transcripts) });
+  const bareRuns = await drive('bare', { poster: barePoster, standIn, clinician: (n) => new ReplayClinician(`CBARE${n}`, `UBARE${n}`, hooks, transcripts) }, bare.proc.pid!);
   barePoster.close();
   await stopChild(bare.proc);
   await standIn.stop();
@@ -101,6 +106,7 @@ async function main() {
   say(row(`bare Bolt, ${RATE}/s`, bareRuns.open));
   const ratio = botRuns.sat.throughput / bareRuns.sat.throughput;
   say(`  saturation throughput bot/bare: ${fmt(ratio, 2)}x   target >= 0.7x  ${verdict(ratio >= 0.7)}`);
+  say(`  CPU per request at saturation: bot ${fmt(botRuns.cpuPerRequest, 3)} ms, bare ${fmt(bareRuns.cpuPerRequest, 3)} ms (load generator busy ${fmt(botRuns.driverCpu * 100, 0)}% / ${fmt(bareRuns.driverCpu * 100, 0)}% of a core)`);
   say(`  saturation p50/p99 bot/bare:    ${fmt(botRuns.sat.p50 / bareRuns.sat.p50, 2)}x / ${fmt(botRuns.sat.p99 / bareRuns.sat.p99, 2)}x`);
   say(`  ${RATE}/s p50/p99 bot/bare:        ${fmt(botRuns.open.p50 / bareRuns.open.p50, 2)}x / ${fmt(botRuns.open.p99 / bareRuns.open.p99, 2)}x`);
   say(`  p99 at ${RATE}/s: ${fmt(botRuns.open.p99, 2)} ms   target < 50 ms  ${verdict(botRuns.open.p99 < 50)}`);

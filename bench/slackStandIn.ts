@@ -36,6 +36,10 @@ export class SlackStandIn {
   /** Ephemeral replies on response_urls: clicks the app refused. */
   rejections = 0;
   url = '';
+  /** Holds chat.update replies this long (tests: a Web API call still in flight at shutdown). */
+  holdUpdatesMs = 0;
+  /** Called as each Web API call arrives, before it is answered. */
+  onCall?: (method: string) => void;
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -43,8 +47,15 @@ export class SlackStandIn {
         const path = req.url ?? '';
         const method = path.startsWith('/api/') ? path.slice(5) : 'response_url';
         this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
-        const reply = this.handle(method, path, parseArgs(body, req.headers['content-type']));
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
+        const at = performance.now();
+        const { reply, message } = this.handle(method, path, parseArgs(body, req.headers['content-type']));
+        // The clinician sees a message only once Slack has answered the bot (as in Slack, where a
+        // message appears when chat.postMessage returns); latency still ends at the call's arrival.
+        res.once('finish', () => { if (message) this.notify(at, method, message); });
+        this.onCall?.(method);
+        const send = () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
+        if (method === 'chat.update' && this.holdUpdatesMs > 0) setTimeout(send, this.holdUpdatesMs);
+        else send();
       }).catch(() => res.writeHead(400).end());
     });
     this.server.keepAliveTimeout = 60_000;
@@ -64,35 +75,33 @@ export class SlackStandIn {
     this.waiters.delete(channel);
   }
 
-  private notify(method: string, message: StandInMessage): void {
+  private notify(at: number, method: string, message: StandInMessage): void {
     const waiter = this.waiters.get(message.channel);
     if (!waiter) return;
     this.waiters.delete(message.channel);
-    waiter({ at: performance.now(), method, message });
+    waiter({ at, method, message });
   }
 
-  private handle(method: string, path: string, args: Record<string, any>): Record<string, unknown> {
+  private handle(method: string, path: string, args: Record<string, any>): { reply: Record<string, unknown>; message?: StandInMessage } {
     switch (method) {
       case 'auth.test':
-        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
+        return { reply: { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' } };
       case 'chat.postMessage': {
         const ts = `${String(++this.tsCounter).slice(0, 10)}.${String(this.tsCounter).slice(10)}`;
-        this.notify(method, { channel: args.channel, ts, blocks: args.blocks ?? [] });
-        return { ok: true, channel: args.channel, ts };
+        return { reply: { ok: true, channel: args.channel, ts }, message: { channel: args.channel, ts, blocks: args.blocks ?? [] } };
       }
       case 'chat.update':
-        this.notify(method, { channel: args.channel, ts: args.ts, blocks: args.blocks ?? [] });
-        return { ok: true, channel: args.channel, ts: args.ts };
+        return { reply: { ok: true, channel: args.channel, ts: args.ts }, message: { channel: args.channel, ts: args.ts, blocks: args.blocks ?? [] } };
       case 'response_url': {
         // A click that beat the bot's own chat.postMessage bookkeeping is shown through the
         // response_url (replace_original): that is the reply too. Ephemeral notes are rejections.
         const channel = decodeURIComponent(path.split('/').at(-1) ?? '');
-        if (args.replace_original === true && args.blocks) this.notify('response_url', { channel, ts: '', blocks: args.blocks });
-        else this.rejections++;
-        return { ok: true };
+        if (args.replace_original === true && args.blocks) return { reply: { ok: true }, message: { channel, ts: '', blocks: args.blocks } };
+        this.rejections++;
+        return { reply: { ok: true } };
       }
       default:
-        return { ok: false, error: 'unknown_method' };
+        return { reply: { ok: false, error: 'unknown_method' } };
     }
   }
 
