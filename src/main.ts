@@ -57,7 +57,7 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   let slack: SlackMount;
   const channels = liveChannels(config);
   try {
-    service = new ObservedConsultService({ store, engine, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now }, metrics);
+    service = new ObservedConsultService({ store, engine, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now }, metrics, logger);
     const app = createHttpApp(store, { metrics, logger });
     const { criteria } = engine.content.rules;
     slack = mountSlack(app, {
