@@ -13,6 +13,11 @@ import { mountSlack, type SlackMount } from './channels/slack/mountSlack.js';
 import { buildStartupBanner, liveChannels, publicUrl } from './http/startupBanner.js';
 import { createFaqIndex } from './faq/faqIndex.js';
 import { createLogger, type Logger } from './log/logger.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
+import { observedFaq } from './ops/observedFaq.js';
+import { ObservedConsultService } from './ops/observedService.js';
+import { ObservedStore } from './ops/observedStore.js';
+import { exitGracefully } from './ops/shutdown.js';
 import { startHousekeeping } from './store/housekeeping.js';
 import { openStore } from './store/openStore.js';
 import type { ConsultStore } from './store/types.js';
@@ -27,6 +32,8 @@ export interface RunningServer {
   /** Feedback and radiology hand-off; `counts()` gives the audited events by name. */
   followUp: FollowUpService;
   slack: SlackMount;
+  /** This server's Prometheus registry and metrics (GET /metrics). */
+  metrics: Metrics;
   /** The start-up banner: live channels and the URL to open. */
   banner: string;
   close(): Promise<void>;
@@ -45,17 +52,18 @@ export interface Overrides {
 export async function startServer(config: Config, overrides: Overrides = {}): Promise<RunningServer> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const engine = createFlowEngine(loadContent());
-  const faq = overrides.faq ?? createFaqIndex(engine.content);
-  const store = overrides.store ?? (await openStore(config, logger));
+  const metrics = createMetrics();
+  const faq = observedFaq(overrides.faq ?? createFaqIndex(engine.content), metrics);
+  const store = new ObservedStore(overrides.store ?? (await openStore(config, logger)), metrics);
   let server: Server;
   let service: ConsultService;
   let followUp: FollowUpService;
   let slack: SlackMount;
   const channels = liveChannels(config);
   try {
-    service = new ConsultService({ store, engine, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now });
-    followUp = new FollowUpService({ store, engine, now: overrides.now });
-    const app = createHttpApp(store);
+    service = new ObservedConsultService({ store, engine, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now }, metrics, logger);
+    followUp = new FollowUpService({ store, engine, now: overrides.now, onEvent: (event) => metrics.followUps.inc({ event }) });
+    const app = createHttpApp(store, { metrics, logger });
     const { criteria } = engine.content.rules;
     slack = mountSlack(app, {
       config, service, logger, faq, followUp,
@@ -86,11 +94,19 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   const banner = buildStartupBanner(channels, publicUrl(config.HOST, port));
   logger.info({ port, flowVersion: engine.content.flow.version, channels }, banner);
   return {
-    url, port, server, service, store, followUp, slack, banner,
+    url, port, server, service, store, followUp, slack, metrics, banner,
     async close() {
       housekeeping.stop();
+      // Stop accepting first, let requests in flight finish (keep-alive sockets close as they go
+      // idle), then wait for Slack's follow-up work after its acks, and only then close the store.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
+      try {
+        await closed;
+      } finally {
+        clearInterval(idleSweep);
+      }
       await slack.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },
   };
@@ -98,7 +114,10 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
-    const running = await startServer(loadConfig());
+    const config = loadConfig();
+    const logger = createLogger(config.LOG_LEVEL);
+    const running = await startServer(config, { logger });
+    exitGracefully(() => running.close(), logger);
     console.log(`\n${running.banner}\n`);
   } catch (err) {
     // Config and content errors are written for people: print the message, not a stack trace.

@@ -32,6 +32,17 @@ export const ConfigSchema = z.object({
 /** Validated configuration. */
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** Settings that only work together: a half-configured Slack app would start and silently do nothing. */
+const CompleteConfigSchema = ConfigSchema.superRefine((c, ctx) => {
+  const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if ((c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN) && !c.SLACK_BOT_TOKEN) {
+    need('SLACK_BOT_TOKEN', `missing: required when ${c.SLACK_APP_TOKEN ? 'SLACK_APP_TOKEN' : 'SLACK_SIGNING_SECRET'} is set`);
+  }
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
+    need('SLACK_SIGNING_SECRET', 'missing: required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+});
+
 /** A configuration problem, listing every bad variable by name. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -41,7 +52,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings mean "unset": deployment templates often export VAR= for optional settings.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = ConfigSchema.safeParse(cleaned);
+  const parsed = CompleteConfigSchema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);

@@ -23,7 +23,6 @@ export interface FollowUpServiceOptions {
  */
 export class FollowUpService {
   private readonly deps: FollowUpDeps;
-  private readonly counters = new Map<string, number>();
 
   constructor(private readonly opts: FollowUpServiceOptions) {
     const rules = opts.engine.content.rules;
@@ -34,10 +33,7 @@ export class FollowUpService {
     if (unknown.length) throw new Error(`rules followup.yaml names unknown outcomes: ${[...new Set(unknown)].join(', ')}`);
     this.deps = {
       store: opts.store, engine: opts.engine, now: opts.now ?? (() => new Date()),
-      onEvent: (event) => {
-        this.counters.set(event, (this.counters.get(event) ?? 0) + 1);
-        opts.onEvent?.(event);
-      },
+      onEvent: (event) => opts.onEvent?.(event),
     };
   }
 
@@ -81,10 +77,5 @@ export class FollowUpService {
   /** Saves a channel's radiology destination, replacing any earlier one. */
   setRadiologyDestination(channel: 'teams', value: string): Promise<void> {
     return this.opts.store.setSetting(`${channel}.radiology_channel`, value, this.deps.now());
-  }
-
-  /** Follow-up events audited by this process, by event name (e.g. `feedback:something_else:availability`). */
-  counts(): Record<string, number> {
-    return Object.fromEntries([...this.counters].sort(([a], [b]) => a.localeCompare(b)));
   }
 }

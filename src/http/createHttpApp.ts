@@ -1,10 +1,22 @@
 import express, { type Express } from 'express';
+import type { Logger } from '../log/logger.js';
+import { requestContext } from '../log/requestContext.js';
+import type { Metrics } from '../ops/metrics.js';
 import type { ConsultStore } from '../store/types.js';
+import { accessLog } from './accessLog.js';
 
-/** Shared HTTP app: health routes here; channels mount their own paths on it. */
-export function createHttpApp(store: ConsultStore): Express {
+/** What the operator routes need besides the store; both optional so tests can build a bare app. */
+export interface OpsDeps {
+  metrics?: Metrics;
+  logger?: Logger;
+}
+
+/** Shared HTTP app: request ids, access log, health and metrics routes here; channels mount their own paths on it. */
+export function createHttpApp(store: ConsultStore, ops: OpsDeps = {}): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestContext);
+  if (ops.logger) app.use(accessLog(ops.logger));
   app.get('/healthz', (_req, res) => {
     res.type('text/plain').send('ok');
   });
@@ -16,5 +28,11 @@ export function createHttpApp(store: ConsultStore): Express {
       res.status(503).type('text/plain').send('store not reachable');
     }
   });
+  const { metrics } = ops;
+  if (metrics) {
+    app.get('/metrics', async (_req, res) => {
+      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+  }
   return app;
 }

@@ -1,16 +1,34 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { currentContext } from './requestContext.js';
 
-/** Paths that must never reach a log line: credentials, signatures and anything a user typed. */
+/**
+ * Paths that must never reach a log line: credentials, signatures, request bodies and anything a
+ * user typed (Slack `text`, Teams activity `text`, web form `question`). Code should not log these
+ * at all; this list is the safety net when an object is logged whole.
+ */
 export const REDACT_PATHS = [
-  'req.headers.authorization',
-  'req.headers["x-slack-signature"]',
-  'token', 'password', 'secret', 'text', 'question',
-  '*.token', '*.password', '*.secret', '*.text', '*.question',
+  'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-slack-signature"]',
+  'headers.authorization', 'headers.cookie', 'headers["x-slack-signature"]',
+  'token', 'password', 'secret', 'signature', 'text', 'question', 'body', 'payload', 'query',
+  '*.token', '*.password', '*.secret', '*.signature', '*.text', '*.question', '*.body', '*.payload', '*.query',
+  '*.*.text', '*.*.token',
 ];
 
-/** Creates the JSON logger (pino) with the redaction list applied. */
-export function createLogger(level = 'info'): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { service: 'spine-consult' } });
+/** The request and consult ids of the request being handled, added to every line. */
+function contextFields(): Record<string, string> {
+  const ctx = currentContext();
+  if (!ctx) return {};
+  return ctx.consultId ? { reqId: ctx.reqId, consultId: ctx.consultId } : { reqId: ctx.reqId };
+}
+
+/** Creates the JSON logger (pino) with the redaction list and request context applied; `destination` for tests. */
+export function createLogger(level = 'info', destination?: DestinationStream): Logger {
+  return pino({
+    level,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    base: { service: 'spine-consult' },
+    mixin: contextFields,
+  }, destination);
 }
 
 export type { Logger };

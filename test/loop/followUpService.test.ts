@@ -72,8 +72,7 @@ describe('follow-up service', () => {
     expect(summary.feedback).toEqual({ 'something_else:availability': 2, not_ordering: 1, as_recommended: 1 });
     expect(summary.outcomes).toEqual({ 'recommend-mri': 4 });
     expect(formatSummary(summary, 'csv')).toContain('feedback,as_recommended,1\r\nfeedback,not_ordering,1\r\nfeedback,something_else:availability,2\r\nhandoff_requested,,0\r\n');
-    expect(f.counts()).toEqual({ 'feedback:as_recommended': 1, 'feedback:not_ordering': 1, 'feedback:something_else:availability': 2 });
-    expect(seen).toHaveLength(4);
+    expect(seen.sort()).toEqual(['feedback:as_recommended', 'feedback:not_ordering', 'feedback:something_else:availability', 'feedback:something_else:availability']);
   });
 
   it('refuses follow-up rules that name an unknown outcome', () => {

@@ -192,7 +192,8 @@ describe('Slack with SLACK_RADIOLOGY_CHANNEL', () => {
     expect(rows.at(-1)).toMatchObject({ event: 'feedback:something_else:availability', userId: 'U1', outcomeId: 'recommend-mri', fromStep: 6, toStep: 6 });
     expect(auditToCsv(rows)).toContain(',U1,feedback:something_else:availability,6,6,recommend-mri,slack,');
     expect(summarizeAudit(rows).feedback).toEqual({ 'something_else:availability': 1 });
-    expect(h.server.followUp.counts()).toMatchObject({ 'feedback:something_else:availability': 1 });
+    const metrics = await (await fetch(`${h.server.url}/metrics`)).text();
+    expect(metrics).toContain('spine_follow_ups_total{event="feedback:something_else:availability"} 1');
   });
 
   it('refuses feedback from an earlier step once the consult moved on, and leaves it unchanged', async () => {

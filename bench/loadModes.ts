@@ -1,0 +1,97 @@
+import { performance } from 'node:perf_hooks';
+import type { Clinician } from './clinicians.js';
+import type { SignedPoster } from './slackTraffic.js';
+import type { SlackStandIn } from './slackStandIn.js';
+import { summarise, type RunStats } from './stats.js';
+
+const REPLY_TIMEOUT_MS = 5000;
+/**
+ * A clinician reads a freshly posted consult before the first click. Without it the load
+ * generator clicks before the bot has stored the new message's ts (Slack itself shows the
+ * message only after chat.postMessage returned), which no person can do, and every first click
+ * would take the response_url fallback.
+ */
+export const READ_NEW_MESSAGE_MS = 250;
+
+/** What a load run needs: the signed client, the Slack stand-in, and how to make a clinician. */
+export interface LoadTarget {
+  poster: SignedPoster;
+  standIn: SlackStandIn;
+  clinician: (n: number) => Clinician;
+}
+
+/**
+ * Sends one request and waits for the Web API call it causes; latency runs from `since`
+ * (the send time, or the scheduled time in the open-loop mode) to that call's arrival.
+ */
+async function oneRequest(t: LoadTarget, c: Clinician, since: number): Promise<{ latency?: number; finished: boolean; posted?: boolean }> {
+  const req = c.nextRequest();
+  const reply = t.standIn.next(c.channel);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((r) => { timer = setTimeout(() => r(undefined), REPLY_TIMEOUT_MS); });
+  const status = await t.poster.post(req).catch(() => 0);
+  const arrival = status === 200 ? await Promise.race([reply, timeout]) : undefined;
+  clearTimeout(timer);
+  if (!arrival) {
+    t.standIn.cancel(c.channel);
+    return { finished: false };
+  }
+  return { latency: arrival.at - since, finished: c.onReply(arrival.message), posted: arrival.method === 'chat.postMessage' };
+}
+
+/** Closed loop: `concurrency` clinicians each click again as soon as the bot's answer arrives. */
+export async function saturation(t: LoadTarget, concurrency: number, seconds: number): Promise<RunStats> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let consults = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  await Promise.all(Array.from({ length: concurrency }, async (_, i) => {
+    const c = t.clinician(i);
+    while (performance.now() < end) {
+      const r = await oneRequest(t, c, performance.now());
+      if (r.latency === undefined) errors++;
+      else latencies.push(r.latency);
+      if (r.finished) consults++;
+      if (r.posted) await new Promise((res) => setTimeout(res, READ_NEW_MESSAGE_MS));
+    }
+  }));
+  return summarise(latencies, errors, (performance.now() - start) / 1000, consults);
+}
+
+/**
+ * Open loop: requests start at a fixed rate whatever the answers do (so latency includes no
+ * queueing in the load generator); each goes to an idle clinician, or a new one joins.
+ */
+export async function fixedRate(t: LoadTarget, perSecond: number, seconds: number): Promise<RunStats> {
+  const latencies: number[] = [];
+  const idle: Clinician[] = [];
+  const pending: Promise<void>[] = [];
+  let errors = 0;
+  let consults = 0;
+  let made = 0;
+  let sent = 0;
+  const total = Math.round(perSecond * seconds);
+  const start = performance.now();
+  await new Promise<void>((done) => {
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * perSecond) + 1);
+      for (; sent < due; sent++) {
+        const scheduled = start + (sent * 1000) / perSecond;
+        const c = idle.pop() ?? t.clinician(made++);
+        pending.push(oneRequest(t, c, scheduled).then((r) => {
+          if (r.latency === undefined) errors++;
+          else latencies.push(r.latency);
+          if (r.finished) consults++;
+          if (r.posted) setTimeout(() => idle.push(c), READ_NEW_MESSAGE_MS);
+          else idle.push(c);
+        }));
+      }
+      if (sent >= total) done();
+      else setTimeout(tick, 1);
+    };
+    tick();
+  });
+  await Promise.all(pending);
+  return summarise(latencies, errors, seconds, consults);
+}

@@ -1,0 +1,119 @@
+/**
+ * `npm run bench`: the bot's cost per click next to a bare Bolt app, on this machine. See
+ * docs/ops.md for what each figure means and the targets.
+ */
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { LiveClinician, ReplayClinician, type Transcript } from './clinicians.js';
+import { fixedRate, saturation, type LoadTarget } from './loadModes.js';
+import { runMicro } from './micro.js';
+import { cpuMs, rssMb, runChild, startChild, stopChild } from './processes.js';
+import { SlackStandIn } from './slackStandIn.js';
+import { BENCH_SECRET, SignedPoster } from './slackTraffic.js';
+import { fmt, type RunStats } from './stats.js';
+import { SQLITE_FILE } from '../src/store/openStore.js';
+
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 256);
+const SATURATION_S = Number(process.env.BENCH_SATURATION_S ?? 20);
+const RATE = Number(process.env.BENCH_RATE ?? 100);
+const RATE_S = Number(process.env.BENCH_RATE_S ?? 15);
+const WARMUP_S = 3;
+const MEMORY_CONSULTS = Number(process.env.BENCH_MEMORY_CONSULTS ?? 10_000);
+
+const lines: string[] = [];
+const say = (s = '') => { console.log(s); lines.push(s); };
+const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+
+async function drive(name: string, target: LoadTarget, pid: number): Promise<{ sat: RunStats; open: RunStats; cpuPerRequest: number; driverCpu: number }> {
+  await saturation(target, CONCURRENCY, WARMUP_S);
+  say(`  ${name}: saturation, ${CONCURRENCY} clinicians, ${SATURATION_S} s ...`);
+  const cpu0 = cpuMs(pid);
+  const driver0 = process.cpuUsage();
+  const sat = await saturation(target, CONCURRENCY, SATURATION_S);
+  const cpuPerRequest = (cpuMs(pid) - cpu0) / sat.requests;
+  const d = process.cpuUsage(driver0);
+  const driverCpu = (d.user + d.system) / 1000 / (sat.seconds * 1000);
+  say(`  ${name}: fixed rate ${RATE}/s, ${RATE_S} s ...`);
+  const open = await fixedRate(target, RATE, RATE_S);
+  return { sat, open, cpuPerRequest, driverCpu };
+}
+
+const row = (name: string, s: RunStats) =>
+  `  ${name.padEnd(26)} ${fmt(s.throughput).padStart(8)} req/s  p50 ${fmt(s.p50, 2).padStart(7)} ms  p99 ${fmt(s.p99, 2).padStart(7)} ms  (${s.requests} requests, ${s.consults} consults, ${s.errors} errors)`;
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'spine-bench-'));
+  say(`spine-consult bench: node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? '?'})`);
+  say();
+  say('Micro-benchmarks (median per operation)');
+  const micro = runMicro();
+  say(`  transition + view + Slack render: ${fmt(micro.transitionRenderMs * 1000, 0)} us   target < 200 us  ${verdict(micro.transitionRenderMs < 0.2)}`);
+  say(`  FAQ query:                        ${fmt(micro.faqQueryMs * 1000, 0)} us   target < 1000 us ${verdict(micro.faqQueryMs < 1)}`);
+  say();
+
+  const standIn = await new SlackStandIn().start();
+  const hooks = `${standIn.url}/hooks`;
+  const slackEnv = { SLACK_API_URL: `${standIn.url}/api/`, SLACK_SIGNING_SECRET: BENCH_SECRET, SLACK_BOT_TOKEN: 'xoxb-bench-token' };
+
+  say('The bot (npm start entry, SQLite in a temp DATA_DIR, Slack Web API stand-in on loopback)');
+  const bot = await startChild('src/main.ts', {
+    ...slackEnv, DATA_DIR: join(dir, 'data'), NODE_ENV: 'production', TEAMS_ENABLED: 'false', LOG_LEVEL: 'info',
+  }, join(dir, 'bot.log'), process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
+  const botRssStart = rssMb(bot.proc.pid!);
+  say(`  start-up to a ready /healthz: ${fmt(bot.readyMs, 0)} ms   target < 2000 ms  ${verdict(bot.readyMs < 2000)}`);
+  const transcripts: Transcript[] = [];
+  const botPoster = new SignedPoster(bot.url, CONCURRENCY);
+  const botRuns = await drive('bot', { poster: botPoster, standIn, clinician: (n) => new LiveClinician(`CBOT${n}`, `UBOT${n}`, hooks, transcripts) }, bot.proc.pid!);
+  const botRssEnd = rssMb(bot.proc.pid!);
+  say(`  clicks the bot refused (ephemeral replies): ${standIn.rejections}; Web API calls: ${JSON.stringify(Object.fromEntries(standIn.counts))}`);
+  standIn.rejections = 0;
+  standIn.counts.clear();
+  botPoster.close();
+  const stopped = await stopChild(bot.proc);
+  const db = new Database(join(dir, 'data', SQLITE_FILE), { readonly: true });
+  const sizes = db.prepare(`SELECT COUNT(*) AS n, AVG(LENGTH(snapshot)) AS snapshot,
+    AVG(LENGTH(snapshot) + LENGTH(id) + LENGTH(flow_id) + LENGTH(flow_version) + LENGTH(channel) + LENGTH(workspace) + LENGTH(conversation)
+      + COALESCE(LENGTH(message_ref), 0) + LENGTH(owner_id) + COALESCE(LENGTH(outcome_id), 0) + COALESCE(LENGTH(last_event_key), 0) + 6 * 8) AS row
+    FROM consults WHERE status = 'finished'`).get() as { n: number; snapshot: number; row: number };
+  db.close();
+  say(`  graceful shutdown on SIGTERM: exit ${stopped.code} after ${fmt(stopped.ms, 0)} ms`);
+  say();
+
+  say('Bare @slack/bolt app (acknowledges and makes the same Web API call per request, same requests replayed)');
+  const firstBlocks = join(dir, 'first-blocks.json');
+  writeFileSync(firstBlocks, JSON.stringify(transcripts[0]?.messages[0] ?? []));
+  const bare = await startChild('bench/bareBolt.ts', { ...slackEnv, BENCH_FIRST_BLOCKS: firstBlocks }, join(dir, 'bare.log'));
+  const barePoster = new SignedPoster(bare.url, CONCURRENCY);
+  const bareRuns = await drive('bare', { poster: barePoster, standIn, clinician: (n) => new ReplayClinician(`CBARE${n}`, `UBARE${n}`, hooks, transcripts) }, bare.proc.pid!);
+  barePoster.close();
+  await stopChild(bare.proc);
+  await standIn.stop();
+  say();
+
+  say(`Memory with finished consults (${MEMORY_CONSULTS} consults through ConsultService + SQLite directly, not over HTTP, to fit the time budget)`);
+  const mem = JSON.parse(await runChild(['--expose-gc', '--import', 'tsx', 'bench/memoryRun.ts', dir, String(MEMORY_CONSULTS)])) as
+    { startMb: number; after1000Mb: number; afterAllMb: number; seconds: number };
+  const growth = mem.afterAllMb - mem.after1000Mb;
+  say(`  RSS after 1,000: ${fmt(mem.after1000Mb)} MB, after ${MEMORY_CONSULTS}: ${fmt(mem.afterAllMb)} MB, growth ${fmt(growth)} MB   target < 30 MB  ${verdict(growth < 30)}  (${fmt(mem.seconds)} s)`);
+  say();
+
+  say('Results (latency = signed request sent, or scheduled in the fixed-rate mode, to the Web API call it causes)');
+  say(row('bot, saturation', botRuns.sat));
+  say(row('bare Bolt, saturation', bareRuns.sat));
+  say(row(`bot, ${RATE}/s`, botRuns.open));
+  say(row(`bare Bolt, ${RATE}/s`, bareRuns.open));
+  const ratio = botRuns.sat.throughput / bareRuns.sat.throughput;
+  say(`  saturation throughput bot/bare: ${fmt(ratio, 2)}x   target >= 0.7x  ${verdict(ratio >= 0.7)}`);
+  say(`  CPU per request at saturation: bot ${fmt(botRuns.cpuPerRequest, 3)} ms, bare ${fmt(bareRuns.cpuPerRequest, 3)} ms (load generator busy ${fmt(botRuns.driverCpu * 100, 0)}% / ${fmt(bareRuns.driverCpu * 100, 0)}% of a core)`);
+  say(`  saturation p50/p99 bot/bare:    ${fmt(botRuns.sat.p50 / bareRuns.sat.p50, 2)}x / ${fmt(botRuns.sat.p99 / bareRuns.sat.p99, 2)}x`);
+  say(`  ${RATE}/s p50/p99 bot/bare:        ${fmt(botRuns.open.p50 / bareRuns.open.p50, 2)}x / ${fmt(botRuns.open.p99 / bareRuns.open.p99, 2)}x`);
+  say(`  p99 at ${RATE}/s: ${fmt(botRuns.open.p99, 2)} ms   target < 50 ms  ${verdict(botRuns.open.p99 < 50)}`);
+  say(`  bot RSS: ${fmt(botRssStart)} MB when ready, ${fmt(botRssEnd)} MB after both runs`);
+  say(`  persisted finished consult (${sizes.n} rows): snapshot ${fmt(sizes.snapshot, 0)} B, whole row ~${fmt(sizes.row, 0)} B   target < 2048 B  ${verdict(sizes.row < 2048)}`);
+  if (process.env.BENCH_KEEP) say(`  kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
+
+await main();
