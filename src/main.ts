@@ -29,7 +29,7 @@ export interface RunningServer {
   server: Server;
   service: ConsultService;
   store: ConsultStore;
-  /** Feedback and radiology hand-off; `counts()` gives the audited events by name. */
+  /** Feedback and radiology hand-off (counted in /metrics as spine_follow_ups_total). */
   followUp: FollowUpService;
   slack: SlackMount;
   /** This server's Prometheus registry and metrics (GET /metrics). */
