@@ -5,19 +5,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditToCsv, summarizeAudit } from '../../src/store/auditExport.js';
 import type { FakeMessage } from '../slack/fakeSlack.js';
 import { blockIds, SlackHarness } from '../slack/harness.js';
-import { play, type Row } from '../slack/transcript.js';
+import { play, START, TO_MRI, type Row } from '../slack/transcript.js';
 
 const RADIOLOGY = 'CRAD';
-const START: Row = ['/spine-consult', 'question:suspicion'];
-const TO_MRI: Row[] = [
-  START,
-  ['press answer:suspicion:yes', 'question:prior_imaging'],
-  ['press answer:prior_imaging:abnormal', 'question:neuro'],
-  ['press answer:neuro:none', 'question:post_op'],
-  ['press answer:post_op:no', 'question:region'],
-  ['press answer:region:lumbar', 'question:mri_contraindication'],
-  ['press answer:mri_contraindication:no', 'outcome:recommend-mri'],
-];
 const NO_PRIOR: Row[] = [START, ['press answer:suspicion:yes', 'question:prior_imaging'], ['press answer:prior_imaging:none', 'outcome:out-of-scope-no-prior-imaging']];
 const SEVERE: Row[] = [START, ['press answer:suspicion:yes', 'question:prior_imaging'], ['press answer:prior_imaging:abnormal', 'question:neuro'],
   ['press answer:neuro:severe', 'outcome:emergent-neuro-deficit']];

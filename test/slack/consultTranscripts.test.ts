@@ -1,22 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SlackHarness } from './harness.js';
-import { play, type Row } from './transcript.js';
+import { play, START, TO_MRI, type Row } from './transcript.js';
 
 const h = new SlackHarness();
 beforeAll(async () => { await h.start(); });
 afterAll(async () => { await h.stop(); });
 beforeEach(() => h.slack.reset());
 
-const START: Row = ['/spine-consult', 'question:suspicion'];
-const TO_MRI: Row[] = [
-  START,
-  ['press answer:suspicion:yes', 'question:prior_imaging'],
-  ['press answer:prior_imaging:abnormal', 'question:neuro'],
-  ['press answer:neuro:none', 'question:post_op'],
-  ['press answer:post_op:no', 'question:region'],
-  ['press answer:region:lumbar', 'question:mri_contraindication'],
-  ['press answer:mri_contraindication:no', 'outcome:recommend-mri'],
-];
 const TO_RESULT: Row[] = [...TO_MRI, ['press control:record_result', 'question:mri_result']];
 
 /** [user does, bot shows] for a full consult to every outcome in FLOW-SPEC.md. */
