@@ -27,6 +27,8 @@ export const ConfigSchema = z.object({
   WEB_UI: bool.optional(),
   /** false runs without Teams (e.g. a Slack-only production deployment with no MicrosoftAppId). */
   TEAMS_ENABLED: bool.default(true),
+  /** Azure AD object ids (comma-separated) allowed to type "set radiology channel" in Teams. */
+  TEAMS_RADIOLOGY_ADMINS: z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)).optional(),
 });
 
 /** Validated configuration. */

@@ -124,12 +124,17 @@ export class ConsultService {
       return { ok: false, reason, record, view: this.engine.view(record.snapshot) };
     }
     const status: RecordStatus = ({ active: 'active', finished: 'finished', cancelled: 'cancelled' } as const)[this.engine.status(result.next)];
+    const outcomeId = this.engine.outcomeId(result.next) ?? null;
+    // Feedback and a radiology hand-off belong to the outcome they were given on: Back, Change,
+    // Restart or a recorded result that leaves it must not carry them to another outcome.
+    const { followUp, ...rest } = record;
     const next: ConsultRecord = {
-      ...record,
+      ...rest,
+      ...(followUp && outcomeId === record.outcomeId ? { followUp } : {}),
       snapshot: result.next,
       step: result.next.context.step,
       status,
-      outcomeId: this.engine.outcomeId(result.next) ?? null,
+      outcomeId,
       lastEventKey: key,
       updatedAt: now,
       expiresAt: new Date(now.getTime() + this.ttlMs),

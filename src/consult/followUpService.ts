@@ -5,6 +5,7 @@ import { recordFeedback, type FeedbackPress } from './consultFeedback.js';
 import type { FollowUpDeps, FollowUpResult } from './followUpGuard.js';
 import { withFollowUp } from './followUpView.js';
 import { checkHandoff, claimHandoff, confirmHandoff, type ClaimPress, type HandoffPress } from './radiologyHandoff.js';
+import { ContentError } from '../flow/parseContent.js';
 
 export type { FollowUpResult } from './followUpGuard.js';
 
@@ -30,7 +31,7 @@ export class FollowUpService {
     const { followup } = rules;
     const named = [...followup.noPaging.outcomes, ...followup.askRadiology.prominentOn, ...followup.feedback.outcomes];
     const unknown = named.filter((id) => !known.has(id));
-    if (unknown.length) throw new Error(`rules followup.yaml names unknown outcomes: ${[...new Set(unknown)].join(', ')}`);
+    if (unknown.length) throw new ContentError(`rules followup.yaml names unknown outcomes: ${[...new Set(unknown)].join(', ')}`);
     this.deps = {
       store: opts.store, engine: opts.engine, now: opts.now ?? (() => new Date()),
       onEvent: (event) => opts.onEvent?.(event),
@@ -69,13 +70,13 @@ export class FollowUpService {
     return claimHandoff(this.deps, press);
   }
 
-  /** A channel's saved radiology destination (e.g. the Teams channel's conversation reference as JSON). */
-  radiologyDestination(channel: 'teams'): Promise<string | undefined> {
-    return this.opts.store.getSetting(`${channel}.radiology_channel`);
+  /** A workspace's saved radiology destination (e.g. a Teams tenant's channel reference as JSON). */
+  radiologyDestination(channel: 'teams', workspace: string): Promise<string | undefined> {
+    return this.opts.store.getSetting(`${channel}.radiology_channel.${workspace}`);
   }
 
-  /** Saves a channel's radiology destination, replacing any earlier one. */
-  setRadiologyDestination(channel: 'teams', value: string): Promise<void> {
-    return this.opts.store.setSetting(`${channel}.radiology_channel`, value, this.deps.now());
+  /** Saves a workspace's radiology destination, replacing any earlier one; never another tenant's. */
+  setRadiologyDestination(channel: 'teams', workspace: string, value: string): Promise<void> {
+    return this.opts.store.setSetting(`${channel}.radiology_channel.${workspace}`, value, this.deps.now());
   }
 }

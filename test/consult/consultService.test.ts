@@ -44,3 +44,21 @@ describe('ConsultService', () => {
     expect((await store.auditSince(new Date(0))).length).toBe(2);
   });
 });
+
+describe('follow-up state and the flow', () => {
+  it('drops feedback and hand-off when the consult leaves the outcome they were given on', async () => {
+    const store = new MemoryStore();
+    const service = new ConsultService({ store, engine, ttlHours: 72 });
+    let { record } = await service.start(START);
+    for (const [questionId, optionId] of [['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'none'], ['post_op', 'no'], ['region', 'lumbar'], ['mri_contraindication', 'no']]) {
+      const r = await service.click({ userId: 'U1', data: { action: 'answer', questionId, optionId, consultId: record.id, step: record.step } });
+      if (!r.ok) throw new Error(r.reason);
+      record = r.record;
+    }
+    const withFollowUp = { ...record, followUp: { feedback: { choice: 'as_recommended', by: 'U1', at: new Date(0).toISOString() } } } as unknown as ConsultRecord;
+    expect(await store.update(withFollowUp, record.version, null)).toBe(true);
+    const back = await service.click({ userId: 'U1', data: { action: 'back', consultId: record.id, step: record.step } });
+    expect(back.ok).toBe(true);
+    expect((await store.get(record.id))!.followUp).toBeUndefined();
+  });
+});

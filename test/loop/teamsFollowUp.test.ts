@@ -7,7 +7,7 @@ import { RADIOLOGY_TEXT } from '../../src/channels/teams/teamsFollowUp.js';
 import { auditToCsv, summarizeAudit } from '../../src/store/auditExport.js';
 import { TeamsConversation } from '../teams/conversation.js';
 import {
-  CONVERSATIONS, executeActivity, findAction, idsOf, OTHER, OWNER, startTeamsBot, submitActivity, type TeamsTestBot,
+  CONVERSATIONS, executeActivity, findAction, idsOf, messageActivity, OTHER, OWNER, startTeamsBot, submitActivity, type TeamsTestBot,
 } from '../teams/teamsHarness.js';
 
 const THIRD = { id: '29:third', name: 'Dr Third', aadObjectId: 'aad-third' };
@@ -49,7 +49,7 @@ describe('Teams without a radiology channel', () => {
   it('explains "set radiology channel" outside a channel, and saves nothing', async () => {
     const chat = new TeamsConversation(bot, 'personal');
     expect(await chat.say('set radiology channel')).toEqual({ message: RADIOLOGY_TEXT.notChannel });
-    expect(await bot.server.store.getSetting('teams.radiology_channel')).toBeUndefined();
+    expect(await bot.server.store.getSetting('teams.radiology_channel.tenant-1')).toBeUndefined();
   });
 
   it('says on urgent outcomes that the bot pages nobody', async () => {
@@ -58,6 +58,28 @@ describe('Teams without a radiology channel', () => {
       type: 'Container', id: 'safety', style: 'attention',
       items: [{ type: 'TextBlock', text: 'This bot does not page anyone. Call the on-call team now.', wrap: true, weight: 'Bolder' }],
     });
+  });
+});
+
+describe('Who may set the Teams radiology channel', () => {
+  let bot: TeamsTestBot;
+  beforeAll(async () => { bot = await startTeamsBot({ DATA_DIR: dataDir(), TEAMS_RADIOLOGY_ADMINS: 'aad-admin' }); });
+  afterAll(async () => { await bot.close(); });
+
+  it('refuses someone not on TEAMS_RADIOLOGY_ADMINS, and saves nothing', async () => {
+    expect(await new TeamsConversation(bot, 'channel').say('set radiology channel', OTHER)).toEqual({ message: RADIOLOGY_TEXT.notAdmin });
+    expect(await bot.server.store.getSetting('teams.radiology_channel.tenant-1')).toBeUndefined();
+  });
+
+  it("keeps each tenant's channel apart: another tenant's channel never receives this tenant's consults", async () => {
+    const foreign = messageActivity('set radiology channel', { ...OTHER, aadObjectId: 'aad-admin' }, 'channel') as Record<string, any>;
+    foreign.conversation = { ...foreign.conversation, tenantId: 'tenant-2' };
+    foreign.channelData = { tenant: { id: 'tenant-2' } };
+    expect((await bot.post(foreign)).status).toBe(200);
+    expect(await bot.server.store.getSetting('teams.radiology_channel.tenant-2')).toBeDefined();
+    expect(await bot.server.store.getSetting('teams.radiology_channel.tenant-1')).toBeUndefined();
+    const chat = await consultTo(bot, TO_NO_PRIOR);
+    expect(idsOf(chat.card!)).not.toContain('handoff');
   });
 });
 

@@ -103,13 +103,17 @@ export function createFollowUpHandler(deps: FollowUpDeps): FollowUpPress {
         consultId: record.id, step: record.step, ownerId: record.ownerId, conversation: record.conversation,
         summary: followUp.summary(record) ?? '', claimLabel: CLAIM_LABEL, claimedBy: h.claimedBy,
       });
-      await withRateLimitRetry(() => surface.client.chat.update({ channel: ref.channel, ts: ref.ts, ...post }));
+      // The claim is saved: each message that shows it is updated on its own, so one failure
+      // (logged) never hides the others or makes the claim look refused.
+      await withRateLimitRetry(() => surface.client.chat.update({ channel: ref.channel, ts: ref.ts, ...post }))
+        .catch((err) => logger.error({ consultId: record.id, slackError: slackErrorCode(err) }, 'slack: updating the radiology post failed'));
     }
-    await redrawConsult(surface, record);
+    await redrawConsult(surface, record)
+      .catch((err) => logger.error({ consultId: record.id, slackError: slackErrorCode(err) }, 'slack: redrawing the consult after a claim failed'));
     if (record.messageRef) {
       await withRateLimitRetry(() => surface.client.chat.postMessage({
         channel: record.conversation, thread_ts: record.messageRef!, text: claimNotice(h.claimedBy!),
-      }));
+      })).catch((err) => logger.error({ consultId: record.id, slackError: slackErrorCode(err) }, 'slack: telling the clinician about the claim failed'));
     }
   };
 

@@ -46,7 +46,7 @@ export function mountTeams(app: Express, deps: MountTeamsDeps): void {
       // The connector itself may be what failed; the log line above is all we can do.
     }
   };
-  const logic = createTeamsBot({ ...deps, appId: deps.config.MicrosoftAppId });
+  const logic = createTeamsBot({ ...deps, appId: deps.config.MicrosoftAppId, radiologyAdmins: deps.config.TEAMS_RADIOLOGY_ADMINS });
 
   app.post(TEAMS_PATH, express.json({ limit: '256kb' }), async (req, res) => {
     const problem = describeEnvelopeError(req.body);

@@ -16,6 +16,7 @@ import { renderFaq } from './renderFaq.js';
 import { renderTeams } from './renderTeams.js';
 import { TEAMS_TEXT } from './replyText.js';
 import { createTeamsFollowUp, type FollowUpReply } from './teamsFollowUp.js';
+import { tenantOf } from './tenantOf.js';
 
 /** What the Teams turn handler needs from the core. */
 export interface TeamsBotDeps {
@@ -26,20 +27,17 @@ export interface TeamsBotDeps {
   followUp?: FollowUpService;
   /** MicrosoftAppId, for posting in other conversations (radiology channel, the consult's chat). */
   appId?: string;
+  /** Azure AD object ids allowed to "set radiology channel"; empty means anyone in the tenant. */
+  radiologyAdmins?: string[];
 }
 
 const cardMessage = (card: AdaptiveCard): Partial<Activity> => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
-/** The Teams tenant, used as the consult's workspace. */
-function tenantOf(a: Activity): string {
-  const channelData = a.channelData as { tenant?: { id?: string } } | undefined;
-  return a.conversation.tenantId ?? channelData?.tenant?.id ?? 'teams';
-}
 
 /** The turn logic for CloudAdapter.process: messages (commands, free text, Action.Submit) and Universal Actions. */
-export function createTeamsBot({ service, logger, faq, followUp, appId }: TeamsBotDeps): (context: TurnContext) => Promise<void> {
+export function createTeamsBot({ service, logger, faq, followUp, appId, radiologyAdmins }: TeamsBotDeps): (context: TurnContext) => Promise<void> {
   const log = logger.child({ channel: 'teams' });
-  const follow = followUp ? createTeamsFollowUp({ service, followUp, appId: appId ?? '', logger: log }) : undefined;
+  const follow = followUp ? createTeamsFollowUp({ service, followUp, appId: appId ?? '', logger: log, radiologyAdmins }) : undefined;
   const decorate = follow ? (record: ConsultRecord, view: View) => follow.viewOf(record, view) : undefined;
   const isFollowUp = (data: ButtonData): data is ClickData => data.action === 'feedback' || data.action === 'handoff' || data.action === 'claim';
 

@@ -13,6 +13,7 @@ import type { AdaptiveCard } from './cardTypes.js';
 import { claimNotice, renderRadiologyCard } from './renderFollowUp.js';
 import { renderTeams } from './renderTeams.js';
 import { TEAMS_REPLY_STYLE } from './replyText.js';
+import { tenantOf } from './tenantOf.js';
 
 /** What a follow-up press shows the presser: a card (also written to `update`, the shared message), a message, or nothing. */
 export type FollowUpReply = { card: AdaptiveCard; update?: string | null } | { text: string };
@@ -21,6 +22,7 @@ export type FollowUpReply = { card: AdaptiveCard; update?: string | null } | { t
 export const RADIOLOGY_TEXT = {
   set: 'Done: radiology questions from consults ("Ask radiology") will be posted in this channel.',
   notChannel: 'Type "set radiology channel" in the Teams channel that should receive radiology questions, with me installed in that team.',
+  notAdmin: 'Only the people your administrator listed (TEAMS_RADIOLOGY_ADMINS) can change where radiology questions go; nothing was changed.',
   postFailed: 'Teams did not accept the post to the radiology channel, so nothing was sent. Please try again, or ask an admin to check the radiology channel set-up.',
 } as const;
 
@@ -65,12 +67,12 @@ function parseReference(json: string | undefined): Partial<ConversationReference
  * owner-only, stale and duplicate rules; this posts to the radiology channel (a conversation
  * reference saved by "set radiology channel") and tells the consult's conversation who took it.
  */
-export function createTeamsFollowUp(deps: { service: ConsultService; followUp: FollowUpService; appId: string; logger: Logger }) {
+export function createTeamsFollowUp(deps: { service: ConsultService; followUp: FollowUpService; appId: string; logger: Logger; radiologyAdmins?: string[] }) {
   const { service, followUp, appId, logger } = deps;
-  const radiologyRef = async () => parseReference(await followUp.radiologyDestination('teams'));
+  const radiologyRef = async (tenant: string) => parseReference(await followUp.radiologyDestination('teams', tenant));
 
   const viewOf = async (record: ConsultRecord, base?: View): Promise<View> =>
-    followUp.view(record, !!(await radiologyRef()), base ?? service.view(record));
+    followUp.view(record, !!(await radiologyRef(record.workspace)), base ?? service.view(record));
 
   const consultCard = async (record: ConsultRecord): Promise<AdaptiveCard> => renderTeams(await viewOf(record), record.id);
 
@@ -103,7 +105,7 @@ export function createTeamsFollowUp(deps: { service: ConsultService; followUp: F
 
   const handoff = async (context: TurnContext, data: ClickData): Promise<FollowUpReply> => {
     const press = { consultId: data.consultId, step: data.step, userId: context.activity.from.id };
-    const ref = await radiologyRef();
+    const ref = await radiologyRef(tenantOf(context.activity));
     const check = await followUp.checkHandoff(press, !!ref);
     if (!check.ok) return refuse(check);
     const { record } = check;
@@ -124,7 +126,7 @@ export function createTeamsFollowUp(deps: { service: ConsultService; followUp: F
   };
 
   const claim = async (context: TurnContext, data: ClickData): Promise<FollowUpReply> => {
-    const ref = await radiologyRef();
+    const ref = await radiologyRef(tenantOf(context.activity));
     const here = channelRoot(context.activity.conversation.id);
     // The claim button lives only on the radiology channel's post.
     if (!ref || here !== channelRoot(ref.conversation!.id)) return refuse({ ok: false, reason: 'invalid' });
@@ -170,8 +172,13 @@ export function createTeamsFollowUp(deps: { service: ConsultService; followUp: F
     /** "set radiology channel": saves this channel as the radiology destination; returns the reply. */
     async setRadiologyChannel(context: TurnContext): Promise<string> {
       if (context.activity.conversation.conversationType !== 'channel') return RADIOLOGY_TEXT.notChannel;
-      await followUp.setRadiologyDestination('teams', JSON.stringify(referenceOf(context, true)));
-      logger.info({ channel: 'teams' }, 'teams radiology channel set');
+      const admins = deps.radiologyAdmins ?? [];
+      const who = context.activity.from.aadObjectId ?? context.activity.from.id;
+      if (admins.length && !admins.includes(who)) return RADIOLOGY_TEXT.notAdmin;
+      const tenant = tenantOf(context.activity);
+      await followUp.setRadiologyDestination('teams', tenant, JSON.stringify(referenceOf(context, true)));
+      // Who moved it is staff, not patient data: governance needs to see it.
+      logger.info({ channel: 'teams', tenant, by: who }, 'teams radiology channel set');
       return RADIOLOGY_TEXT.set;
     },
     /** One feedback, hand-off or claim press. */
