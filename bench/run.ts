@@ -84,7 +84,8 @@ async function main() {
   say('Bare @slack/bolt app (acknowledges and makes the same Web API call per request, same requests replayed)');
   const firstBlocks = join(dir, 'first-blocks.json');
   writeFileSync(firstBlocks, JSON.stringify(transcripts[0]?.messages[0] ?? []));
-  const bare = await startChild('bench/bareBolt.ts', { ...slackEnv, BENCH_FIRST_BLOCKS: firstBlocks }, join(dir, 'bare.log'));
+  const bare = await startChild('bench/bareBolt.ts', { ...slackEnv, BENCH_FIRST_BLOCKS: firstBlocks }, join(dir, 'bare.log'),
+    process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_PROFILE, 'bare')}`] : []);
   const barePoster = new SignedPoster(bare.url, CONCURRENCY);
   const bareRuns = await drive('bare', { poster: barePoster, standIn, clinician: (n) => new ReplayClinician(`CBARE${n}`, `UBARE${n}`, hooks, transcripts) }, bare.proc.pid!);
   barePoster.close();

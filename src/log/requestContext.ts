@@ -22,6 +22,11 @@ export function setConsultId(consultId: string): void {
   if (ctx) ctx.consultId = consultId;
 }
 
+/** Runs `fn` inside an existing request context (or none), e.g. from a callback that lost it. */
+export function runInContext<T>(ctx: RequestContext | undefined, fn: () => T): T {
+  return ctx ? storage.run(ctx, fn) : storage.exit(fn);
+}
+
 /** Runs `fn` inside a fresh request context (for work that does not arrive over HTTP, e.g. Socket Mode). */
 export function runWithContext<T>(fn: () => T, reqId: string = randomUUID()): T {
   return storage.run({ reqId }, fn);

@@ -70,6 +70,17 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         updated_at INTEGER NOT NULL
       );`,
   },
+  {
+    version: 4,
+    // Every click rewrites status, updated_at and expires_at. Partial indexes keep the clean-up's
+    // index free of active consults and the expiry index free of closed ones, so most clicks
+    // touch one of them instead of both. The housekeeping queries' WHERE clauses match these.
+    sql: `
+      DROP INDEX consults_status_expires;
+      DROP INDEX consults_status_updated;
+      CREATE INDEX consults_active_expires ON consults (expires_at) WHERE status = 'active';
+      CREATE INDEX consults_closed_updated ON consults (updated_at) WHERE status <> 'active';`,
+  },
 ];
 
 /** Brings the database to the newest schema version inside one write transaction. */

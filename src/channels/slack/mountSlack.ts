@@ -80,6 +80,9 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackMount {
   const bolt: App = new App({
     logger: log,
     clientOptions: clientOptions(config),
+    // The consult lives in our store, not in Bolt's conversation state. Bolt's default in-memory
+    // store rejects every lookup with a new Error (a stack trace per request) when it is unused.
+    convoStore: false,
     // One workspace, one token. auth.test runs once (lazily, retried after a failure) so that
     // Bolt can ignore the bot's own messages; a failure there must not block consults.
     authorize: async () => {
