@@ -45,6 +45,8 @@ export function createFlowEngine(content: Content): FlowEngine {
   const machine = buildMachine(content);
   const { id: flowId, version: flowVersion } = content.flow;
   const outcomeIds = new Set(content.rules.outcomes.outcomes.map((o) => o.id));
+  // The machine is flat, so a consult is finished exactly when its state is a final one.
+  const finalStates = new Set(Object.entries(machine.root.states).filter(([, node]) => node.type === 'final').map(([key]) => key));
 
   const persist = (snapshot: { value: unknown; context: ConsultContext }): PersistedConsult => ({
     flowId,
@@ -71,7 +73,7 @@ export function createFlowEngine(content: Content): FlowEngine {
     },
     status(consult) {
       if (consult.value === CANCELLED) return 'cancelled';
-      return sameFlow(consult) && restore(consult).status === 'done' ? 'finished' : 'active';
+      return sameFlow(consult) && finalStates.has(consult.value) ? 'finished' : 'active';
     },
     outcomeId: (consult) => (outcomeIds.has(consult.value) ? consult.value : undefined),
     view: (consult) => buildView(content, consult),

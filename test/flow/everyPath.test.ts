@@ -98,6 +98,15 @@ describe('every path through the flow (enumerated by xstate/graph)', () => {
     }
   });
 
+  it("reports 'finished' exactly where XState's own snapshot is done", () => {
+    for (const p of paths) {
+      for (const c of p.states) {
+        const done = engine.machine.resolveState({ value: c.value, context: c.context }).status === 'done';
+        expect(engine.status(c)).toBe(done ? 'finished' : 'active');
+      }
+    }
+  });
+
   it('keeps every step identical after a JSON round trip of the snapshot', () => {
     for (const p of paths) {
       for (const s of p.states) {
