@@ -96,7 +96,7 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   return {
     url, port, server, service, store, followUp, slack, metrics, banner,
     async close() {
-      housekeeping.stop();
+      const sweep = housekeeping.stop(); // a clean-up pass already running finishes before the store closes
       // Stop accepting first, let requests in flight finish (keep-alive sockets close as they go
       // idle), then wait for Slack's follow-up work after its acks, and only then close the store.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -107,6 +107,7 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
         clearInterval(idleSweep);
       }
       await slack.stop();
+      await sweep;
       await store.close();
     },
   };

@@ -18,7 +18,8 @@ export interface HousekeepingOptions {
 export interface Housekeeping {
   /** One pass: expire idle consults, then purge old closed ones. */
   runOnce(): Promise<{ expired: number; purged: number }>;
-  stop(): void;
+  /** Stops the timer and waits for a pass already running, so the store can close after it. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -41,5 +42,11 @@ export function startHousekeeping(opts: HousekeepingOptions): Housekeeping {
     runOnce().catch((err: Error) => opts.logger.warn({ err: err.message }, 'housekeeping failed; will retry'));
   }, opts.intervalMs ?? 15 * 60_000);
   timer.unref();
-  return { runOnce, stop: () => clearInterval(timer) };
+  return {
+    runOnce,
+    stop: async () => {
+      clearInterval(timer);
+      await running?.catch(() => undefined);
+    },
+  };
 }

@@ -90,7 +90,7 @@ export function runServiceOverStore(name: string, factory: StoreFactory, opts: {
         clock = new Date(T0.getTime() + 72 * HOUR + 30 * 24 * HOUR + 1);
         expect(await job.runOnce()).toEqual({ expired: 0, purged: 1 });
       } finally {
-        job.stop();
+        await job.stop();
       }
       expect(await t.store.get(record.id)).toBeUndefined();
       expect(await service.click({ userId: 'U1', data: answer(record.id, 0, 'suspicion', 'yes') })).toEqual({ ok: false, reason: 'not-found' });

@@ -140,8 +140,9 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackMount {
     mode,
     start: async () => { if (mode === 'socket') await bolt.start(); },
     stop: async () => {
-      await idle();
+      // Close the socket first so no new event starts while the ones in flight finish.
       if (mode === 'socket') await bolt.stop();
+      await idle();
     },
     idle,
   };
