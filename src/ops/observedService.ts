@@ -41,7 +41,9 @@ export class ObservedConsultService extends ConsultService {
       if (result.reason === 'expired' && result.record?.status === 'active') this.metrics.consultsExpired.inc({ how: 'late-click' });
       return result;
     }
-    if (result.record.status === 'finished' && result.record.outcomeId) this.metrics.consultsFinished.inc({ outcome: result.record.outcomeId });
+    // An outcome is reached only by an answer; recommend-mri stays open for the MRI result, so
+    // "finished" status alone would never count the most common outcome.
+    if (input.data.action === 'answer' && result.record.outcomeId) this.metrics.consultsFinished.inc({ outcome: result.record.outcomeId });
     if (result.record.status === 'cancelled') this.metrics.consultsCancelled.inc();
     return result;
   }
