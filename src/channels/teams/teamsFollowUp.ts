@@ -12,7 +12,7 @@ import type { ConsultRecord } from '../../store/types.js';
 import type { AdaptiveCard } from './cardTypes.js';
 import { claimNotice, renderRadiologyCard } from './renderFollowUp.js';
 import { renderTeams } from './renderTeams.js';
-import { TEAMS_REPLY_STYLE } from './replyText.js';
+import { TEAMS_REPLY_STYLE, TEAMS_TEXT } from './replyText.js';
 import { tenantOf } from './tenantOf.js';
 
 /** What a follow-up press shows the presser: a card (also written to `update`, the shared message), a message, or nothing. */
@@ -82,7 +82,7 @@ export function createTeamsFollowUp(deps: { service: ConsultService; followUp: F
     const text = followUpRejectionText(result.reason, r?.ownerId ?? '', TEAMS_REPLY_STYLE, h?.claimedBy ? h.claimedByName ?? 'A colleague' : undefined);
     if (text) return { text };
     // A repeated press: hand the card back as it now is, changing nothing.
-    return r ? { card: await consultCard(r) } : { text: 'That button could not be read; nothing was changed.' };
+    return r ? { card: await consultCard(r) } : { text: TEAMS_TEXT.unreadableButton };
   };
 
   /** Runs `logic` in another conversation (the radiology channel, or the consult's). */
