@@ -25,7 +25,7 @@ function answerTo(consult: PersistedConsult, questionId: string): string | undef
 }
 
 /** The study wording and urgency that the answers select (region and neurologic status). */
-export function answerDerived(content: Content, consult: PersistedConsult) {
+function answerDerived(content: Content, consult: PersistedConsult) {
   const { regions, urgency } = content.rules;
   const region = regions.regions.find((r) => r.when === answerTo(consult, regions.question));
   const urgent = urgency.rules.find((r) => r.when === answerTo(consult, urgency.question));
@@ -33,7 +33,7 @@ export function answerDerived(content: Content, consult: PersistedConsult) {
 }
 
 /** The trail of answers, labelled for people. */
-export function buildTrail(content: Content, consult: PersistedConsult, canChange: boolean): TrailItem[] {
+function buildTrail(content: Content, consult: PersistedConsult, canChange: boolean): TrailItem[] {
   return consult.context.answers.map((a) => {
     const q = content.flow.questions.find((x) => x.id === a.questionId);
     const o = q?.options.find((x) => x.id === a.optionId);
