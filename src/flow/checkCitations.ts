@@ -2,7 +2,7 @@ import type { Citation } from './schema.js';
 import type { Problem } from './parseContent.js';
 
 /** Folds typographic quotes, dashes, case and spacing so a citation matches the source as written. */
-export function normaliseForCitation(s: string): string {
+function normaliseForCitation(s: string): string {
   return s
     .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')
