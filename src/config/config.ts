@@ -27,6 +27,16 @@ export const ConfigSchema = z.object({
   WEB_UI: bool.optional(),
   /** false runs without Teams (e.g. a Slack-only production deployment with no MicrosoftAppId). */
   TEAMS_ENABLED: bool.default(true),
+  /** Without MicrosoftAppId: accept unauthenticated Teams activities from loopback only (local development). */
+  TEAMS_ALLOW_UNAUTHENTICATED: bool.default(false),
+  /** Keys web sessions and CSRF tokens; every instance behind one URL needs the same value. */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 48)').optional(),
+  /** Express "trust proxy": true, a hop count, or addresses/subnets of the TLS-terminating proxy. */
+  TRUST_PROXY: z.string().trim().transform((v): boolean | number | string => (/^(true|false)$/.test(v) ? v === 'true' : /^\d+$/.test(v) ? Number(v) : v)).optional(),
+  /** Bearer token that GET /metrics requires when set. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Serve /metrics on this port, bound to 127.0.0.1, instead of on the public PORT. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Azure AD object ids (comma-separated) allowed to type "set radiology channel" in Teams. */
   TEAMS_RADIOLOGY_ADMINS: z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)).optional(),
 });
@@ -42,6 +52,9 @@ const CompleteConfigSchema = ConfigSchema.superRefine((c, ctx) => {
   }
   if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
     need('SLACK_SIGNING_SECRET', 'missing: required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if (c.TEAMS_ALLOW_UNAUTHENTICATED && c.NODE_ENV === 'production') {
+    need('TEAMS_ALLOW_UNAUTHENTICATED', 'refused when NODE_ENV=production: set MicrosoftAppId and MicrosoftAppPassword instead');
   }
 });
 

@@ -4,8 +4,8 @@ import type { Config } from '../config/config.js';
 export interface LiveChannels {
   /** Slack: HTTP events, Socket Mode, or off (no credentials). */
   slack: 'http' | 'socket' | 'off';
-  /** Teams: authenticated (app id set), unauthenticated local development, or off (production without an app id). */
-  teams: 'authenticated' | 'local-unauthenticated' | 'off';
+  /** Teams: authenticated (app id set), unauthenticated from loopback (explicit flag), closed (401: no app id), or off. */
+  teams: 'authenticated' | 'local-unauthenticated' | 'closed' | 'off';
   /** The browser page at `/`. */
   web: boolean;
 }
@@ -14,7 +14,8 @@ export interface LiveChannels {
 export function liveChannels(config: Config): LiveChannels {
   const slack = config.SLACK_APP_TOKEN && config.SLACK_BOT_TOKEN ? 'socket'
     : config.SLACK_SIGNING_SECRET && config.SLACK_BOT_TOKEN ? 'http' : 'off';
-  const teams = !config.TEAMS_ENABLED ? 'off' : config.MicrosoftAppId ? 'authenticated' : config.NODE_ENV === 'production' ? 'off' : 'local-unauthenticated';
+  const teams = !config.TEAMS_ENABLED ? 'off' : config.MicrosoftAppId ? 'authenticated'
+    : config.TEAMS_ALLOW_UNAUTHENTICATED ? 'local-unauthenticated' : 'closed';
   const chatConfigured = slack !== 'off' || teams === 'authenticated';
   return { slack, teams, web: config.WEB_UI ?? !chatConfigured };
 }
@@ -24,8 +25,9 @@ export function buildStartupBanner(channels: LiveChannels, url: string): string 
   const slack = { http: `on - events at ${url}/slack/events`, socket: 'on - Socket Mode', off: 'off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)' }[channels.slack];
   const teams = {
     authenticated: `on - ${url}/api/messages`,
-    'local-unauthenticated': `on - ${url}/api/messages, UNAUTHENTICATED (local development only; set MicrosoftAppId)`,
-    off: 'off (set MicrosoftAppId)',
+    'local-unauthenticated': `on - ${url}/api/messages, UNAUTHENTICATED from this machine only (TEAMS_ALLOW_UNAUTHENTICATED=true; local development only, set MicrosoftAppId for real use)`,
+    closed: `off - ${url}/api/messages answers 401 (set MicrosoftAppId, or TEAMS_ALLOW_UNAUTHENTICATED=true for local development)`,
+    off: 'off (TEAMS_ENABLED=false)',
   }[channels.teams];
   const web = channels.web ? `on - open ${url}/ in a browser` : 'off (set WEB_UI=true to enable)';
   return [
@@ -34,6 +36,9 @@ export function buildStartupBanner(channels: LiveChannels, url: string): string 
     `  Slack: ${slack}`,
     `  Teams: ${teams}`,
     `  Health: ${url}/healthz`,
+    ...(channels.teams === 'local-unauthenticated'
+      ? ['  WARNING: Teams activities are NOT AUTHENTICATED; anything on this machine can drive the bot. Local development only.']
+      : []),
   ].join('\n');
 }
 

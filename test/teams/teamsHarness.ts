@@ -137,7 +137,7 @@ export async function startTeamsBot(env: Record<string, string> = {}, faq?: FaqP
   const logs: string[] = [];
   const sink = new Writable({ write(chunk, _enc, done) { logs.push(String(chunk)); done(); } });
   const logger = pino({ level: 'info' }, sink);
-  const config = loadConfig({ DATA_DIR: tempDataDir(), NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ DATA_DIR: tempDataDir(), NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TEAMS_ALLOW_UNAUTHENTICATED: 'true', ...env });
   const server = await startServer(config, { logger, ...(faq ? { faq } : {}) });
 
   nock.disableNetConnect();

@@ -4,13 +4,15 @@ import { buildStartupBanner, liveChannels, publicUrl } from '../../src/http/star
 
 describe('start-up banner', () => {
   it.each([
-    [{}, { slack: 'off', teams: 'local-unauthenticated', web: true }],
-    [{ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }, { slack: 'http', teams: 'local-unauthenticated', web: false }],
-    [{ SLACK_APP_TOKEN: 'xapp-1', SLACK_BOT_TOKEN: 'xoxb-1' }, { slack: 'socket', teams: 'local-unauthenticated', web: false }],
+    [{}, { slack: 'off', teams: 'closed', web: true }],
+    [{ TEAMS_ALLOW_UNAUTHENTICATED: 'true' }, { slack: 'off', teams: 'local-unauthenticated', web: true }],
+    [{ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }, { slack: 'http', teams: 'closed', web: false }],
+    [{ SLACK_APP_TOKEN: 'xapp-1', SLACK_BOT_TOKEN: 'xoxb-1' }, { slack: 'socket', teams: 'closed', web: false }],
     [{ MicrosoftAppId: 'id', MicrosoftAppPassword: 'p' }, { slack: 'off', teams: 'authenticated', web: false }],
     [{ MicrosoftAppId: 'id', WEB_UI: 'true' }, { slack: 'off', teams: 'authenticated', web: true }],
-    [{ WEB_UI: 'false' }, { slack: 'off', teams: 'local-unauthenticated', web: false }],
-    [{ NODE_ENV: 'production' }, { slack: 'off', teams: 'off', web: true }],
+    [{ WEB_UI: 'false' }, { slack: 'off', teams: 'closed', web: false }],
+    [{ NODE_ENV: 'production' }, { slack: 'off', teams: 'closed', web: true }],
+    [{ TEAMS_ENABLED: 'false' }, { slack: 'off', teams: 'off', web: true }],
   ])('derives live channels from %j', (env, expected) => {
     expect(liveChannels(loadConfig(env))).toEqual(expected);
   });
@@ -20,8 +22,9 @@ describe('start-up banner', () => {
       'spine-consult is running',
       '  Web:   on - open http://localhost:3000/ in a browser',
       '  Slack: off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)',
-      '  Teams: on - http://localhost:3000/api/messages, UNAUTHENTICATED (local development only; set MicrosoftAppId)',
+      '  Teams: on - http://localhost:3000/api/messages, UNAUTHENTICATED from this machine only (TEAMS_ALLOW_UNAUTHENTICATED=true; local development only, set MicrosoftAppId for real use)',
       '  Health: http://localhost:3000/healthz',
+      '  WARNING: Teams activities are NOT AUTHENTICATED; anything on this machine can drive the bot. Local development only.',
     ].join('\n'));
     expect(buildStartupBanner({ slack: 'http', teams: 'authenticated', web: false }, 'http://h:1')).toBe([
       'spine-consult is running',

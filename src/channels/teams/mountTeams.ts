@@ -8,7 +8,7 @@ import { describeEnvelopeError } from './activityEnvelope.js';
 import type { FaqPort } from '../../faq/faqPort.js';
 import { errorResponse } from './invokeResponses.js';
 import { TEAMS_TEXT } from './replyText.js';
-import { checkToken, createTeamsAuth } from './teamsAuth.js';
+import { checkToken, createTeamsAuth, fromLoopback } from './teamsAuth.js';
 import { createTeamsBot } from './teamsBot.js';
 
 /** What the Teams channel needs from the composition root. */
@@ -32,6 +32,16 @@ export const TEAMS_PATH = '/api/messages';
 export function mountTeams(app: Express, deps: MountTeamsDeps): void {
   const log = deps.logger.child({ channel: 'teams' });
   const auth = createTeamsAuth(deps.config, deps.logger);
+  const anonymous = !deps.config.MicrosoftAppId;
+  // Refused before the body is read: a closed endpoint never parses, stores or replies to anything.
+  app.post(TEAMS_PATH, (req, res, next) => {
+    if (auth && (!anonymous || fromLoopback(req.socket.remoteAddress, req.headers))) return next();
+    log.warn({ reason: auth ? 'not-loopback' : 'closed' }, 'teams request refused: unauthenticated endpoint');
+    res.status(401).json({ error: auth
+      ? 'Unauthorized: this bot accepts unauthenticated activities from this machine only.'
+      : 'Unauthorized: the Teams endpoint is not configured (MicrosoftAppId is not set).' });
+  });
+  if (!auth) return;
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     // Log the failure, never the activity (it may hold typed text).

@@ -4,23 +4,30 @@ import type { Logger } from '../../log/logger.js';
 
 /**
  * Builds Bot Framework authentication from the Bot Framework's own env names. Without
- * MicrosoftAppId every caller is accepted, which is only for local development: warn loudly, and
- * refuse outright when NODE_ENV=production.
+ * MicrosoftAppId the endpoint is closed (undefined: every request gets 401) unless
+ * TEAMS_ALLOW_UNAUTHENTICATED=true opens it to loopback callers for local development, which is
+ * refused outright when NODE_ENV=production.
  */
-export function createTeamsAuth(config: Config, logger: Logger): ConfigurationBotFrameworkAuthentication {
+export function createTeamsAuth(config: Config, logger: Logger): ConfigurationBotFrameworkAuthentication | undefined {
   const { MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId } = config;
   if (!MicrosoftAppId) {
+    if (!config.TEAMS_ALLOW_UNAUTHENTICATED) {
+      logger.warn({ endpoint: '/api/messages', auth: 'closed' },
+        'teams endpoint closed: MicrosoftAppId is not set, so POST /api/messages answers 401 '
+        + '(set MicrosoftAppId and MicrosoftAppPassword, or TEAMS_ALLOW_UNAUTHENTICATED=true for local development)');
+      return undefined;
+    }
     if (config.NODE_ENV === 'production') {
       throw new ConfigError(
-        'MicrosoftAppId is not set, so the Teams endpoint POST /api/messages would accept unauthenticated requests; '
-        + 'that is refused when NODE_ENV=production. Set MicrosoftAppId and MicrosoftAppPassword '
-        + '(plus MicrosoftAppType and MicrosoftAppTenantId for a single-tenant bot) from the Azure Bot registration, '
-        + 'or set TEAMS_ENABLED=false to run without Teams.',
+        'TEAMS_ALLOW_UNAUTHENTICATED=true is refused when NODE_ENV=production: the Teams endpoint POST /api/messages '
+        + 'would accept unauthenticated requests. Set MicrosoftAppId and MicrosoftAppPassword '
+        + '(plus MicrosoftAppType and MicrosoftAppTenantId for a single-tenant bot) from the Azure Bot registration.',
       );
     }
     logger.warn(
-      { endpoint: '/api/messages', auth: 'disabled' },
-      'TEAMS ENDPOINT IS UNAUTHENTICATED: MicrosoftAppId is not set, so anyone who can reach /api/messages can drive the bot. '
+      { endpoint: '/api/messages', auth: 'disabled', allowedFrom: 'loopback' },
+      'TEAMS ENDPOINT IS UNAUTHENTICATED (TEAMS_ALLOW_UNAUTHENTICATED=true): MicrosoftAppId is not set, so any program on this machine '
+      + 'can drive the bot and name the serviceUrl it replies to; requests from other addresses get 401. '
       + 'Use this only for local development (Microsoft 365 Agents Playground); it is refused when NODE_ENV=production.',
     );
     return new ConfigurationBotFrameworkAuthentication({});
@@ -60,4 +67,14 @@ export async function checkToken(
     if (e.statusCode === 401 || e.statusCode === 403 || TOKEN_ERRORS.has(e.name)) return { ok: false, status: 401, reason: e.message };
     return { ok: false, status: 503, reason: e.message };
   }
+}
+
+/**
+ * Whether a request comes straight from this machine: the socket's own peer address (never
+ * X-Forwarded-For), and no forwarding header, since a local tunnel or proxy would relay strangers.
+ */
+export function fromLoopback(remoteAddress: string | undefined, headers: Record<string, unknown>): boolean {
+  if (headers['x-forwarded-for'] !== undefined || headers.forwarded !== undefined) return false;
+  const addr = (remoteAddress ?? '').replace(/^::ffff:/, '');
+  return addr === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(addr);
 }
