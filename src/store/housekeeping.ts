@@ -23,7 +23,8 @@ export interface Housekeeping {
 }
 
 /**
- * Expires idle consults and purges closed ones past retention, on a timer that never keeps the
+ * Expires idle consults and purges closed ones past retention: once right after start-up (a server
+ * restarted more often than the interval still cleans up), then on a timer that never keeps the
  * process alive. Safe on several instances at once: each store operation is idempotent.
  */
 export function startHousekeeping(opts: HousekeepingOptions): Housekeeping {
@@ -38,13 +39,17 @@ export function startHousekeeping(opts: HousekeepingOptions): Housekeeping {
   };
   // Never overlap passes: a slow database must not pile up concurrent clean-ups.
   const runOnce = () => (running ??= pass().finally(() => { running = undefined; }));
-  const timer = setInterval(() => {
+  const background = () => {
     runOnce().catch((err: Error) => opts.logger.warn({ err: err.message }, 'housekeeping failed; will retry'));
-  }, opts.intervalMs ?? 15 * 60_000);
+  };
+  const first = setTimeout(background, 0);
+  const timer = setInterval(background, opts.intervalMs ?? 15 * 60_000);
+  first.unref();
   timer.unref();
   return {
     runOnce,
     stop: async () => {
+      clearTimeout(first);
       clearInterval(timer);
       await running?.catch(() => undefined);
     },

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../log/logger.js';
@@ -9,7 +9,7 @@ import type { ConsultStore } from './types.js';
 /** The SQLite file name inside DATA_DIR. */
 export const SQLITE_FILE = 'spine-consult.sqlite';
 
-/** PostgreSQL when DATABASE_URL is set (scale-out), else the SQLite file under DATA_DIR (created if missing). */
+/** PostgreSQL when DATABASE_URL is set (scale-out), else the SQLite file under DATA_DIR (created 0700 if missing). */
 export async function openStore(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>, logger: Logger): Promise<ConsultStore> {
   if (config.DATABASE_URL) {
     const store = await PostgresStore.open({ connectionString: config.DATABASE_URL });
@@ -19,7 +19,9 @@ export async function openStore(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'
     return store;
   }
   const dir = resolve(config.DATA_DIR);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // An existing directory from an older version may be world-readable: the owner only, from now on.
+  chmodSync(dir, 0o700);
   const file = join(dir, SQLITE_FILE);
   const store = new SqliteStore(file);
   logger.info({ store: 'sqlite', file }, 'consult store ready');

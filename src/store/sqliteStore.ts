@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import type { PersistedConsult } from '../flow/engine.js';
 import { assertAuditEvent } from './auditEvent.js';
 import { migrateSqlite } from './sqliteSchema.js';
@@ -44,6 +45,13 @@ const fromAuditRow = (a: AuditDbRow): AuditRow => ({
   toStep: a.to_step, outcomeId: a.outcome_id, channel: a.channel as Channel, flowVersion: a.flow_version,
 });
 
+/** Creates the database file readable by its owner only, and tightens it and its -wal/-shm if they exist. */
+function ownerOnly(file: string): void {
+  if (file === ':memory:' || file === '') return;
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
 /**
  * The embedded default store: one SQLite file in WAL mode. Every write is one IMMEDIATE
  * transaction, so several processes on the same file still see one winner per version.
@@ -54,9 +62,13 @@ export class SqliteStore implements ConsultStore {
   /** Built once: better-sqlite3's db.transaction() wrapper is not free to create per call. */
   private readonly tx;
 
-  /** Opens (creating if needed) the database file and migrates it to the newest schema. */
+  /** Opens (creating it 0600 if needed) the database file and migrates it to the newest schema. */
   constructor(file: string) {
+    ownerOnly(file);
     this.db = new Database(file);
+    // Deleted rows are overwritten with zeros, so a purged consult leaves the file (with the WAL
+    // checkpoint after each purge), not just the index.
+    this.db.pragma('secure_delete = ON');
     this.db.pragma('journal_mode = WAL');
     // NORMAL (SQLite's recommendation for WAL): a commit is durable against a killed or crashed
     // process; only an OS crash or power loss can lose the last commits (never corrupt the file).
@@ -64,6 +76,7 @@ export class SqliteStore implements ConsultStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     migrateSqlite(this.db);
+    ownerOnly(file); // SQLite creates -wal and -shm with the database file's mode; older ones are tightened here
     const db = this.db;
     this.stmt = {
       insert: db.prepare(`INSERT INTO consults (id, flow_id, flow_version, channel, workspace, conversation, message_ref,
@@ -144,7 +157,11 @@ export class SqliteStore implements ConsultStore {
   }
 
   async purgeClosed(before: Date): Promise<number> {
-    return this.stmt.purge.run(before.getTime()).changes;
+    const { changes } = this.stmt.purge.run(before.getTime());
+    // The WAL still holds the purged rows' earlier page images until a checkpoint copies the
+    // zeroed pages back and truncates it.
+    if (changes) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return changes;
   }
 
   async auditSince(since: Date): Promise<AuditRow[]> {
