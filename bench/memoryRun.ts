@@ -1,3 +1,5 @@
+import { composeView } from '../src/interaction/composeView.js';
+import { Pathways } from '../src/interaction/pathways.js';
 /**
  * Memory with finished consults: runs N complete consults through the real ConsultService and
  * SQLite store (no HTTP, so 10,000 fit in the bench's time budget), rendering every view as the
@@ -16,13 +18,15 @@ const [dir, countArg] = process.argv.slice(2);
 const total = Number(countArg ?? 10_000);
 const engine = createFlowEngine(loadContent());
 const store = new SqliteStore(join(dir, 'memory.sqlite'));
-const service = new ConsultService({ store, engine, ttlHours: 72 });
+const pathways = Pathways.of(engine);
+const pathway = pathways.list()[0];
+const service = new ConsultService({ store, pathways, ttlHours: 72 });
 const gc = (globalThis as { gc?: () => void }).gc;
 const rssMb = () => { gc?.(); return process.memoryUsage().rss / 2 ** 20; };
 
 async function oneConsult(n: number): Promise<void> {
   let { record, view } = await service.start({ channel: 'slack', workspace: 'T1', conversation: `C${n}`, ownerId: `U${n}` });
-  renderSlack(view, record.id);
+  renderSlack(composeView(pathway, record, { radiology: false }), record.id);
   record = await service.attachMessage(record, `1700000000.${n}`);
   while (view.kind === 'question') {
     const options = view.question.options;
@@ -30,7 +34,7 @@ async function oneConsult(n: number): Promise<void> {
     const result = await service.click({ userId: record.ownerId, data: { action: 'answer', questionId: view.question.id, optionId: option.id, consultId: record.id, step: record.step } });
     if (!result.ok) throw new Error(`click refused: ${result.reason}`);
     ({ record, view } = result);
-    renderSlack(view, record.id);
+    renderSlack(composeView(pathway, record, { radiology: false }), record.id);
   }
 }
 

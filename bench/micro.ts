@@ -1,3 +1,5 @@
+import { composeView } from '../src/interaction/composeView.js';
+import { Pathways } from '../src/interaction/pathways.js';
 import { performance } from 'node:perf_hooks';
 import { renderSlack } from '../src/channels/slack/renderSlack.js';
 import { loadContent } from '../src/content/loadContent.js';
@@ -53,12 +55,13 @@ const FAQ_QUESTIONS = [
 export function runMicro(): { transitionRenderMs: number; faqQueryMs: number; transitions: number } {
   const engine = createFlowEngine(loadContent());
   const faq = createFaqIndex(engine.content);
+  const pathway = Pathways.of(engine).list()[0];
   const pairs = transitionsOnPaths(engine);
   const transitionRenderMs = medianMs((i) => {
     const { from, event } = pairs[i % pairs.length];
     const r = engine.apply(from, event);
     if (!r.ok) throw new Error('transition refused');
-    renderSlack(engine.view(r.next), 'bench-consult');
+    renderSlack(composeView(pathway, { snapshot: r.next }, { radiology: false }), 'bench-consult');
   });
   const faqQueryMs = medianMs((i) => { faq.ask(FAQ_QUESTIONS[i % FAQ_QUESTIONS.length]); }, 200, 10);
   return { transitionRenderMs, faqQueryMs, transitions: pairs.length };

@@ -4,8 +4,7 @@ import { mountTeams } from './channels/teams/mountTeams.js';
 import { loadConfig, type Config } from './config/config.js';
 import { ConsultService } from './consult/consultService.js';
 import { FollowUpService } from './consult/followUpService.js';
-import { loadContent } from './content/loadContent.js';
-import { createFlowEngine } from './flow/engine.js';
+import { Pathways } from './interaction/pathways.js';
 import { createWebChannel } from './channels/web/createWebChannel.js';
 import type { FaqPort } from './faq/faqPort.js';
 import { createHttpApp } from './http/createHttpApp.js';
@@ -46,14 +45,17 @@ export interface Overrides {
   now?: () => Date;
   /** Answers free text in DMs and on the web page; defaults to the FAQ index over rules/. */
   faq?: FaqPort;
+  /** The installed pathways; defaults to flows/ (plus PATHWAY_DIRS). */
+  pathways?: Pathways;
 }
 
 /** The composition root: config -> content -> engine -> store -> service -> HTTP app and channels. */
 export async function startServer(config: Config, overrides: Overrides = {}): Promise<RunningServer> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
-  const engine = createFlowEngine(loadContent());
+  const pathways = overrides.pathways ?? Pathways.load({ roots: config.PATHWAY_DIRS, defaultId: config.DEFAULT_PATHWAY });
+  const primary = pathways.primary();
   const metrics = createMetrics();
-  const faq = observedFaq(overrides.faq ?? createFaqIndex(engine.content), metrics);
+  const faq = observedFaq(overrides.faq ?? createFaqIndex(primary.content), metrics);
   const store = new ObservedStore(overrides.store ?? (await openStore(config, logger)), metrics);
   let server: Server;
   let service: ConsultService;
@@ -61,16 +63,16 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   let slack: SlackMount;
   const channels = liveChannels(config);
   try {
-    service = new ObservedConsultService({ store, engine, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now }, metrics, logger);
-    followUp = new FollowUpService({ store, engine, now: overrides.now, onEvent: (event) => metrics.followUps.inc({ event }) });
+    service = new ObservedConsultService({ store, pathways, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now }, metrics, logger);
+    followUp = new FollowUpService({ store, pathways, now: overrides.now, onEvent: (event) => metrics.followUps.inc({ event }) });
     const app = createHttpApp(store, { metrics, logger });
-    const { criteria } = engine.content.rules;
+    const { criteria } = primary.content.rules;
     slack = mountSlack(app, {
-      config, service, logger, faq, followUp,
+      config, service, pathways, logger, faq, followUp,
       info: { criteria: { name: criteria.name, variant: criteria.variant, reviewDate: criteria.reviewDate }, disclaimer: criteria.disclaimer, ttlHours: config.CONSULT_TTL_HOURS },
     });
-    if (config.TEAMS_ENABLED) mountTeams(app, { config, service, logger, faq, followUp });
-    if (channels.web) app.use(createWebChannel({ service, engine, logger, faq }));
+    if (config.TEAMS_ENABLED) mountTeams(app, { config, service, pathways, logger, faq, followUp });
+    if (channels.web) app.use(createWebChannel({ service, pathways, logger, faq, followUp }));
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
     });
@@ -92,7 +94,7 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://127.0.0.1:${port}`;
   const banner = buildStartupBanner(channels, publicUrl(config.HOST, port));
-  logger.info({ port, flowVersion: engine.content.flow.version, channels }, banner);
+  logger.info({ port, pathways: pathways.list().map((p) => `${p.id}@${p.content.flow.version}`), channels }, banner);
   return {
     url, port, server, service, store, followUp, slack, metrics, banner,
     async close() {

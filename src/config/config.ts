@@ -20,6 +20,10 @@ export const ConfigSchema = z.object({
   SLACK_API_URL: z.url().optional(),
   /** Slack channel id (C..., G...) that receives "Ask radiology" hand-offs; unset: no such button. */
   SLACK_RADIOLOGY_CHANNEL: z.string().trim().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id such as C0123ABCD').optional(),
+  /** The pathway a consult starts on when none is named; unset: the only installed one (several: users choose). */
+  DEFAULT_PATHWAY: optional,
+  /** Extra folders (comma-separated), each with flows/ and rules/, whose pathways are installed beside the shipped ones. */
+  PATHWAY_DIRS: z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)).optional(),
   MicrosoftAppId: optional,
   MicrosoftAppPassword: optional,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),

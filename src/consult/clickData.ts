@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import type { ConsultEvent } from '../flow/buildMachine.js';
 
-/** Feedback choices, as stored and audited (`feedback:<choice>`). */
-export const FEEDBACK_CHOICES = ['as_recommended', 'something_else', 'not_ordering'] as const;
-/** Reasons for ordering something else (`feedback:something_else:<reason>`). */
-export const FEEDBACK_REASONS = ['contraindication', 'patient_factors', 'availability', 'specialist_advice', 'other'] as const;
+import { FEEDBACK_CHOICES, FEEDBACK_REASONS } from './feedbackOptions.js';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 

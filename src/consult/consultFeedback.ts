@@ -20,11 +20,12 @@ export function feedbackEvent(f: Pick<FeedbackState, 'choice' | 'reason'>): stri
  * only opens the reason choice (saved, not audited); every final answer is audited once and then
  * fixed: the same press again is a silent duplicate, a different one is refused politely.
  */
-export function recordFeedback(deps: FollowUpDeps, outcomes: readonly string[], press: FeedbackPress): Promise<FollowUpResult> {
+export function recordFeedback(deps: FollowUpDeps, press: FeedbackPress): Promise<FollowUpResult> {
   return withRetry(async () => {
     const check = await checkOutcomePress(deps, press.consultId, press.userId, press.step, true);
     if (!check.ok) return check;
     const { record, outcome } = check.checked;
+    const outcomes = deps.pathways.engine(record.flowId)?.content.rules.followup.feedback.outcomes ?? [];
     if (!outcomes.includes(outcome.outcomeId)) return { ok: false, reason: 'invalid', record };
     if (press.reason && press.choice !== 'something_else') return { ok: false, reason: 'invalid', record };
     const current = record.followUp?.feedback;

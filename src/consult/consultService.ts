@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ConsultEvent } from '../flow/buildMachine.js';
 import type { FlowEngine } from '../flow/engine.js';
+import { UnknownPathwayError, type EngineLookup } from './engineLookup.js';
 import type { View } from '../flow/viewTypes.js';
-import type { AuditRow, Channel, ConsultRecord, ConsultStore, RecordStatus } from '../store/types.js';
+import { auditRow, type Channel, type ConsultRecord, type ConsultStore, type RecordStatus } from '../store/types.js';
 import { eventName, toEvent, type ClickData } from './clickData.js';
 import type { RejectReason } from './rejections.js';
 
@@ -12,6 +13,8 @@ export interface StartInput {
   workspace: string;
   conversation: string;
   ownerId: string;
+  /** The pathway to run; default: the configured or only one. */
+  pathwayId?: string;
 }
 
 /** One click on a consult's button, already parsed from the platform's payload. */
@@ -28,7 +31,8 @@ export type ClickResult =
 /** Service settings. */
 export interface ConsultServiceOptions {
   store: ConsultStore;
-  engine: FlowEngine;
+  /** The installed pathways; a consult's engine is looked up by its `flowId`. */
+  pathways: EngineLookup;
   /** Hours without an answer before an active consult expires. */
   ttlHours: number;
   now?: () => Date;
@@ -40,26 +44,30 @@ export interface ConsultServiceOptions {
  */
 export class ConsultService {
   private readonly store: ConsultStore;
-  private readonly engine: FlowEngine;
+  private readonly pathways: EngineLookup;
   private readonly ttlMs: number;
   private readonly now: () => Date;
 
   constructor(opts: ConsultServiceOptions) {
     this.store = opts.store;
-    this.engine = opts.engine;
+    this.pathways = opts.pathways;
     this.ttlMs = opts.ttlHours * 3_600_000;
     this.now = opts.now ?? (() => new Date());
   }
 
-  /** Starts a consult at its first question and saves it. */
+  /** Starts a consult at the first question of its pathway and saves it; UnknownPathwayError when that is not installed. */
   async start(input: StartInput): Promise<{ record: ConsultRecord; view: View }> {
     const now = this.now();
-    const snapshot = this.engine.start();
+    const { pathwayId, ...where } = input;
+    const id = pathwayId ?? this.pathways.defaultId;
+    const engine = id === undefined ? undefined : this.pathways.engine(id);
+    if (!engine) throw new UnknownPathwayError(id === undefined ? 'several pathways are installed: name one' : `no pathway "${id}" is installed`);
+    const snapshot = engine.start();
     const record: ConsultRecord = {
       id: randomUUID(),
       flowId: snapshot.flowId,
       flowVersion: snapshot.flowVersion,
-      ...input,
+      ...where,
       messageRef: null,
       snapshot,
       step: snapshot.context.step,
@@ -71,8 +79,8 @@ export class ConsultService {
       updatedAt: now,
       expiresAt: new Date(now.getTime() + this.ttlMs),
     };
-    await this.store.create(record, this.audit(record, input.ownerId, 'start', record.step, now));
-    return { record, view: this.engine.view(snapshot) };
+    await this.store.create(record, auditRow(record, input.ownerId, 'start', now));
+    return { record, view: engine.view(snapshot) };
   }
 
   /** Loads a consult. */
@@ -80,9 +88,16 @@ export class ConsultService {
     return this.store.get(id);
   }
 
-  /** The view of a stored consult. */
+  /** The flow's view of a stored consult (a "guidance changed" notice when its pathway is gone). */
   view(record: ConsultRecord): View {
-    return this.engine.view(record.snapshot);
+    return this.engineOf(record).view(record.snapshot);
+  }
+
+  /** The engine that draws `record`: its pathway's, or the default's (which shows a consult of another flow as changed). */
+  private engineOf(record: ConsultRecord): FlowEngine {
+    const engine = this.pathways.engine(record.flowId) ?? (this.pathways.defaultId ? this.pathways.engine(this.pathways.defaultId) : undefined);
+    if (!engine) throw new UnknownPathwayError(`no pathway "${record.flowId}" is installed`);
+    return engine;
   }
 
   /** Remembers which message shows the consult (Slack ts, Teams activity id). */
@@ -98,33 +113,36 @@ export class ConsultService {
   async click({ userId, data }: ClickInput): Promise<ClickResult> {
     const record = await this.store.get(data.consultId);
     if (!record) return { ok: false, reason: 'not-found' };
-    const reject = (reason: RejectReason): ClickResult => ({ ok: false, reason, record, view: this.engine.view(record.snapshot) });
+    const reject = (reason: RejectReason): ClickResult => ({ ok: false, reason, record, view: this.view(record) });
     if (record.ownerId !== userId) return reject('not-owner');
     const now = this.now();
     if (record.status === 'expired') return reject('expired');
     if (record.status === 'active' && record.expiresAt <= now) {
       await this.store.update({ ...record, status: 'expired', updatedAt: now }, record.version,
-        this.audit(record, 'system', 'expire', record.step, now));
+        auditRow(record, 'system', 'expire', now));
       return reject('expired');
     }
-    if (record.flowVersion !== this.engine.content.flow.version) return reject('flow-changed');
+    const engine = this.pathways.engine(record.flowId);
+    if (!engine || record.flowVersion !== engine.content.flow.version) return reject('flow-changed');
     const event = toEvent(data);
     if (!event) return reject('invalid');
     const key = `${data.step}:${eventName(event)}:${userId}`;
     if (record.lastEventKey === key) return reject('duplicate');
     if (data.step !== record.step) return reject('stale');
     if (record.status !== 'active') return reject(record.status === 'cancelled' ? 'cancelled' : 'finished');
-    return this.applyEvent(record, event, key, userId, now);
+    return this.applyEvent(engine, record, event, key, userId, now);
   }
 
-  private async applyEvent(record: ConsultRecord, event: ConsultEvent, key: string, userId: string, now: Date, retried = false): Promise<ClickResult> {
-    const result = this.engine.apply(record.snapshot, event);
+  private async applyEvent(
+    engine: FlowEngine, record: ConsultRecord, event: ConsultEvent, key: string, userId: string, now: Date, retried = false,
+  ): Promise<ClickResult> {
+    const result = engine.apply(record.snapshot, event);
     if (!result.ok) {
       const reason: RejectReason = result.reason === 'not-allowed' ? 'invalid' : result.reason;
-      return { ok: false, reason, record, view: this.engine.view(record.snapshot) };
+      return { ok: false, reason, record, view: engine.view(record.snapshot) };
     }
-    const status: RecordStatus = ({ active: 'active', finished: 'finished', cancelled: 'cancelled' } as const)[this.engine.status(result.next)];
-    const outcomeId = this.engine.outcomeId(result.next) ?? null;
+    const status: RecordStatus = ({ active: 'active', finished: 'finished', cancelled: 'cancelled' } as const)[engine.status(result.next)];
+    const outcomeId = engine.outcomeId(result.next) ?? null;
     // Feedback and a radiology hand-off belong to the outcome they were given on: Back, Change,
     // Restart or a recorded result that leaves it must not carry them to another outcome.
     const { followUp, ...rest } = record;
@@ -140,30 +158,23 @@ export class ConsultService {
       expiresAt: new Date(now.getTime() + this.ttlMs),
     };
     const saved = await this.store.update(next, record.version, {
-      ...this.audit(record, userId, eventName(event), next.step, now),
+      ...auditRow(record, userId, eventName(event), now, next.step),
       outcomeId: next.outcomeId,
     });
     if (!saved) {
       const fresh = (await this.store.get(record.id)) ?? record;
       // A save that only attached the message (same step, same status) is no rival: apply again.
       if (!retried && fresh.step === record.step && fresh.status === record.status && fresh.lastEventKey === record.lastEventKey) {
-        return this.applyEvent(fresh, event, key, userId, now, true);
+        return this.applyEvent(engine, fresh, event, key, userId, now, true);
       }
       // Another click (perhaps on another instance) won the race; report the consult as it now is.
-      return { ok: false, reason: 'stale', record: fresh, view: this.engine.view(fresh.snapshot) };
+      return { ok: false, reason: 'stale', record: fresh, view: engine.view(fresh.snapshot) };
     }
-    return { ok: true, record: { ...next, version: record.version + 1 }, view: this.engine.view(next.snapshot) };
+    return { ok: true, record: { ...next, version: record.version + 1 }, view: engine.view(next.snapshot) };
   }
 
   /** The owner's most recent consults, newest first (App Home). */
   recent(channel: Channel, workspace: string, ownerId: string, limit = 5): Promise<ConsultRecord[]> {
     return this.store.recentByOwner(channel, workspace, ownerId, limit);
-  }
-
-  private audit(record: ConsultRecord, userId: string, event: string, toStep: number, at: Date): Omit<AuditRow, 'seq'> {
-    return {
-      consultId: record.id, at, userId, event, fromStep: record.step, toStep,
-      outcomeId: record.outcomeId, channel: record.channel, flowVersion: record.flowVersion,
-    };
   }
 }

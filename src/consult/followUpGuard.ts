@@ -1,6 +1,6 @@
-import type { FlowEngine } from '../flow/engine.js';
+import type { EngineLookup } from './engineLookup.js';
 import type { OutcomeView } from '../flow/viewTypes.js';
-import type { AuditRow, ConsultRecord, ConsultStore, FollowUp } from '../store/types.js';
+import { auditRow, type ConsultRecord, type ConsultStore, type FollowUp } from '../store/types.js';
 import type { FollowUpReject } from './followUpText.js';
 
 /** What a follow-up press did: the saved consult, or why nothing changed. */
@@ -8,10 +8,10 @@ export type FollowUpResult =
   | { ok: true; record: ConsultRecord }
   | { ok: false; reason: FollowUpReject; record?: ConsultRecord };
 
-/** Shared by feedback and hand-off: the store, the engine (for the outcome view), the clock. */
+/** Shared by feedback and hand-off: the store, the pathways (for the outcome view), the clock. */
 export interface FollowUpDeps {
   store: ConsultStore;
-  engine: FlowEngine;
+  pathways: EngineLookup;
   now: () => Date;
   /** Called with each audited follow-up event name (counters, metrics). */
   onEvent?: (event: string) => void;
@@ -36,9 +36,10 @@ export async function checkOutcomePress(
   const no = (reason: FollowUpReject) => ({ ok: false as const, reason, record });
   if (owner && record.ownerId !== userId) return no('not-owner');
   if (record.status === 'expired' || (record.status === 'active' && record.expiresAt <= deps.now())) return no('expired');
-  if (record.flowVersion !== deps.engine.content.flow.version) return no('flow-changed');
+  const engine = deps.pathways.engine(record.flowId);
+  if (!engine || record.flowVersion !== engine.content.flow.version) return no('flow-changed');
   if (step !== record.step) return no('stale');
-  const view = deps.engine.view(record.snapshot);
+  const view = engine.view(record.snapshot);
   if (view.kind !== 'outcome') return no(record.status === 'cancelled' ? 'cancelled' : 'invalid');
   return { ok: true, checked: { record, outcome: view } };
 }
@@ -52,10 +53,7 @@ export async function saveFollowUp(
 ): Promise<ConsultRecord | undefined> {
   const now = deps.now();
   const next: ConsultRecord = { ...record, followUp, updatedAt: now };
-  const audit: Omit<AuditRow, 'seq'> | null = event === null ? null : {
-    consultId: record.id, at: now, userId, event, fromStep: record.step, toStep: record.step,
-    outcomeId: record.outcomeId, channel: record.channel, flowVersion: record.flowVersion,
-  };
+  const audit = event === null ? null : auditRow(record, userId, event, now);
   if (!(await deps.store.update(next, record.version, audit))) return undefined;
   if (event) deps.onEvent?.(event);
   return { ...next, version: record.version + 1 };

@@ -1,18 +1,16 @@
-import type { FlowEngine } from '../flow/engine.js';
-import type { View } from '../flow/viewTypes.js';
 import type { ConsultRecord, ConsultStore } from '../store/types.js';
 import { recordFeedback, type FeedbackPress } from './consultFeedback.js';
+import type { EngineLookup } from './engineLookup.js';
 import type { FollowUpDeps, FollowUpResult } from './followUpGuard.js';
-import { withFollowUp } from './followUpView.js';
 import { checkHandoff, claimHandoff, confirmHandoff, type ClaimPress, type HandoffPress } from './radiologyHandoff.js';
-import { ContentError } from '../flow/parseContent.js';
 
 export type { FollowUpResult } from './followUpGuard.js';
 
 /** Service settings. */
 export interface FollowUpServiceOptions {
   store: ConsultStore;
-  engine: FlowEngine;
+  /** The installed pathways (their followup.yaml rules were checked when they were installed). */
+  pathways: EngineLookup;
   now?: () => Date;
   /** Told each audited follow-up event (e.g. a Prometheus counter); the built-in counts run regardless. */
   onEvent?: (event: string) => void;
@@ -20,38 +18,27 @@ export interface FollowUpServiceOptions {
 
 /**
  * Feedback on recommendations and the radiology hand-off, beside (never inside) the flow machine.
- * Channels call it for `feedback`, `handoff` and `claim` presses and to decorate outcome views.
+ * Presses of `feedback`, `handoff` and `claim` come here; src/interaction/composeView.ts draws them.
  */
 export class FollowUpService {
   private readonly deps: FollowUpDeps;
 
   constructor(private readonly opts: FollowUpServiceOptions) {
-    const rules = opts.engine.content.rules;
-    const known = new Set(rules.outcomes.outcomes.map((o) => o.id));
-    const { followup } = rules;
-    const named = [...followup.noPaging.outcomes, ...followup.askRadiology.prominentOn, ...followup.feedback.outcomes];
-    const unknown = named.filter((id) => !known.has(id));
-    if (unknown.length) throw new ContentError(`rules followup.yaml names unknown outcomes: ${[...new Set(unknown)].join(', ')}`);
     this.deps = {
-      store: opts.store, engine: opts.engine, now: opts.now ?? (() => new Date()),
+      store: opts.store, pathways: opts.pathways, now: opts.now ?? (() => new Date()),
       onEvent: (event) => opts.onEvent?.(event),
     };
   }
 
-  /** The view a channel should draw for `record`: the flow's view plus feedback, hand-off and safety wording. */
-  view(record: ConsultRecord, radiology: boolean, base: View = this.opts.engine.view(record.snapshot)): View {
-    return withFollowUp(base, { rules: this.opts.engine.content.rules.followup, followUp: record.followUp, radiology });
-  }
-
   /** The outcome's chart note: the summary posted to radiology (answers, outcome, criteria; no patient details). */
   summary(record: ConsultRecord): string | undefined {
-    const view = this.opts.engine.view(record.snapshot);
-    return view.kind === 'outcome' ? view.chartNote : undefined;
+    const view = this.opts.pathways.engine(record.flowId)?.view(record.snapshot);
+    return view?.kind === 'outcome' ? view.chartNote : undefined;
   }
 
   /** A press of "Ordering ..." or of a reason. */
   feedback(press: FeedbackPress): Promise<FollowUpResult> {
-    return recordFeedback(this.deps, this.opts.engine.content.rules.followup.feedback.outcomes, press);
+    return recordFeedback(this.deps, press);
   }
 
   /** Checks "Ask radiology" before the channel posts anything. */

@@ -1,21 +1,6 @@
-import type { FeedbackChoice, FeedbackReason, FeedbackState } from '../store/types.js';
+import type { FeedbackState } from '../store/types.js';
+import { CHOICE_LABELS, REASON_LABELS } from './feedbackOptions.js';
 import { rejectionText, type RejectReason, type ReplyStyle } from './rejections.js';
-
-/** Button labels for the feedback choices (product wording, shared by every channel). */
-export const CHOICE_LABELS: Record<FeedbackChoice, string> = {
-  as_recommended: 'Ordering as recommended',
-  something_else: 'Ordering something else',
-  not_ordering: 'Not ordering',
-};
-
-/** Button labels for the reasons behind "Ordering something else". */
-export const REASON_LABELS: Record<FeedbackReason, string> = {
-  contraindication: 'Contraindication',
-  patient_factors: 'Patient factors',
-  availability: 'Availability',
-  specialist_advice: 'Specialist advice',
-  other: 'Other',
-};
 
 /** The "Ask radiology" button label. */
 export const ASK_RADIOLOGY = 'Ask radiology';

@@ -37,7 +37,8 @@ export const FlowFileSchema = z.strictObject({
   rules: id,
   start: id,
   questions: z.array(QuestionSchema).min(1),
-  continuations: z.array(z.strictObject({ outcome: id, question: id })).default([]),
+  /** Outcomes that stay open for a later result; `label` is the button that reopens them. */
+  continuations: z.array(z.strictObject({ outcome: id, question: id, label: text.max(40) })).default([]),
 });
 export type FlowFile = z.infer<typeof FlowFileSchema>;
 export type QuestionData = z.infer<typeof QuestionSchema>;

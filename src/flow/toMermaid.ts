@@ -25,7 +25,7 @@ export function toMermaid(machine: ConsultMachine, content: Content): string {
         const target = t.target?.[0]?.key;
         if (!target) continue;
         const params = (t.guard as { params?: { optionId?: string } } | undefined)?.params;
-        const label = eventType === 'RECORD_RESULT' ? 'record MRI result'
+        const label = eventType === 'RECORD_RESULT' ? content.flow.continuations.find((c) => c.outcome === key)?.label ?? ''
           : q?.options.find((x) => x.id === params?.optionId)?.label ?? params?.optionId ?? '';
         lines.push(`  ${nodeId(key)} -->|${quote(label)}| ${nodeId(target)}`);
       }

@@ -41,7 +41,7 @@ export class ObservedConsultService extends ConsultService {
       if (result.reason === 'expired' && result.record?.status === 'active') this.metrics.consultsExpired.inc({ how: 'late-click' });
       return result;
     }
-    // An outcome is reached only by an answer; recommend-mri stays open for the MRI result, so
+    // An outcome is reached only by an answer; some outcomes stay open for a later result, so
     // "finished" status alone would never count the most common outcome.
     if (input.data.action === 'answer' && result.record.outcomeId) this.metrics.consultsFinished.inc({ outcome: result.record.outcomeId });
     if (result.record.status === 'cancelled') this.metrics.consultsCancelled.inc();

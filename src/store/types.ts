@@ -1,3 +1,4 @@
+import type { FeedbackChoice, FeedbackReason } from '../consult/feedbackOptions.js';
 import type { PersistedConsult } from '../flow/engine.js';
 
 /** Where a consult runs. */
@@ -34,10 +35,7 @@ export interface ConsultRecord {
   followUp?: FollowUp;
 }
 
-/** What the clinician did with a recommendation (enumerated; never free text). */
-export type FeedbackChoice = 'as_recommended' | 'something_else' | 'not_ordering';
-/** Why something else was ordered (enumerated; never free text). */
-export type FeedbackReason = 'contraindication' | 'patient_factors' | 'availability' | 'specialist_advice' | 'other';
+export type { FeedbackChoice, FeedbackReason } from '../consult/feedbackOptions.js';
 
 /** Feedback on a recommendation; `reason` is only missing while "something else" waits for one. */
 export interface FeedbackState {
@@ -117,10 +115,15 @@ export interface ConsultStore {
   close(): Promise<void>;
 }
 
-/** The audit row written when a consult expires for lack of answers. */
-export function expiryAudit(r: ConsultRecord, now: Date): Omit<AuditRow, 'seq'> {
+/** The one audit-row builder: `userId` did `event` to `r` at `at`, moving it to `toStep` (default: where it was). */
+export function auditRow(r: ConsultRecord, userId: string, event: string, at: Date, toStep = r.step): Omit<AuditRow, 'seq'> {
   return {
-    consultId: r.id, at: now, userId: 'system', event: 'expire', fromStep: r.step, toStep: r.step,
+    consultId: r.id, at, userId, event, fromStep: r.step, toStep,
     outcomeId: r.outcomeId, channel: r.channel, flowVersion: r.flowVersion,
   };
+}
+
+/** The audit row written when a consult expires for lack of answers. */
+export function expiryAudit(r: ConsultRecord, now: Date): Omit<AuditRow, 'seq'> {
+  return auditRow(r, 'system', 'expire', now);
 }

@@ -1,3 +1,4 @@
+import { Pathways } from '../../src/interaction/pathways.js';
 import { describe, expect, it } from 'vitest';
 import { ConsultService } from '../../src/consult/consultService.js';
 import { loadContent } from '../../src/content/loadContent.js';
@@ -24,7 +25,7 @@ class AttachRacingStore extends MemoryStore {
 describe('ConsultService', () => {
   it('applies a click whose save raced only with attaching the message, keeping the message reference', async () => {
     const store = new AttachRacingStore();
-    const service = new ConsultService({ store, engine, ttlHours: 72 });
+    const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72 });
     const { record } = await service.start(START);
     const result = await service.click({ userId: 'U1', data: { action: 'answer', questionId: 'suspicion', optionId: 'yes', consultId: record.id, step: 0 } });
     expect(result.ok).toBe(true);
@@ -35,7 +36,7 @@ describe('ConsultService', () => {
 
   it('still reports a click that lost to another answer as stale, changing nothing', async () => {
     const store = new MemoryStore();
-    const service = new ConsultService({ store, engine, ttlHours: 72 });
+    const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72 });
     const { record } = await service.start(START);
     const click = (optionId: string) => service.click({ userId: 'U1', data: { action: 'answer', questionId: 'suspicion', optionId, consultId: record.id, step: 0 } });
     const [a, b] = await Promise.all([click('yes'), click('no')]);
@@ -48,7 +49,7 @@ describe('ConsultService', () => {
 describe('follow-up state and the flow', () => {
   it('drops feedback and hand-off when the consult leaves the outcome they were given on', async () => {
     const store = new MemoryStore();
-    const service = new ConsultService({ store, engine, ttlHours: 72 });
+    const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72 });
     let { record } = await service.start(START);
     for (const [questionId, optionId] of [['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'none'], ['post_op', 'no'], ['region', 'lumbar'], ['mri_contraindication', 'no']]) {
       const r = await service.click({ userId: 'U1', data: { action: 'answer', questionId, optionId, consultId: record.id, step: record.step } });

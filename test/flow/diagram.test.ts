@@ -21,7 +21,7 @@ describe('flow diagram', () => {
     const edges = toMermaid(engine.machine, engine.content).split('\n').filter((l) => l.includes('-->'));
     const options = engine.content.flow.questions.reduce((n, q) => n + q.options.length, 0);
     expect(edges).toHaveLength(options + 1);
-    expect(edges).toContain('  recommend_mri -->|"record MRI result"| mri_result');
+    expect(edges).toContain('  recommend_mri -->|"Record MRI result"| mri_result');
     expect(edges).toContain('  neuro -->|"Severe or progressing deficit"| emergent_neuro_deficit');
   });
 });

@@ -1,3 +1,4 @@
+import { Pathways } from '../../src/interaction/pathways.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,12 +9,12 @@ import { createFlowEngine } from '../../src/flow/engine.js';
 import { formatSummary, summarizeAudit } from '../../src/store/auditExport.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import type { ConsultStore } from '../../src/store/types.js';
-import { testEngine } from '../store/storeHarness.js';
+import { testEngine, testPathways } from '../store/storeHarness.js';
 
 const T0 = Date.parse('2026-03-01T09:00:00.000Z');
 
 async function consultAt(store: ConsultStore, answers: Array<[string, string]>) {
-  const service = new ConsultService({ store, engine: testEngine(), ttlHours: 72, now: () => new Date(T0) });
+  const service = new ConsultService({ store, pathways: testPathways(), ttlHours: 72, now: () => new Date(T0) });
   let { record } = await service.start({ channel: 'slack', workspace: 'T1', conversation: 'C1', ownerId: 'U1' });
   for (const [questionId, optionId] of answers) {
     const r = await service.click({ userId: 'U1', data: { action: 'answer', questionId, optionId, consultId: record.id, step: record.step } });
@@ -31,8 +32,8 @@ describe('follow-up service', () => {
     const b = new SqliteStore(file);
     try {
       const record = await consultAt(a, [['suspicion', 'yes'], ['prior_imaging', 'none']]);
-      const fa = new FollowUpService({ store: a, engine: testEngine() });
-      const fb = new FollowUpService({ store: b, engine: testEngine() });
+      const fa = new FollowUpService({ store: a, pathways: testPathways() });
+      const fb = new FollowUpService({ store: b, pathways: testPathways() });
       const sent = await fa.confirmHandoff({ consultId: record.id, step: record.step, userId: 'U1' }, { postRef: 'CRAD:1.1' });
       expect(sent.ok).toBe(true);
       const results = await Promise.all([fa.claim({ consultId: record.id, userId: 'R1' }), fb.claim({ consultId: record.id, userId: 'R2' })]);
@@ -51,7 +52,7 @@ describe('follow-up service', () => {
     const { MemoryStore } = await import('../../src/store/memoryStore.js');
     const store = new MemoryStore();
     const record = await consultAt(store, [['suspicion', 'no']]);
-    const f = new FollowUpService({ store, engine: testEngine() });
+    const f = new FollowUpService({ store, pathways: testPathways() });
     expect(await f.feedback({ consultId: record.id, step: record.step, userId: 'U1', choice: 'as_recommended' })).toMatchObject({ ok: false, reason: 'invalid' });
     expect(await f.checkHandoff({ consultId: record.id, step: record.step, userId: 'U1' }, false)).toMatchObject({ ok: false, reason: 'no-radiology' });
     expect(await store.get(record.id)).toEqual(record);
@@ -61,7 +62,7 @@ describe('follow-up service', () => {
     const { MemoryStore } = await import('../../src/store/memoryStore.js');
     const store = new MemoryStore();
     const seen: string[] = [];
-    const f = new FollowUpService({ store, engine: testEngine(), now: () => new Date(T0), onEvent: (e) => seen.push(e) });
+    const f = new FollowUpService({ store, pathways: testPathways(), now: () => new Date(T0), onEvent: (e) => seen.push(e) });
     const presses = [['something_else', 'availability'], ['something_else', 'availability'], ['not_ordering'], ['as_recommended']] as const;
     for (const [choice, reason] of presses) {
       const r = await consultAt(store, TO_MRI);
@@ -75,9 +76,9 @@ describe('follow-up service', () => {
     expect(seen.sort()).toEqual(['feedback:as_recommended', 'feedback:not_ordering', 'feedback:something_else:availability', 'feedback:something_else:availability']);
   });
 
-  it('refuses follow-up rules that name an unknown outcome', () => {
+  it('refuses to install a pathway whose follow-up rules name an unknown outcome', () => {
     const content = structuredClone(testEngine().content);
     content.rules.followup.feedback.outcomes.push('recommend-ct');
-    expect(() => new FollowUpService({ store: {} as ConsultStore, engine: createFlowEngine(content) })).toThrow(/unknown outcomes: recommend-ct/);
+    expect(() => Pathways.of(createFlowEngine(content))).toThrow(/followup.yaml: names unknown outcomes: recommend-ct/);
   });
 });

@@ -1,3 +1,4 @@
+import { composed } from '../support/composed.js';
 import { describe, expect, it } from 'vitest';
 import { renderSlack } from '../../src/channels/slack/renderSlack.js';
 import { renderFaq } from '../../src/channels/slack/renderFaq.js';
@@ -17,7 +18,7 @@ const question: QuestionView = {
 
 describe('renderSlack', () => {
   it('renders a question with its trail, help, options and controls', () => {
-    expect(renderSlack(question, 'c1')).toEqual({
+    expect(renderSlack(composed(question), 'c1')).toEqual({
       text: 'Question 2: Pick one?',
       blocks: [
         { type: 'context', block_id: 'criteria', elements: [{ type: 'mrkdwn', text: '*Criteria X* · Variant Y' }] },
@@ -47,7 +48,7 @@ describe('renderSlack', () => {
 
   it('clips a long option label to 75 characters', () => {
     const long = { ...question, question: { ...question.question, options: [{ id: 'x', label: 'L'.repeat(100) }] } };
-    const options = renderSlack(long, 'c1').blocks[5] as { elements: Array<{ text: { text: string } }> };
+    const options = renderSlack(composed(long), 'c1').blocks[5] as { elements: Array<{ text: { text: string } }> };
     expect(options.elements[0].text.text).toBe(`${'L'.repeat(74)}…`);
   });
 
@@ -62,7 +63,7 @@ describe('renderSlack', () => {
       chartNote: 'Chart.', disclaimer: 'Disclaimer.', sources: ['Heading'],
       controls: { back: false, restart: false, cancel: false, recordResult: true, newConsult: true },
     };
-    expect(renderSlack(outcome, 'c1')).toEqual({
+    expect(renderSlack(composed(outcome), 'c1')).toEqual({
       text: 'Do Z: Statement.',
       blocks: [
         { type: 'header', text: { type: 'plain_text', text: 'Do Z' } },
@@ -94,7 +95,7 @@ describe('renderSlack', () => {
 
   it('renders a notice', () => {
     const notice: NoticeView = { kind: 'notice', notice: 'cancelled', text: 'Consult cancelled.', step: 3, controls: { ...controls, back: false, restart: false, cancel: false, newConsult: true } };
-    expect(renderSlack(notice, 'c1')).toEqual({
+    expect(renderSlack(composed(notice), 'c1')).toEqual({
       text: 'Consult cancelled.',
       blocks: [
         { type: 'section', block_id: 'notice:cancelled', text: { type: 'mrkdwn', text: 'Consult cancelled.' } },

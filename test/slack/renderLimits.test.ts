@@ -1,3 +1,4 @@
+import { composedOf } from '../support/composed.js';
 import { describe, expect, it } from 'vitest';
 import { getSimplePaths } from 'xstate/graph';
 import { renderSlack } from '../../src/channels/slack/renderSlack.js';
@@ -41,14 +42,14 @@ describe('every view on every path stays inside Block Kit limits', () => {
   });
 
   it('renders each within limits, with a text fallback', () => {
-    const problems = states.flatMap((s) => blockKitViolations(renderSlack(engine.view(s), CONSULT_ID)).map((p) => `${s.value}: ${p}`));
+    const problems = states.flatMap((s) => blockKitViolations(renderSlack(composedOf(s), CONSULT_ID)).map((p) => `${s.value}: ${p}`));
     expect(problems).toEqual([]);
     expect(states.length).toBeGreaterThan(30);
   });
 
   it('puts the outcome statement in block outcome:<outcomeId>', () => {
     for (const s of states.filter((x) => engine.outcomeId(x))) {
-      const ids = renderSlack(engine.view(s), CONSULT_ID).blocks.map((b) => ('block_id' in b ? b.block_id : undefined));
+      const ids = renderSlack(composedOf(s), CONSULT_ID).blocks.map((b) => ('block_id' in b ? b.block_id : undefined));
       expect(ids).toContain(`outcome:${s.value}`);
     }
   });

@@ -11,7 +11,7 @@ import { auditToCsv, auditToJsonl, formatSummary, summarizeAudit } from '../../s
 import { SQLITE_FILE } from '../../src/store/openStore.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import type { AuditRow } from '../../src/store/types.js';
-import { testEngine } from './storeHarness.js';
+import { testEngine, testPathways } from './storeHarness.js';
 
 const run = promisify(execFile);
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '../../src/store/auditCli.ts');
@@ -29,7 +29,7 @@ const cli = (args: string[]) =>
 
 beforeAll(async () => {
   store = new SqliteStore(join(dataDir, SQLITE_FILE));
-  const service = new ConsultService({ store, engine: testEngine(), ttlHours: 72, now: () => new Date(T0 + minute * 60_000) });
+  const service = new ConsultService({ store, pathways: testPathways(), ttlHours: 72, now: () => new Date(T0 + minute * 60_000) });
   version = testEngine().content.flow.version;
   const click = async (id: string, data: Omit<ClickData, 'consultId' | 'step'>, at: number) => {
     minute = at;

@@ -4,7 +4,7 @@ import { PG_MIGRATIONS } from '../../src/store/postgresSchema.js';
 import type { PostgresStore } from '../../src/store/postgresStore.js';
 import type { ConsultStore } from '../../src/store/types.js';
 import { adminQuery, dropSchema, freshSchema, openPg, skipPgTests } from './pgTestEnv.js';
-import { testEngine } from './storeHarness.js';
+import { testEngine, testPathways } from './storeHarness.js';
 
 const START = { channel: 'teams', workspace: 'tenant-1', conversation: 'conv-1', ownerId: 'aad-1' } as const;
 
@@ -42,8 +42,8 @@ describe.skipIf(skipPgTests())('two instances sharing one PostgreSQL', () => {
   beforeAll(async () => {
     // Both instances start at once against an empty schema: the advisory lock lets one migrate.
     [a, b] = await Promise.all([openPg(schema), openPg(schema)]);
-    serviceA = new ConsultService({ store: a, engine: testEngine(), ttlHours: 72 });
-    serviceB = new ConsultService({ store: b, engine: testEngine(), ttlHours: 72 });
+    serviceA = new ConsultService({ store: a, pathways: testPathways(), ttlHours: 72 });
+    serviceB = new ConsultService({ store: b, pathways: testPathways(), ttlHours: 72 });
   });
   afterAll(async () => {
     await a?.close();
@@ -65,8 +65,8 @@ describe.skipIf(skipPgTests())('two instances sharing one PostgreSQL', () => {
   it('applies exactly one of two simultaneous clicks that both loaded the same version; the other is stale', async () => {
     const { record } = await serviceA.start(START);
     const gate = barrier(2);
-    const gatedA = new ConsultService({ store: gateLoads(a, gate), engine: testEngine(), ttlHours: 72 });
-    const gatedB = new ConsultService({ store: gateLoads(b, gate), engine: testEngine(), ttlHours: 72 });
+    const gatedA = new ConsultService({ store: gateLoads(a, gate), pathways: testPathways(), ttlHours: 72 });
+    const gatedB = new ConsultService({ store: gateLoads(b, gate), pathways: testPathways(), ttlHours: 72 });
     const [ra, rb] = await Promise.all([
       gatedA.click({ userId: 'aad-1', data: { action: 'answer', consultId: record.id, step: 0, questionId: 'suspicion', optionId: 'yes' } }),
       gatedB.click({ userId: 'aad-1', data: { action: 'answer', consultId: record.id, step: 0, questionId: 'suspicion', optionId: 'no' } }),

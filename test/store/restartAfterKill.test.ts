@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConsultService } from '../../src/consult/consultService.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
-import { testEngine } from './storeHarness.js';
+import { testEngine, testPathways } from './storeHarness.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const LOOP = join(here, 'fixtures', 'answerLoop.ts');
@@ -80,7 +80,7 @@ describe('a consult survives kill -9 (SQLite)', () => {
     expect(afterSecond.step).toBeGreaterThanOrEqual(second.steps.at(-1)!);
     console.info(`kill -9 #2 after ${second.steps.length} more clicks (resumed at step ${second.steps[0]}); reopened at step ${afterSecond.step}`);
 
-    const service = new ConsultService({ store, engine: testEngine(), ttlHours: 72 });
+    const service = new ConsultService({ store, pathways: testPathways(), ttlHours: 72 });
     const answers: Record<string, string> = {
       suspicion: 'yes', prior_imaging: 'abnormal', neuro: 'none', post_op: 'no', region: 'lumbar',
       mri_contraindication: 'no', mri_result: 'negative',

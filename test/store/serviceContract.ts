@@ -4,7 +4,7 @@ import type { ClickData } from '../../src/consult/clickData.js';
 import { createLogger } from '../../src/log/logger.js';
 import { startHousekeeping } from '../../src/store/housekeeping.js';
 import type { ConsultStore } from '../../src/store/types.js';
-import { testEngine, type StoreFactory, type StoreUnderTest } from './storeHarness.js';
+import { testEngine, testPathways, type StoreFactory, type StoreUnderTest } from './storeHarness.js';
 
 const T0 = new Date('2026-03-01T09:00:00.000Z');
 const HOUR = 3_600_000;
@@ -24,7 +24,7 @@ export function runServiceOverStore(name: string, factory: StoreFactory, opts: {
     beforeEach(async () => {
       t = await factory();
       clock = T0;
-      service = new ConsultService({ store: t.store, engine: testEngine(), ttlHours: 72, now: () => clock });
+      service = new ConsultService({ store: t.store, pathways: testPathways(), ttlHours: 72, now: () => clock });
     });
     afterEach(async () => { await t.dispose(); });
 
@@ -100,7 +100,7 @@ export function runServiceOverStore(name: string, factory: StoreFactory, opts: {
 
     it('continues a consult started through one handle from the other', async () => {
       const { record } = await service.start(START);
-      const other = new ConsultService({ store: t.peer, engine: testEngine(), ttlHours: 72, now: () => clock });
+      const other = new ConsultService({ store: t.peer, pathways: testPathways(), ttlHours: 72, now: () => clock });
       expect((await other.click({ userId: 'U1', data: answer(record.id, 0, 'suspicion', 'yes') })).ok).toBe(true);
       const next = await service.click({ userId: 'U1', data: answer(record.id, 1, 'prior_imaging', 'abnormal') });
       expect(next.ok && next.view.kind === 'question' && next.view.question.id).toBe('neuro');

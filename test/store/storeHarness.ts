@@ -1,3 +1,4 @@
+import { Pathways } from '../../src/interaction/pathways.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,8 @@ export const postgresFactory: StoreFactory = async () => {
 let engine: FlowEngine | undefined;
 /** The real flow engine (content loaded once per test file). */
 export const testEngine = (): FlowEngine => (engine ??= createFlowEngine(loadContent()));
+/** The installed pathways for tests: the shipped one. */
+export const testPathways = (): Pathways => Pathways.of(testEngine());
 
 let counter = 0;
 /** A consult record at the first question, with fields overridable. */

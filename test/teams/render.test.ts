@@ -1,3 +1,5 @@
+import type { ComposedView } from '../../src/interaction/composeView.js';
+import { composedOf } from '../support/composed.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderFaq } from '../../src/channels/teams/renderFaq.js';
@@ -10,7 +12,7 @@ import type { CriteriaInfo, FaqView, View } from '../../src/flow/viewTypes.js';
 const engine = createFlowEngine(loadContent());
 
 /** The view after answering `steps` (`question=option`, or an event type such as RECORD_RESULT). */
-function viewAfter(...steps: string[]): View {
+function viewAfter(...steps: string[]): ComposedView {
   let consult: PersistedConsult = engine.start();
   for (const step of steps) {
     const [questionId, optionId] = step.split('=');
@@ -19,7 +21,7 @@ function viewAfter(...steps: string[]): View {
     if (!result.ok) throw new Error(`${step}: ${result.reason}`);
     consult = result.next;
   }
-  return engine.view(consult);
+  return composedOf(consult);
 }
 
 // Written out independently of the renderer, so a change in button shape fails here.

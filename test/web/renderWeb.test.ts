@@ -1,3 +1,5 @@
+import { composed, composedOf } from '../support/composed.js';
+import type { Composed } from '../../src/interaction/composeView.js';
 import { describe, expect, it } from 'vitest';
 import { renderWeb } from '../../src/channels/web/renderWeb.js';
 import { loadContent } from '../../src/content/loadContent.js';
@@ -27,7 +29,7 @@ describe('renderWeb', () => {
       controls: { back: true, restart: true, cancel: true, recordResult: false, newConsult: false },
       question: { id: 'q2', label: 'Label', prompt: 'Prompt "quoted"?', help: "It's <help>", options: [{ id: 'x', label: '<script>alert(1)</script>' }, { id: 'y', label: 'Y' }] },
     };
-    expect(renderWeb(view, { ...ctx, csrf: 't"><' })).toBe([
+    expect(renderWeb(composed(view), { ...ctx, csrf: 't"><' })).toBe([
       '<form method="post" action="/web/click" class="consult-form" data-enhance="consult" data-step="2">',
       '<input type="hidden" name="csrf" value="t&quot;&gt;&lt;">',
       '<input type="hidden" name="consultId" value="c-1">',
@@ -53,8 +55,8 @@ describe('renderWeb', () => {
       '</section>',
       '<div class="controls">',
       '<button type="submit" name="click" value="control:back" class="btn-secondary">Back</button>',
-      '<button type="submit" name="click" value="control:restart" class="btn-secondary">Start over</button>',
-      '<button type="submit" name="click" value="control:cancel" class="btn-quiet">Cancel consult</button>',
+      '<button type="submit" name="click" value="control:restart" class="btn-secondary">Restart</button>',
+      '<button type="submit" name="click" value="control:cancel" class="btn-quiet">Cancel</button>',
       '</div>',
       '</form>',
     ].join('\n'));
@@ -62,7 +64,7 @@ describe('renderWeb', () => {
 
   it('renders a notice with its flash and only the controls it offers', () => {
     const view: NoticeView = { kind: 'notice', notice: 'cancelled', text: 'Consult cancelled.', step: 4, controls: { back: false, restart: false, cancel: false, recordResult: false, newConsult: true } };
-    expect(renderWeb(view, { ...ctx, notice: 'Old <button>.' })).toBe([
+    expect(renderWeb(composed(view), { ...ctx, notice: 'Old <button>.' })).toBe([
       '<form method="post" action="/web/click" class="consult-form" data-enhance="consult" data-step="4">',
       '<input type="hidden" name="csrf" value="tok">',
       '<input type="hidden" name="consultId" value="c-1">',
@@ -80,7 +82,7 @@ describe('renderWeb', () => {
 
   it('renders the recommend-mri outcome: ratings table, urgency, copyable order line and chart note, pitfalls, disclaimer', () => {
     const consult = walk(['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'none'], ['post_op', 'no'], ['region', 'lumbar'], ['mri_contraindication', 'no']);
-    const view = engine.view(consult) as OutcomeView;
+    const view = composedOf(consult) as Composed<OutcomeView>;
     expect(view.kind).toBe('outcome');
     const html = renderWeb(view, ctx);
     expect(html).toContain(`<section id="outcome:recommend-mri" class="card outcome outcome-recommendation" aria-labelledby="current-heading">\n<p class="eyebrow">Recommendation</p>\n<h2 id="current-heading" tabindex="-1">${view.title}</h2>`);
@@ -102,8 +104,8 @@ describe('renderWeb', () => {
       '<button type="submit" name="click" value="control:record_result" class="btn-primary">Record MRI result</button>',
       '<button type="submit" name="click" value="control:new_consult" class="btn-secondary">New consult</button>',
       '<button type="submit" name="click" value="control:back" class="btn-secondary">Back</button>',
-      '<button type="submit" name="click" value="control:restart" class="btn-secondary">Start over</button>',
-      '<button type="submit" name="click" value="control:cancel" class="btn-quiet">Cancel consult</button>',
+      '<button type="submit" name="click" value="control:restart" class="btn-secondary">Restart</button>',
+      '<button type="submit" name="click" value="control:cancel" class="btn-quiet">Cancel</button>',
       '</div>',
     ].join('\n'));
     // Trail items on an open outcome can still be changed.
@@ -111,7 +113,7 @@ describe('renderWeb', () => {
   });
 
   it('renders a closed outcome without change buttons, order line or ratings when it has none', () => {
-    const view = engine.view(walk(['suspicion', 'no'])) as OutcomeView;
+    const view = composedOf(walk(['suspicion', 'no'])) as Composed<OutcomeView>;
     const html = renderWeb(view, ctx);
     expect(html).toContain(`<section id="outcome:not-applicable-no-suspicion" class="card outcome outcome-exclusion"`);
     expect(html).not.toContain('value="change:');

@@ -1,8 +1,9 @@
-import type { FaqView, OutcomeView, QuestionView, View } from '../../flow/viewTypes.js';
+import type { FaqView, OutcomeView, QuestionView } from '../../flow/viewTypes.js';
+import type { Composed, ComposedView } from '../../interaction/composeView.js';
 
 const rule = '-'.repeat(60);
 
-function renderQuestion(v: QuestionView): string {
+function renderQuestion(v: Composed<QuestionView>): string {
   const lines = v.trail.map((t) => `  ${t.question}: ${t.answer}`);
   if (lines.length) lines.unshift('Answers so far:');
   lines.push('', `Q${v.number}. ${v.question.prompt}`, `    ${v.question.help}`);
@@ -12,8 +13,19 @@ function renderQuestion(v: QuestionView): string {
   return lines.join('\n');
 }
 
-function renderOutcome(v: OutcomeView): string {
-  const lines = [rule, v.title.toUpperCase(), rule, v.statement, ...v.details.map((d) => `- ${d}`)];
+/** The feedback choices (f1, f2, ...) or reasons (r1, r2, ...) as the terminal offers them. */
+function feedbackLines(v: OutcomeView): string[] {
+  const f = v.feedback;
+  if (!f) return [];
+  if (f.recorded) return ['', f.recorded];
+  if (f.reasons.length) return ['', 'Why something else?', ...f.reasons.map((r, i) => `  r${i + 1}) ${r.label}`)];
+  return ['', 'What are you ordering?', ...f.choices.map((c, i) => `  f${i + 1}) ${c.label}`)];
+}
+
+function renderOutcome(v: Composed<OutcomeView>): string {
+  const lines = [rule, v.title.toUpperCase(), rule, v.statement];
+  if (v.safetyNotice) lines.push('', `!! ${v.safetyNotice}`);
+  lines.push(...v.details.map((d) => `- ${d}`));
   if (v.urgency) lines.push('', `Urgency: ${v.urgency.label}. ${v.urgency.text}`);
   if (v.ratings.length) {
     lines.push('', 'Ratings (ACR):');
@@ -25,7 +37,9 @@ function renderOutcome(v: OutcomeView): string {
   lines.push('', 'Answers:', ...v.trail.map((t) => `  ${t.question}: ${t.answer}`));
   lines.push('', 'Note for the chart:', ...v.chartNote.split('\n').map((l) => `  ${l}`));
   lines.push('', `${v.criteria.name} (${v.criteria.variant}); reviewed ${v.criteria.reviewDate}.`, v.disclaimer);
-  if (v.controls.recordResult) lines.push('', 'When the MRI is back: answer mri_result (and cord_compression) to continue this consult.');
+  lines.push(...feedbackLines(v));
+  const reopen = v.buttons.find((b) => b.action === 'record_result');
+  if (reopen) lines.push('', `${reopen.label}: continue this consult later by adding the next answers to --answers.`);
   return lines.join('\n');
 }
 
@@ -41,7 +55,7 @@ function renderFaq(v: FaqView): string {
 }
 
 /** Renders any view as plain terminal text; pure. */
-export function renderText(view: View | FaqView): string {
+export function renderText(view: ComposedView | FaqView): string {
   switch (view.kind) {
     case 'question': return renderQuestion(view);
     case 'outcome': return renderOutcome(view);

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { RespondFn } from '@slack/bolt';
 import type { ConsultService } from '../../consult/consultService.js';
-import type { View } from '../../flow/viewTypes.js';
+import type { ComposedView } from '../../interaction/composeView.js';
 import type { Logger } from '../../log/logger.js';
 import type { ConsultRecord } from '../../store/types.js';
 import { renderSlack } from './renderSlack.js';
@@ -22,6 +22,8 @@ export interface StartWhere {
   team: string;
   channel: string;
   user: string;
+  /** The pathway to run; default: the configured or only one. */
+  pathwayId?: string;
 }
 
 const UPDATE_FAILED = 'Your choice was saved, but Slack did not update the consult message. Press any button on it to refresh it.';
@@ -38,17 +40,20 @@ function inviteHint(botUserId?: string): string {
  * message catches up on its next successful update (any button press refreshes it).
  */
 export class ConsultDelivery {
-  /** `decorate` adds what sits beside the flow (feedback, radiology hand-off) to a consult's view. */
+  /** `compose` draws a consult's view with its safety, feedback and hand-off parts (src/interaction/composeView.ts). */
   constructor(
     private readonly service: ConsultService,
     private readonly logger: Logger,
-    private readonly decorate: (record: ConsultRecord, view: View) => View = (_r, view) => view,
+    private readonly compose: (record: ConsultRecord) => ComposedView,
   ) {}
 
   /** Starts a consult and posts its first question where the user is, via response_url when the bot cannot post. */
   async start(surface: Surface, where: StartWhere): Promise<void> {
-    const { record, view } = await this.service.start({ channel: 'slack', workspace: where.team, conversation: where.channel, ownerId: where.user });
-    const message = renderSlack(view, record.id);
+    const { record } = await this.service.start({
+      channel: 'slack', workspace: where.team, conversation: where.channel, ownerId: where.user,
+      ...(where.pathwayId ? { pathwayId: where.pathwayId } : {}),
+    });
+    const message = renderSlack(this.compose(record), record.id);
     let posted: { ts?: string } | undefined;
     try {
       posted = await withRateLimitRetry(() => surface.client.chat.postMessage({ channel: where.channel, ...message }));
@@ -81,8 +86,8 @@ export class ConsultDelivery {
   }
 
   /** Shows a consult's current view in its message: chat.update, or the click's response_url where the bot cannot post. */
-  async show(surface: Surface, record: ConsultRecord, view: View): Promise<void> {
-    const message = renderSlack(this.decorate(record, view), record.id);
+  async show(surface: Surface, record: ConsultRecord): Promise<void> {
+    const message = renderSlack(this.compose(record), record.id);
     if (record.messageRef) {
       try {
         await withRateLimitRetry(() => surface.client.chat.update({ channel: record.conversation, ts: record.messageRef!, ...message }));

@@ -62,11 +62,11 @@ export function handleAction(deps: { service: ConsultService; delivery: ConsultD
             return await followUp(surface, parsed.data, { userId: body.user.id, channel: body.channel?.id });
           }
           const result = await service.click({ userId: body.user.id, data: parsed.data });
-          if (result.ok) return await delivery.show(surface, result.record, result.view);
+          if (result.ok) return await delivery.show(surface, result.record);
           // A stale press means this message lags behind the consult (two quick presses, or an
           // update Slack dropped): bring it up to date, which changes nothing in the consult.
-          if (result.reason === 'stale' && result.record && result.view && result.record.ownerId === body.user.id) {
-            await delivery.show(surface, result.record, result.view);
+          if (result.reason === 'stale' && result.record && result.record.ownerId === body.user.id) {
+            await delivery.show(surface, result.record);
           }
           const text = rejectionText(result.reason, result.record?.ownerId ?? '', SLACK_STYLE);
           if (text) await delivery.tellPrivately(surface, text, consultId);

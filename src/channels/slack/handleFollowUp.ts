@@ -1,5 +1,5 @@
 import type { ClickData } from '../../consult/clickData.js';
-import type { ConsultService } from '../../consult/consultService.js';
+import type { ComposedView } from '../../interaction/composeView.js';
 import { CLAIM_LABEL, followUpRejectionText } from '../../consult/followUpText.js';
 import type { FollowUpResult, FollowUpService } from '../../consult/followUpService.js';
 import type { ReplyStyle } from '../../consult/rejections.js';
@@ -12,9 +12,10 @@ import { slackErrorCode, withRateLimitRetry } from './slackErrors.js';
 
 /** What the follow-up handler needs. */
 export interface FollowUpDeps {
-  service: ConsultService;
   followUp: FollowUpService;
   delivery: ConsultDelivery;
+  /** Draws a consult's view (src/interaction/composeView.ts). */
+  compose: (record: ConsultRecord) => ComposedView;
   logger: Logger;
   /** How refusals name people and the start command. */
   style: ReplyStyle;
@@ -46,14 +47,14 @@ const parseRef = (ref: string | undefined) => {
  * applies the owner-only, stale and duplicate rules; this posts and updates the messages.
  */
 export function createFollowUpHandler(deps: FollowUpDeps): FollowUpPress {
-  const { service, followUp, delivery, logger, style, radiologyChannel } = deps;
+  const { followUp, delivery, compose, logger, style, radiologyChannel } = deps;
   const radiology = !!radiologyChannel;
 
   const refuse = async (surface: Surface, result: Extract<FollowUpResult, { ok: false }>, where: PressWhere, consultId: string) => {
     const r = result.record;
     // A stale press means the owner's message lags behind: bring it up to date.
     if (result.reason === 'stale' && r && r.ownerId === where.userId && where.channel === r.conversation) {
-      await delivery.show(surface, r, service.view(r));
+      await delivery.show(surface, r);
     }
     const claimer = r?.followUp?.handoff?.claimedBy;
     const text = followUpRejectionText(result.reason, r?.ownerId ?? '', style, claimer ? style.mention(claimer) : undefined);
@@ -63,7 +64,7 @@ export function createFollowUpHandler(deps: FollowUpDeps): FollowUpPress {
   /** Redraws the consult's own message (never through the presser's response_url: that may be the radiology post). */
   const redrawConsult = async (surface: Surface, record: ConsultRecord) => {
     if (!record.messageRef) return;
-    const message = renderSlack(followUp.view(record, radiology), record.id);
+    const message = renderSlack(compose(record), record.id);
     await withRateLimitRetry(() => surface.client.chat.update({ channel: record.conversation, ts: record.messageRef!, ...message }));
   };
 
@@ -85,7 +86,7 @@ export function createFollowUpHandler(deps: FollowUpDeps): FollowUpPress {
     if (!ts) return delivery.tellPrivately(surface, POST_FAILED, record.id);
     const saved = await followUp.confirmHandoff(press, { postRef: postRef(radiologyChannel!, ts) });
     if (!saved.ok) return refuse(surface, saved, where, data.consultId);
-    await delivery.show(surface, saved.record, service.view(saved.record));
+    await delivery.show(surface, saved.record);
   };
 
   const claim = async (surface: Surface, data: ClickData, where: PressWhere) => {
@@ -123,7 +124,7 @@ export function createFollowUpHandler(deps: FollowUpDeps): FollowUpPress {
       ...(data.reason ? { reason: data.reason } : {}),
     });
     if (!result.ok) return refuse(surface, result, where, data.consultId);
-    await delivery.show(surface, result.record, service.view(result.record));
+    await delivery.show(surface, result.record);
   };
 
     /** Handles one follow-up press; the caller catches and reports failures. */

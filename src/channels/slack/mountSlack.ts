@@ -13,11 +13,16 @@ import type { FollowUpService } from '../../consult/followUpService.js';
 import { handleCommand } from './handleCommand.js';
 import { handleDirectMessage, handleHomeOpened } from './handleEvents.js';
 import { COMMAND, type ProductInfo } from './productInfo.js';
+import { composeView } from '../../interaction/composeView.js';
+import type { Pathways } from '../../interaction/pathways.js';
+import type { ConsultRecord } from '../../store/types.js';
 
 /** What the Slack adapter needs from the composition root. */
 export interface SlackDeps {
   config: Pick<Config, 'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL'> & Partial<Pick<Config, 'SLACK_RADIOLOGY_CHANNEL'>>;
   service: ConsultService;
+  /** The installed pathways: a consult is drawn by its own. */
+  pathways: Pathways;
   /** Feedback and the radiology hand-off; without it outcomes show neither. */
   followUp?: FollowUpService;
   logger: Logger;
@@ -125,10 +130,11 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackMount {
   };
   const radiologyChannel = config.SLACK_RADIOLOGY_CHANNEL;
   const { followUp } = deps;
-  const delivery = new ConsultDelivery(deps.service, logger,
-    followUp ? (record, view) => followUp.view(record, !!radiologyChannel, view) : undefined);
+  const compose = (record: ConsultRecord) =>
+    composeView(deps.pathways.forConsult(record.flowId), record, { radiology: !!followUp && !!radiologyChannel });
+  const delivery = new ConsultDelivery(deps.service, logger, compose);
   const followUpPress = followUp
-    ? createFollowUpHandler({ service: deps.service, followUp, delivery, logger, style: SLACK_STYLE, radiologyChannel })
+    ? createFollowUpHandler({ followUp, delivery, compose, logger, style: SLACK_STYLE, radiologyChannel })
     : undefined;
   bolt.command(COMMAND, tracked(handleCommand(delivery, deps.info)));
   bolt.action({ type: 'block_actions' }, tracked(handleAction({ service: deps.service, delivery, logger, faq: deps.faq, followUp: followUpPress })));

@@ -1,15 +1,10 @@
 import type { FeedbackView, HandoffView, OutcomeView } from '../../flow/viewTypes.js';
+import { HANDOFF_TEXT } from '../../interaction/handoffText.js';
 import { actions, button, context, esc, section, type Block, type SlackMessage } from './blockKit.js';
 import { consultValue } from './buttonValue.js';
 
-/** Product wording for the hand-off as Slack shows it (labels come from the view). */
-const TEXT = {
-  requested: 'Sent to the radiology channel; nobody has taken it yet.',
-  claimed: (who: string) => `Radiology: ${who} has taken this one.`,
-  postTitle: (owner: string, conversation: string) => `*Radiology question* from <@${owner}> in <#${conversation}>`,
-  postTaken: (who: string) => `Taken by <@${who}>.`,
-  told: (who: string) => `<@${who}> from radiology has taken your question about this consult.`,
-} as const;
+const TEXT = HANDOFF_TEXT;
+const mention = (id: string) => `<@${id}>`;
 
 /** The safety sentence on urgent outcomes (block_id `safety`), drawn right under the outcome statement. */
 export function renderSafety(view: OutcomeView): Block[] {
@@ -20,7 +15,7 @@ export function renderSafety(view: OutcomeView): Block[] {
 export function renderHandoff(h: HandoffView | undefined, consultId: string, step: number): Block[] {
   if (!h) return [];
   if (h.state === 'available') return [actions('handoff', [button(h.label, 'handoff:request', consultValue(consultId, step), h.prominent ? 'primary' : undefined)])];
-  return [context([h.state === 'claimed' && h.claimedBy ? TEXT.claimed(`<@${h.claimedBy}>`) : TEXT.requested], 'handoff')];
+  return [context([h.state === 'claimed' && h.claimedBy ? TEXT.claimed(mention(h.claimedBy)) : TEXT.requested], 'handoff')];
 }
 
 /** Feedback buttons (block_id `feedback`, reasons in `feedback-reason`) or the one-line record. */
@@ -38,13 +33,13 @@ export function renderFeedback(f: FeedbackView | undefined, consultId: string, s
 export function renderRadiologyPost(
   post: { consultId: string; step: number; ownerId: string; conversation: string; summary: string; claimLabel: string; claimedBy?: string },
 ): SlackMessage {
-  const title = TEXT.postTitle(post.ownerId, post.conversation);
+  const title = `*${TEXT.postTitle}* from ${mention(post.ownerId)} in <#${post.conversation}>`;
   return {
     text: `Radiology question from <@${post.ownerId}>`,
     blocks: [
       section(`${title}\n\`\`\`${post.summary.replaceAll('`', 'ʼ')}\`\`\``, { blockId: 'handoff:summary' }),
       post.claimedBy
-        ? context([TEXT.postTaken(post.claimedBy)], 'handoff:claim')
+        ? context([TEXT.postTaken(mention(post.claimedBy))], 'handoff:claim')
         : actions('handoff:claim', [button(post.claimLabel, 'handoff:claim', consultValue(post.consultId, post.step), 'primary')]),
     ],
   };
@@ -52,5 +47,5 @@ export function renderRadiologyPost(
 
 /** The reply in the consult's thread telling the clinician who took it. */
 export function claimNotice(claimedBy: string): string {
-  return TEXT.told(claimedBy);
+  return TEXT.told(mention(claimedBy));
 }

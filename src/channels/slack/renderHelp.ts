@@ -1,9 +1,10 @@
+import { LABELS } from '../../interaction/product.js';
 import { actions, button, context, esc, section, type SlackMessage } from './blockKit.js';
 import { NEW_CONSULT_VALUE } from './buttonValue.js';
 import { COMMAND, type ProductInfo } from './productInfo.js';
 
 /** The "Start a consult" button (App Home, FAQ replies, help). */
-export const startButton = () => button('Start a consult', 'control:new_consult', NEW_CONSULT_VALUE, 'primary');
+export const startButton = () => button(LABELS.startConsult, 'control:new_consult', NEW_CONSULT_VALUE, 'primary');
 
 /** One line saying which guidance the bot follows. */
 export function criteriaLine(info: ProductInfo): string {

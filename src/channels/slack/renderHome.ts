@@ -1,3 +1,4 @@
+import { PRODUCT } from '../../interaction/product.js';
 import type { RecordStatus } from '../../store/types.js';
 import { actions, context, divider, esc, header, section, type Block } from './blockKit.js';
 import { criteriaLine, startButton } from './renderHelp.js';
@@ -32,7 +33,7 @@ export function renderHome(info: ProductInfo, recent: HomeItem[]): HomeView {
   return {
     type: 'home',
     blocks: [
-      header('Spine consult'),
+      header(PRODUCT.name),
       section(`Runs a short button consult following ${criteriaLine(info)}. Start one here (it opens in our direct message) or type \`${COMMAND}\` in a channel.`, { blockId: 'about' }),
       context([`_${esc(info.disclaimer)}_`], 'disclaimer'),
       actions('start', [startButton()]),

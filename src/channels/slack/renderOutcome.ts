@@ -1,4 +1,5 @@
 import type { OutcomeView, RatingRow } from '../../flow/viewTypes.js';
+import type { Composed } from '../../interaction/composeView.js';
 import { context, divider, esc, header, section, type Block, type SlackMessage } from './blockKit.js';
 import { renderControls } from './renderControls.js';
 import { renderFeedback, renderHandoff, renderSafety } from './renderFollowUp.js';
@@ -16,7 +17,7 @@ function ratingLine(r: RatingRow): string {
  * An outcome: title, the statement (block_id `outcome:<id>`), ratings, urgency, copyable order
  * line, pitfalls, the answers, the chart note, criteria and disclaimer, and the controls.
  */
-export function renderOutcome(view: OutcomeView, consultId: string): SlackMessage {
+export function renderOutcome(view: Composed<OutcomeView>, consultId: string): SlackMessage {
   const blocks: Block[] = [
     header(view.title),
     section([view.statement, ...view.details].map(esc).join('\n\n'), { blockId: `outcome:${view.outcomeId}` }),
@@ -40,6 +41,6 @@ export function renderOutcome(view: OutcomeView, consultId: string): SlackMessag
   ], 'criteria'));
   blocks.push(...renderFeedback(view.feedback, consultId, view.step));
   if (view.handoff && !view.handoff.prominent) blocks.push(...renderHandoff(view.handoff, consultId, view.step));
-  blocks.push(...renderControls(view.controls, consultId, view.step));
+  blocks.push(...renderControls(view.buttons, consultId, view.step));
   return { text: `${view.title}: ${view.statement}`, blocks };
 }

@@ -1,4 +1,5 @@
 import type { TrailItem } from '../../flow/viewTypes.js';
+import { LABELS } from '../../interaction/product.js';
 import { button, esc, section, type Block } from './blockKit.js';
 import { consultValue } from './buttonValue.js';
 
@@ -23,7 +24,7 @@ export function renderTrail(trail: TrailItem[], consultId: string, step: number,
     ...trail.map((t) =>
       section(trailLine(t), {
         blockId: `trail:${t.questionId}`,
-        ...(t.canChange ? { accessory: button('Change', `control:change:${t.questionId}`, consultValue(consultId, step)) } : {}),
+        ...(t.canChange ? { accessory: button(LABELS.change, `control:change:${t.questionId}`, consultValue(consultId, step)) } : {}),
       })),
   ];
 }

@@ -4,6 +4,7 @@ import type { Config } from '../../config/config.js';
 import type { ConsultService } from '../../consult/consultService.js';
 import type { FollowUpService } from '../../consult/followUpService.js';
 import type { Logger } from '../../log/logger.js';
+import type { Pathways } from '../../interaction/pathways.js';
 import { describeEnvelopeError } from './activityEnvelope.js';
 import type { FaqPort } from '../../faq/faqPort.js';
 import { errorResponse } from './invokeResponses.js';
@@ -15,6 +16,8 @@ import { createTeamsBot } from './teamsBot.js';
 export interface MountTeamsDeps {
   config: Config;
   service: ConsultService;
+  /** The installed pathways: a consult is drawn by its own. */
+  pathways: Pathways;
   logger: Logger;
   /** Feedback and the radiology hand-off; without it outcomes show neither. */
   followUp?: FollowUpService;

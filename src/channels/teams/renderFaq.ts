@@ -1,9 +1,10 @@
 import type { FaqAnswerView, FaqNotSureView, FaqTopic, FaqView, HelpView } from '../../flow/viewTypes.js';
+import { LABELS } from '../../interaction/product.js';
 import { executeAction } from './cardActions.js';
 import { adaptiveCard, text, type AdaptiveCard, type CardJson } from './cardTypes.js';
 import { criteriaLine } from './renderParts.js';
 
-const startButton = () => executeAction('Start a consult', { action: 'start_consult' }, 'positive');
+const startButton = () => executeAction(LABELS.startConsult, { action: 'start_consult' }, 'positive');
 
 function topicButtons(id: string, topics: FaqTopic[]): CardJson[] {
   if (topics.length === 0) return [];

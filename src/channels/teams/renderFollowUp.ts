@@ -1,16 +1,9 @@
 import type { FeedbackView, HandoffView, OutcomeView } from '../../flow/viewTypes.js';
+import { HANDOFF_TEXT } from '../../interaction/handoffText.js';
 import { click, executeAction } from './cardActions.js';
 import { adaptiveCard, text, type AdaptiveCard, type CardJson } from './cardTypes.js';
 
-/** Product wording for the hand-off as Teams shows it (labels come from the view). */
-const TEXT = {
-  requested: 'Sent to the radiology channel; nobody has taken it yet.',
-  claimed: (who: string) => `Radiology: ${who} has taken this one.`,
-  someone: 'a radiologist',
-  postTitle: 'Radiology question',
-  postTaken: (who: string) => `Taken by ${who}.`,
-  told: (who: string) => `${who} from radiology has taken your question about this consult.`,
-} as const;
+const TEXT = HANDOFF_TEXT;
 
 /** The safety sentence on urgent outcomes (element id `safety`), right under the outcome. */
 export function renderSafety(view: OutcomeView): CardJson[] {

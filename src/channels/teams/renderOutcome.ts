@@ -1,5 +1,5 @@
 import type { OutcomeView, RatingRow } from '../../flow/viewTypes.js';
-import { click, executeAction } from './cardActions.js';
+import type { Composed } from '../../interaction/composeView.js';
 import { adaptiveCard, text, type AdaptiveCard, type CardJson } from './cardTypes.js';
 import { renderFeedback, renderHandoff, renderSafety } from './renderFollowUp.js';
 import { controlActions, criteriaLine, renderTrail } from './renderParts.js';
@@ -43,10 +43,10 @@ function section(id: string, heading: string, items: CardJson[], extra: CardJson
 /**
  * An outcome card: the statement (element id `outcome:<outcomeId>`), ratings table, urgency, order
  * line, pitfalls, answer summary, chart note, criteria with review date and disclaimer, then
- * "Record MRI result" / controls / "New consult" as the view allows.
+ * the composed view's control buttons.
  */
-export function renderOutcome(view: OutcomeView, consultId: string): AdaptiveCard {
-  const { step, controls } = view;
+export function renderOutcome(view: Composed<OutcomeView>, consultId: string): AdaptiveCard {
+  const { step } = view;
   const body: CardJson[] = [
     {
       type: 'Container',
@@ -81,10 +81,5 @@ export function renderOutcome(view: OutcomeView, consultId: string): AdaptiveCar
       text(view.disclaimer, { size: 'Small', isSubtle: true, id: 'disclaimer' }),
     ] },
   );
-  const actions = [
-    ...(controls.recordResult ? [executeAction('Record MRI result', click(consultId, step, 'record_result'), 'positive')] : []),
-    ...controlActions(controls, consultId, step),
-    ...(controls.newConsult ? [executeAction('New consult', click(consultId, step, 'new_consult'))] : []),
-  ];
-  return adaptiveCard(body, actions);
+  return adaptiveCard(body, controlActions(view.buttons, consultId, step));
 }

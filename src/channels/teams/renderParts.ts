@@ -1,4 +1,6 @@
-import type { Controls, CriteriaInfo, TrailItem } from '../../flow/viewTypes.js';
+import type { CriteriaInfo, TrailItem } from '../../flow/viewTypes.js';
+import type { ControlButton } from '../../interaction/composeView.js';
+import { LABELS } from '../../interaction/product.js';
 import { click, executeAction } from './cardActions.js';
 import { text, type CardJson } from './cardTypes.js';
 
@@ -16,7 +18,7 @@ export function renderTrail(trail: TrailItem[], consultId: string, step: number,
       ...(t.canChange
         ? [{
             type: 'Column', width: 'auto',
-            items: [{ type: 'ActionSet', actions: [executeAction('Change', click(consultId, step, 'change', { questionId: t.questionId }))] }],
+            items: [{ type: 'ActionSet', actions: [executeAction(LABELS.change, click(consultId, step, 'change', { questionId: t.questionId }))] }],
           }]
         : []),
     ],
@@ -24,13 +26,10 @@ export function renderTrail(trail: TrailItem[], consultId: string, step: number,
   return [{ type: 'Container', id: 'trail', ...(separator ? { separator } : {}), items: [text('Your answers', { weight: 'Bolder', size: 'Small', isSubtle: true }), ...rows] }];
 }
 
-/** Back / Restart / Cancel, drawn only where the view offers them. */
-export function controlActions(controls: Controls, consultId: string, step: number): CardJson[] {
-  return [
-    ...(controls.back ? [executeAction('Back', click(consultId, step, 'back'))] : []),
-    ...(controls.restart ? [executeAction('Restart', click(consultId, step, 'restart'))] : []),
-    ...(controls.cancel ? [executeAction('Cancel', click(consultId, step, 'cancel'), 'destructive')] : []),
-  ];
+/** The composed view's control buttons (labels and order from src/interaction), as card actions. */
+export function controlActions(buttons: ControlButton[], consultId: string, step: number): CardJson[] {
+  const style = { primary: 'positive', danger: 'destructive' } as const;
+  return buttons.map((b) => executeAction(b.label, click(consultId, step, b.action), b.emphasis && style[b.emphasis]));
 }
 
 /** The guidance name, variant and review date, in small print. */

@@ -1,10 +1,11 @@
 import type { QuestionView } from '../../flow/viewTypes.js';
+import type { Composed } from '../../interaction/composeView.js';
 import { click, executeAction } from './cardActions.js';
 import { adaptiveCard, text, type AdaptiveCard } from './cardTypes.js';
 import { controlActions, criteriaLine, renderTrail } from './renderParts.js';
 
 /** A question card: trail with "Change", the question with its help text, option buttons, controls. */
-export function renderQuestion(view: QuestionView, consultId: string): AdaptiveCard {
+export function renderQuestion(view: Composed<QuestionView>, consultId: string): AdaptiveCard {
   const { question, step } = view;
   return adaptiveCard(
     [
@@ -27,6 +28,6 @@ export function renderQuestion(view: QuestionView, consultId: string): AdaptiveC
         ],
       },
     ],
-    controlActions(view.controls, consultId, step),
+    controlActions(view.buttons, consultId, step),
   );
 }

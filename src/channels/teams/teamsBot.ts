@@ -2,7 +2,8 @@ import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type Activity 
 import type { ClickData } from '../../consult/clickData.js';
 import type { ConsultService } from '../../consult/consultService.js';
 import type { FollowUpService } from '../../consult/followUpService.js';
-import type { View } from '../../flow/viewTypes.js';
+import { composeView, type ComposedView } from '../../interaction/composeView.js';
+import type { Pathways } from '../../interaction/pathways.js';
 import type { ConsultRecord } from '../../store/types.js';
 import type { Logger } from '../../log/logger.js';
 import { parseButtonData, parseExecuteValue } from './buttonData.js';
@@ -21,6 +22,8 @@ import { tenantOf } from './tenantOf.js';
 /** What the Teams turn handler needs from the core. */
 export interface TeamsBotDeps {
   service: ConsultService;
+  /** The installed pathways: a consult is drawn by its own. */
+  pathways: Pathways;
   logger: Logger;
   faq: FaqPort;
   /** Feedback and the radiology hand-off; without it outcomes show neither. */
@@ -35,10 +38,11 @@ const cardMessage = (card: AdaptiveCard): Partial<Activity> => MessageFactory.at
 
 
 /** The turn logic for CloudAdapter.process: messages (commands, free text, Action.Submit) and Universal Actions. */
-export function createTeamsBot({ service, logger, faq, followUp, appId, radiologyAdmins }: TeamsBotDeps): (context: TurnContext) => Promise<void> {
+export function createTeamsBot({ service, pathways, logger, faq, followUp, appId, radiologyAdmins }: TeamsBotDeps): (context: TurnContext) => Promise<void> {
   const log = logger.child({ channel: 'teams' });
-  const follow = followUp ? createTeamsFollowUp({ service, followUp, appId: appId ?? '', logger: log, radiologyAdmins }) : undefined;
-  const decorate = follow ? (record: ConsultRecord, view: View) => follow.viewOf(record, view) : undefined;
+  const follow = followUp ? createTeamsFollowUp({ pathways, followUp, appId: appId ?? '', logger: log, radiologyAdmins }) : undefined;
+  const compose = follow ? follow.viewOf
+    : async (record: ConsultRecord): Promise<ComposedView> => composeView(pathways.forConsult(record.flowId), record, { radiology: false });
   const isFollowUp = (data: ButtonData): data is ClickData => data.action === 'feedback' || data.action === 'handoff' || data.action === 'claim';
 
   /** A feedback, hand-off or claim press: the card for the presser (also written to the shared message), or a short text. */
@@ -51,10 +55,10 @@ export function createTeamsBot({ service, logger, faq, followUp, appId, radiolog
 
   async function startConsult(context: TurnContext): Promise<void> {
     const a = context.activity;
-    const { record, view } = await service.start({
+    const { record } = await service.start({
       channel: 'teams', workspace: tenantOf(a), conversation: a.conversation.id, ownerId: a.from.id,
     });
-    const sent = await context.sendActivity(cardMessage(renderTeams(view, record.id)));
+    const sent = await context.sendActivity(cardMessage(renderTeams(await compose(record), record.id)));
     if (sent?.id) await service.attachMessage(record, sent.id);
     log.info({ consultId: record.id, conversationType: a.conversation.conversationType ?? 'personal' }, 'teams consult started');
   }
@@ -81,7 +85,7 @@ export function createTeamsBot({ service, logger, faq, followUp, appId, radiolog
       const reply = await followUpReply(context, data);
       return invokeReply(context, 200, 'card' in reply ? cardResponse(reply.card) : messageResponse(reply.text));
     }
-    const decision = await decideClick(service, faq, context.activity.from.id, data, decorate);
+    const decision = await decideClick(service, faq, context.activity.from.id, data, compose);
     switch (decision.kind) {
       case 'advanced': {
         const card = renderTeams(decision.view, decision.consultId);
@@ -122,7 +126,7 @@ export function createTeamsBot({ service, logger, faq, followUp, appId, radiolog
       else if (!reply.update && context.activity.replyToId) await context.updateActivity({ ...cardMessage(reply.card), id: context.activity.replyToId });
       return;
     }
-    const decision = await decideClick(service, faq, context.activity.from.id, data, decorate);
+    const decision = await decideClick(service, faq, context.activity.from.id, data, compose);
     switch (decision.kind) {
       case 'advanced':
         return showOnMessage(context, decision.consultId, renderTeams(decision.view, decision.consultId), decision.messageRef);

@@ -3,10 +3,10 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import type { ClickData } from '../../consult/clickData.js';
-import type { ConsultService } from '../../consult/consultService.js';
 import { CLAIM_LABEL, followUpRejectionText } from '../../consult/followUpText.js';
 import type { FollowUpResult, FollowUpService } from '../../consult/followUpService.js';
-import type { View } from '../../flow/viewTypes.js';
+import { composeView, type ComposedView } from '../../interaction/composeView.js';
+import type { Pathways } from '../../interaction/pathways.js';
 import type { Logger } from '../../log/logger.js';
 import type { ConsultRecord } from '../../store/types.js';
 import type { AdaptiveCard } from './cardTypes.js';
@@ -67,12 +67,12 @@ function parseReference(json: string | undefined): Partial<ConversationReference
  * owner-only, stale and duplicate rules; this posts to the radiology channel (a conversation
  * reference saved by "set radiology channel") and tells the consult's conversation who took it.
  */
-export function createTeamsFollowUp(deps: { service: ConsultService; followUp: FollowUpService; appId: string; logger: Logger; radiologyAdmins?: string[] }) {
-  const { service, followUp, appId, logger } = deps;
+export function createTeamsFollowUp(deps: { pathways: Pathways; followUp: FollowUpService; appId: string; logger: Logger; radiologyAdmins?: string[] }) {
+  const { pathways, followUp, appId, logger } = deps;
   const radiologyRef = async (tenant: string) => parseReference(await followUp.radiologyDestination('teams', tenant));
 
-  const viewOf = async (record: ConsultRecord, base?: View): Promise<View> =>
-    followUp.view(record, !!(await radiologyRef(record.workspace)), base ?? service.view(record));
+  const viewOf = async (record: ConsultRecord): Promise<ComposedView> =>
+    composeView(pathways.forConsult(record.flowId), record, { radiology: !!(await radiologyRef(record.workspace)) });
 
   const consultCard = async (record: ConsultRecord): Promise<AdaptiveCard> => renderTeams(await viewOf(record), record.id);
 

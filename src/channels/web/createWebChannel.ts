@@ -1,8 +1,11 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { ConsultService } from '../../consult/consultService.js';
 import { rejectionText, type RejectReason, type ReplyStyle } from '../../consult/rejections.js';
-import type { FlowEngine } from '../../flow/engine.js';
+import type { FollowUpService } from '../../consult/followUpService.js';
 import type { View } from '../../flow/viewTypes.js';
+import { composeView } from '../../interaction/composeView.js';
+import type { Pathways } from '../../interaction/pathways.js';
+import { PRODUCT } from '../../interaction/product.js';
 import type { Logger } from '../../log/logger.js';
 import type { ConsultRecord } from '../../store/types.js';
 import type { FaqPort } from '../../faq/faqPort.js';
@@ -17,7 +20,10 @@ import { WebSessions, type WebSession } from './webSession.js';
 /** What the web channel needs: the same core and store every channel uses, and an optional FAQ. */
 export interface WebChannelOptions {
   service: ConsultService;
-  engine: FlowEngine;
+  /** The installed pathways: a consult is drawn by its own. */
+  pathways: Pathways;
+  /** Feedback on recommendations; without it the page shows none. */
+  followUp?: FollowUpService;
   logger: Logger;
   faq: FaqPort;
   sessions?: WebSessions;
@@ -44,11 +50,12 @@ function describe(view: View): string {
 
 /** The browser channel: a server-rendered consult page on the shared express app, at `/`. */
 export function createWebChannel(opts: WebChannelOptions): Router {
-  const { service, engine, logger, faq } = opts;
+  const { service, pathways, logger, faq, followUp } = opts;
   const sessions = opts.sessions ?? new WebSessions();
-  const { flow, rules } = engine.content;
+  const primary = pathways.primary();
+  const { flow, rules } = primary.content;
   const shell = { flowTitle: flow.title, criteria: { name: rules.criteria.name, variant: rules.criteria.variant, reviewDate: rules.criteria.reviewDate }, disclaimer: rules.criteria.disclaimer };
-  const diagram = buildFlowDiagram(engine.content);
+  const diagram = buildFlowDiagram(primary.content);
   const diagramAlt = `Decision flow diagram. Questions in order: ${flow.questions.map((q) => q.label).join(', then ')}. Each answer leads to the next question or to an outcome.`;
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: '4kb', parameterLimit: 20 });
@@ -80,7 +87,8 @@ export function createWebChannel(opts: WebChannelOptions): Router {
     ].join('\n');
   };
   const consultPage = async (session: WebSession, record: ConsultRecord, notice?: string, answer?: Parameters<typeof renderFaqBox>[1]) => {
-    const view = service.view(record);
+    // The web page has no radiology destination yet, so no "Ask radiology" (a request made elsewhere still shows).
+    const view = composeView(pathways.forConsult(record.flowId), record, { radiology: false });
     return renderPage({
       ...shell, diagramAlt, title: describe(view),
       main: renderWeb(view, { consultId: record.id, csrf: session.csrf, notice }),
@@ -128,7 +136,9 @@ export function createWebChannel(opts: WebChannelOptions): Router {
       if (record) await startNew(res, session);
       return;
     }
-    const result = await service.click({ userId: session.ownerId, data });
+    const result = data.action === 'feedback' && followUp && data.choice
+      ? await followUp.feedback({ consultId: data.consultId, step: data.step, userId: session.ownerId, choice: data.choice, ...(data.reason ? { reason: data.reason } : {}) })
+      : await service.click({ userId: session.ownerId, data });
     logger.info({ consultId: data.consultId, action: data.action, step: data.step, ok: result.ok, reason: result.ok ? undefined : result.reason }, 'web click');
     if (result.ok) return void res.redirect(303, `/consult/${result.record.id}`);
     if (result.reason === 'not-found') return void fail(res, 404, 'Consult not found', rejectionText('not-found', '', STYLE)!);

@@ -38,8 +38,8 @@ export function layoutFlow(content: Content): { nodes: DiagramNode[]; edges: Dia
       else edges.push({ from: q.id, to: o.next, label: o.label, continuation: false });
     }
   }
-  // The button that reopens a consult is product wording, the same on every channel.
-  for (const c of flow.continuations) edges.push({ from: c.outcome, to: c.question, label: 'Record MRI result', continuation: true });
+  // The button that reopens a consult is labelled in the flow, the same on every channel.
+  for (const c of flow.continuations) edges.push({ from: c.outcome, to: c.question, label: c.label, continuation: true });
 
   const layer = new Map<string, number>([[flow.start, 0]]);
   // Longest-path layering: relax until stable; the flow is a small DAG (checked by checkRouting).

@@ -1,4 +1,5 @@
 import type { CriteriaInfo } from '../../flow/viewTypes.js';
+import { PRODUCT } from '../../interaction/product.js';
 import { esc, join } from './html.js';
 
 /** The parts of a full page; `main` and `aside` are already-rendered HTML. */
@@ -23,7 +24,7 @@ export function renderPage(p: PageParts): string {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(p.title)} · Spine consult</title>`,
+    `<title>${esc(p.title)} · ${esc(PRODUCT.name)}</title>`,
     '<link rel="stylesheet" href="/web/style.css">',
     '<script src="/web/app.js" defer></script>',
     '</head>',
@@ -31,7 +32,7 @@ export function renderPage(p: PageParts): string {
     '<a class="skip-link" href="#main">Skip to the consult</a>',
     '<header class="topbar">',
     '<div class="wrap topbar-inner">',
-    '<a class="brand" href="/">Spine consult</a>',
+    `<a class="brand" href="/">${esc(PRODUCT.name)}</a>`,
     `<p class="criteria">${esc(p.criteria.name)} · <span>reviewed ${esc(p.criteria.reviewDate)}</span></p>`,
     '</div>',
     '</header>',
@@ -45,7 +46,7 @@ export function renderPage(p: PageParts): string {
     p.diagramAlt !== undefined && join([
       '<section class="card diagram" aria-labelledby="diagram-heading">',
       '<h2 id="diagram-heading">How the consult decides</h2>',
-      '<p class="muted">Questions run down the left; each answer leads to the next question or to an outcome. The dashed arrow reopens a consult when the MRI result is in.</p>',
+      '<p class="muted">Questions run down the left; each answer leads to the next question or to an outcome. A dashed arrow reopens a consult when a later result is in.</p>',
       `<a class="diagram-link" href="/web/flow.svg"><img src="/web/flow.svg" alt="${esc(p.diagramAlt)}" width="776"></a>`,
       '</section>',
     ]),

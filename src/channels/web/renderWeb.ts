@@ -1,5 +1,8 @@
-import type { Controls, NoticeView, OutcomeView, QuestionView, RatingRow, TrailItem, View } from '../../flow/viewTypes.js';
+import type { NoticeView, OutcomeView, QuestionView, RatingRow, TrailItem } from '../../flow/viewTypes.js';
+import type { Composed, ComposedView, ControlButton } from '../../interaction/composeView.js';
+import { LABELS } from '../../interaction/product.js';
 import { esc, join } from './html.js';
+import { renderFeedback, renderHandoff, renderSafety, submit as button } from './renderFollowUp.js';
 
 /** What a rendered consult needs besides its view: where its buttons post and with which token. */
 export interface WebRenderContext {
@@ -17,18 +20,13 @@ const OUTCOME_KIND_LABEL: Record<OutcomeView['outcomeKind'], string> = {
   result: 'Result',
 };
 
-/** One submit button; `value` is the click it asks for (`answer:<q>:<o>`, `change:<q>`, `control:<name>`). */
-function button(value: string, label: string, cls: string, extra = ''): string {
-  return `<button type="submit" name="click" value="${esc(value)}" class="${cls}"${extra}>${esc(label)}</button>`;
-}
-
 function renderTrail(trail: TrailItem[]): string {
   if (trail.length === 0) return '';
   const items = trail.map((t) => join([
     '<li>',
     `<span class="trail-q">${esc(t.question)}</span>`,
     `<span class="trail-a">${esc(t.answer)}</span>`,
-    t.canChange && button(`change:${t.questionId}`, 'Change', 'btn-link', ` aria-label="Change: ${esc(t.question)}"`),
+    t.canChange && button(`change:${t.questionId}`, LABELS.change, 'btn-link', ` aria-label="Change: ${esc(t.question)}"`),
     '</li>',
   ]));
   return join([
@@ -87,12 +85,14 @@ function copyable(id: string, heading: string, text: string, tag: 'p' | 'pre', b
   ]);
 }
 
-function renderOutcome(v: OutcomeView): string {
+function renderOutcome(v: Composed<OutcomeView>): string {
   return join([
     `<section id="outcome:${esc(v.outcomeId)}" class="card outcome outcome-${v.outcomeKind}" aria-labelledby="current-heading">`,
     `<p class="eyebrow">${OUTCOME_KIND_LABEL[v.outcomeKind]}</p>`,
     `<h2 id="current-heading" tabindex="-1">${esc(v.title)}</h2>`,
     `<p class="statement">${esc(v.statement)}</p>`,
+    renderSafety(v),
+    v.handoff?.prominent && renderHandoff(v.handoff),
     v.urgency && `<p class="urgency urgency-${v.urgency.level}"><strong>${esc(v.urgency.label)}</strong> ${esc(v.urgency.text)}</p>`,
     v.details.length > 0 && join(['<ul class="details">', ...v.details.map((d) => `<li>${esc(d)}</li>`), '</ul>']),
     renderRatings(v.ratings),
@@ -102,6 +102,8 @@ function renderOutcome(v: OutcomeView): string {
     copyable('chart-note', 'Chart note', v.chartNote, 'pre', 'Copy note'),
     v.sources.length > 0 && `<p class="sources">Source: ${v.sources.map(esc).join('; ')}</p>`,
     `<p class="disclaimer">${esc(v.disclaimer)}</p>`,
+    renderFeedback(v.feedback),
+    !v.handoff?.prominent && renderHandoff(v.handoff),
     '</section>',
   ]);
 }
@@ -114,20 +116,18 @@ function renderNotice(v: NoticeView): string {
   ]);
 }
 
-/** The control buttons the view offers, in a fixed order; primary actions first. */
-function renderControls(c: Controls): string {
-  const buttons = [
-    c.recordResult && button('control:record_result', 'Record MRI result', 'btn-primary'),
-    c.newConsult && button('control:new_consult', 'New consult', c.recordResult ? 'btn-secondary' : 'btn-primary'),
-    c.back && button('control:back', 'Back', 'btn-secondary'),
-    c.restart && button('control:restart', 'Start over', 'btn-secondary'),
-    c.cancel && button('control:cancel', 'Cancel consult', 'btn-quiet'),
-  ];
-  const shown = buttons.filter((b): b is string => typeof b === 'string');
+/** The page's order: what moves the consult forward first, then the quieter controls. */
+const WEB_ORDER: ControlButton['action'][] = ['record_result', 'new_consult', 'back', 'restart', 'cancel'];
+
+/** The composed view's control buttons (labels from src/interaction), primary actions first. */
+function renderControls(buttons: ControlButton[]): string {
+  const primary = buttons.find((b) => b.emphasis === 'primary')?.action ?? 'new_consult';
+  const cls = (b: ControlButton) => (b.emphasis === 'danger' ? 'btn-quiet' : b.action === primary ? 'btn-primary' : 'btn-secondary');
+  const shown = [...buttons].sort((a, b) => WEB_ORDER.indexOf(a.action) - WEB_ORDER.indexOf(b.action)).map((b) => button(`control:${b.action}`, b.label, cls(b)));
   return shown.length === 0 ? '' : join(['<div class="controls">', ...shown, '</div>']);
 }
 
-function renderBody(view: View): string {
+function renderBody(view: ComposedView): string {
   switch (view.kind) {
     case 'question': return renderQuestion(view);
     case 'outcome': return renderOutcome(view);
@@ -139,7 +139,7 @@ function renderBody(view: View): string {
  * Renders a consult's view as an HTML fragment: one form whose buttons post the click they stand
  * for, stamped with the consult id and the step the view was drawn at (so stale clicks are caught).
  */
-export function renderWeb(view: View, ctx: WebRenderContext): string {
+export function renderWeb(view: ComposedView, ctx: WebRenderContext): string {
   const trail = view.kind === 'notice' ? [] : view.trail;
   return join([
     `<form method="post" action="/web/click" class="consult-form" data-enhance="consult" data-step="${esc(view.step)}">`,
@@ -149,7 +149,7 @@ export function renderWeb(view: View, ctx: WebRenderContext): string {
     ctx.notice && `<p class="flash" role="alert">${esc(ctx.notice)}</p>`,
     renderTrail(trail),
     renderBody(view),
-    renderControls(view.controls),
+    renderControls(view.buttons),
     '</form>',
   ]);
 }
