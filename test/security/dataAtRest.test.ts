@@ -14,7 +14,7 @@ import { startServer } from '../../src/main.js';
 import { startHousekeeping } from '../../src/store/housekeeping.js';
 import { openStore, SQLITE_FILE } from '../../src/store/openStore.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
-import { testEngine } from '../store/storeHarness.js';
+import { testPathways } from '../store/storeHarness.js';
 
 const DAY = 86_400_000;
 const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
@@ -35,7 +35,7 @@ describe('security: data at rest', () => {
     const store = await openStore({ DATA_DIR: dataDir }, createLogger('silent'));
     const file = join(dataDir, SQLITE_FILE);
     try {
-      const service = new ConsultService({ store, engine: testEngine(), ttlHours: 72 });
+      const service = new ConsultService({ store, pathways: testPathways(), ttlHours: 72 });
       await service.start({ channel: 'slack', workspace: 'T1', conversation: 'C1', ownerId: 'U1' });
       expect(mode(dataDir)).toBe('700');
       expect([file, `${file}-wal`, `${file}-shm`].filter(existsSync).map((f) => [f.slice(dataDir.length), mode(f)]))
@@ -50,7 +50,7 @@ describe('security: data at rest', () => {
     const conversation = 'CPURGEDCONVERSATION7Q';
     let clock = new Date('2026-03-01T09:00:00Z');
     const store = new SqliteStore(file);
-    const service = new ConsultService({ store, engine: testEngine(), ttlHours: 72, now: () => clock });
+    const service = new ConsultService({ store, pathways: testPathways(), ttlHours: 72, now: () => clock });
     const { record } = await service.start({ channel: 'slack', workspace: 'T1', conversation, ownerId: 'U1' });
     expect((await service.click({ userId: 'U1', data: { action: 'cancel', consultId: record.id, step: 0 } })).ok).toBe(true);
     await store.close();
@@ -70,7 +70,7 @@ describe('security: data at rest', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'spine-sec-'));
     const seed = new SqliteStore(join(dataDir, SQLITE_FILE));
     const past = new Date(Date.now() - 100 * 3_600_000);
-    const { record } = await new ConsultService({ store: seed, engine: testEngine(), ttlHours: 72, now: () => past })
+    const { record } = await new ConsultService({ store: seed, pathways: testPathways(), ttlHours: 72, now: () => past })
       .start({ channel: 'slack', workspace: 'T1', conversation: 'C1', ownerId: 'U1' });
     await seed.close();
 
