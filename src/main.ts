@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
+import { mountCds } from './channels/cds/mountCds.js';
 import { mountTeams } from './channels/teams/mountTeams.js';
 import { loadConfig, type Config } from './config/config.js';
 import { ConsultService } from './consult/consultService.js';
@@ -62,6 +63,7 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   let followUp: FollowUpService;
   let slack: SlackMount;
   const channels = liveChannels(config);
+  let localUrl = `http://localhost:${config.PORT}`; // set to the bound port once listening
   try {
     service = new ObservedConsultService({ store, pathways, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now }, metrics, logger);
     followUp = new FollowUpService({ store, pathways, now: overrides.now, onEvent: (event) => metrics.followUps.inc({ event }) });
@@ -73,6 +75,7 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
     });
     if (config.TEAMS_ENABLED) mountTeams(app, { config, service, pathways, logger, faq, followUp });
     if (channels.web) app.use(createWebChannel({ service, pathways, logger, faq, followUp }));
+    mountCds(app, { config, pathways, store, followUp, logger, metrics, web: channels.web, localUrl: () => localUrl, now: overrides.now });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
     });
@@ -93,6 +96,7 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://127.0.0.1:${port}`;
+  localUrl = publicUrl(config.HOST, port);
   const banner = buildStartupBanner(channels, publicUrl(config.HOST, port));
   logger.info({ port, pathways: pathways.list().map((p) => `${p.id}@${p.content.flow.version}`), channels }, banner);
   return {

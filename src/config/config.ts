@@ -43,6 +43,10 @@ export const ConfigSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Azure AD object ids (comma-separated) allowed to type "set radiology channel" in Teams. */
   TEAMS_RADIOLOGY_ADMINS: z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)).optional(),
+  /** Trusted CDS Hooks clients (JSON: [{"iss", "jwksUrl"}]); unset: CDS Hooks off in production, loopback-only otherwise. */
+  CDS_CLIENTS: z.string().trim().min(1).optional(),
+  /** The externally visible base URL (https://cds.example.org): JWT `aud` of CDS Hooks calls and links in cards. */
+  PUBLIC_URL: z.url().transform((u) => u.replace(/\/+$/, '')).optional(),
 });
 
 /** Validated configuration. */

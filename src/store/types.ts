@@ -2,7 +2,7 @@ import type { FeedbackChoice, FeedbackReason } from '../consult/feedbackOptions.
 import type { PersistedConsult } from '../flow/engine.js';
 
 /** Where a consult runs. */
-export type Channel = 'slack' | 'teams' | 'cli' | 'web';
+export type Channel = 'slack' | 'teams' | 'cli' | 'web' | 'cds';
 
 /** A consult's life stage; `expired` is set by the store's clean-up or on a late click. */
 export type RecordStatus = 'active' | 'finished' | 'cancelled' | 'expired';

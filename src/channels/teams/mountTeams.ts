@@ -9,7 +9,8 @@ import { describeEnvelopeError } from './activityEnvelope.js';
 import type { FaqPort } from '../../faq/faqPort.js';
 import { errorResponse } from './invokeResponses.js';
 import { TEAMS_TEXT } from './replyText.js';
-import { checkToken, createTeamsAuth, fromLoopback } from './teamsAuth.js';
+import { fromLoopback } from '../../http/fromLoopback.js';
+import { checkToken, createTeamsAuth } from './teamsAuth.js';
 import { createTeamsBot } from './teamsBot.js';
 
 /** What the Teams channel needs from the composition root. */
