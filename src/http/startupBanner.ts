@@ -8,6 +8,8 @@ export interface LiveChannels {
   teams: 'authenticated' | 'local-unauthenticated' | 'closed' | 'off';
   /** The browser page at `/`. */
   web: boolean;
+  /** CDS Hooks: client JWTs checked (CDS_CLIENTS), this machine only (development), or off (production without CDS_CLIENTS). */
+  cds: 'jwt' | 'local' | 'off';
 }
 
 /** Derives the live channels from config: the web page is on by default only when no chat credentials are set. */
@@ -17,7 +19,8 @@ export function liveChannels(config: Config): LiveChannels {
   const teams = !config.TEAMS_ENABLED ? 'off' : config.MicrosoftAppId ? 'authenticated'
     : config.TEAMS_ALLOW_UNAUTHENTICATED ? 'local-unauthenticated' : 'closed';
   const chatConfigured = slack !== 'off' || teams === 'authenticated';
-  return { slack, teams, web: config.WEB_UI ?? !chatConfigured };
+  const cds = config.CDS_CLIENTS ? 'jwt' : config.NODE_ENV === 'production' ? 'off' : 'local';
+  return { slack, teams, web: config.WEB_UI ?? !chatConfigured, cds };
 }
 
 /** The lines a newcomer sees at start-up: which channels are live and the URL to open. */
@@ -30,11 +33,17 @@ export function buildStartupBanner(channels: LiveChannels, url: string): string 
     off: 'off (TEAMS_ENABLED=false)',
   }[channels.teams];
   const web = channels.web ? `on - open ${url}/ in a browser` : 'off (set WEB_UI=true to enable)';
+  const cds = {
+    jwt: `on - ${url}/cds-services (EHRs in CDS_CLIENTS)`,
+    local: `on - ${url}/cds-services, this machine only (set CDS_CLIENTS and PUBLIC_URL for an EHR)`,
+    off: 'off (set CDS_CLIENTS and PUBLIC_URL)',
+  }[channels.cds];
   return [
     'spine-consult is running',
     `  Web:   ${web}`,
     `  Slack: ${slack}`,
     `  Teams: ${teams}`,
+    `  CDS Hooks: ${cds}`,
     `  Health: ${url}/healthz`,
     ...(channels.teams === 'local-unauthenticated'
       ? ['  WARNING: Teams activities are NOT AUTHENTICATED; anything on this machine can drive the bot. Local development only.']

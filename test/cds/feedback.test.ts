@@ -71,6 +71,8 @@ describe('CDS feedback', () => {
     expect(metricsText).toContain('spine_follow_ups_total{event="feedback:as_recommended"} 1');
     expect(metricsText).toContain('spine_cds_cards_total{hook="order-select",indicator="warning"} 1');
     expect(metricsText).toContain('spine_cds_cards_total{hook="order-sign",indicator="warning"} 1');
+    expect(metricsText).toContain('spine_consults_started_total{channel="cds"} 2');
+    expect(metricsText).toContain('spine_consults_finished_total{outcome="recommend-mri"} 2');
   });
 
   it('stores no patient id, user id, hookInstance, reason or comment as sent', async () => {

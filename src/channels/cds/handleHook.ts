@@ -17,7 +17,7 @@ export interface HookDeps extends CdsConsultDeps {
 
 /** A hook call's answer: the response, or a 400 with the reason. */
 export type HookResult =
-  | { ok: true; response: HookResponse; hook: SupportedHook; skipped: Skip[] }
+  | { ok: true; response: HookResponse; hook: SupportedHook; skipped: Skip[]; stored: string[] }
   | { ok: false; status: 400; reason: string };
 
 /**
@@ -40,6 +40,7 @@ export async function handleHook(deps: HookDeps, workspace: string, body: unknow
   const origin = callOrigin(workspace, parsed.data.userId, hookInstance);
   const cards: Card[] = [];
   const skipped: Skip[] = [];
+  const stored: string[] = [];
   const { engine, content } = deps.pathway;
   const feedbackOutcomes = content.rules.followup.feedback.outcomes;
   for (const order of drafts.checked) {
@@ -54,11 +55,12 @@ export async function handleHook(deps: HookDeps, workspace: string, body: unknow
     if (view.kind !== 'outcome') continue;
     // Only cards that ask for feedback are stored: the card's uuid is its consult's id.
     const record = feedbackOutcomes.includes(view.outcomeId) ? await saveCardConsult(deps, engine, origin, decision) : undefined;
+    if (record) stored.push(view.outcomeId);
     cards.push(renderCdsCard({
       decision, view, rules: deps.rules, content,
       ...(record ? { ids: { card: record.id, suggestion: suggestionId(record.id) } } : {}),
       ...(deps.consultUrl ? { consultUrl: deps.consultUrl } : {}),
     }));
   }
-  return { ok: true, response: { cards }, hook: hook as SupportedHook, skipped };
+  return { ok: true, response: { cards }, hook: hook as SupportedHook, skipped, stored };
 }

@@ -122,6 +122,11 @@ export function mountCds(app: Express, deps: MountCdsDeps): { mode: 'jwt' | 'loo
     if (!result.ok) return void reply(res, 'service', 400, { error: result.reason });
     const response = HookResponseSchema.parse(result.response);
     for (const card of response.cards) cards.inc({ hook: result.hook, indicator: card.indicator });
+    // A stored card is a consult that started and reached its outcome at once, counted as chat's are.
+    for (const outcome of result.stored) {
+      deps.metrics.consultsStarted.inc({ channel: 'cds' });
+      deps.metrics.consultsFinished.inc({ outcome });
+    }
     log.info({ hook: result.hook, cards: response.cards.map((c) => c.indicator), skipped: result.skipped }, 'cds hook answered');
     reply(res, 'service', 200, response);
   });
