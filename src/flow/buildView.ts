@@ -1,7 +1,7 @@
 import { CANCELLED } from './buildMachine.js';
 import type { PersistedConsult } from './engine.js';
 import type { Content } from './parseContent.js';
-import type { OutcomeData } from './schema.js';
+import type { OutcomeData, Rules } from './schema.js';
 import type { Controls, CriteriaInfo, OutcomeView, RatingRow, TrailItem, View } from './viewTypes.js';
 
 export type * from './viewTypes.js';
@@ -24,12 +24,22 @@ function answerTo(consult: PersistedConsult, questionId: string): string | undef
   return consult.context.answers.find((a) => a.questionId === questionId)?.optionId;
 }
 
-/** The study wording and urgency that the answers select (region and neurologic status). */
-function answerDerived(content: Content, consult: PersistedConsult) {
+/**
+ * The study wording and urgency that the answers select (region and neurologic status). The
+ * urgency comes from the scale the outcome names (`urgency: true` is the main one).
+ */
+function answerDerived(content: Content, consult: PersistedConsult, outcome: OutcomeData) {
   const { regions, urgency } = content.rules;
   const region = regions.regions.find((r) => r.when === answerTo(consult, regions.question));
-  const urgent = urgency.rules.find((r) => r.when === answerTo(consult, urgency.question));
+  const scale = outcome.urgency === true ? urgency.rules : outcome.urgency ? urgency.scales[outcome.urgency] ?? [] : [];
+  const urgent = scale.find((r) => r.when === answerTo(consult, urgency.question));
   return { study: region?.study, urgency: urgent };
+}
+
+/** Who wrote and reviewed the guidance, and whose ratings they are (the footer and chart note). */
+function attribution(criteria: Rules['criteria']): string {
+  const { title, reviewed, reviewer } = criteria.article;
+  return `"${title}", reviewed ${reviewed} by ${reviewer}: a summary of the ${criteria.name} (${criteria.variant}). The appropriateness ratings are the ACR's.`;
 }
 
 /** The trail of answers, labelled for people. */
@@ -80,7 +90,7 @@ function buildOutcome(
   base: Pick<OutcomeView, 'flowId' | 'flowVersion' | 'step' | 'criteria'>,
 ): OutcomeView {
   const { rules } = content;
-  const { study, urgency } = answerDerived(content, consult);
+  const { study, urgency } = answerDerived(content, consult, outcome);
   const vars = { study, urgency: urgency?.label };
   const fill = (t: string) => fillTemplate(t, vars);
   const open = outcome.recordResult;
@@ -98,28 +108,30 @@ function buildOutcome(
     statement: fill(outcome.statement.text),
     details: outcome.details.map((d) => fill(d.text)),
     ratings,
-    ...(outcome.urgency && urgency ? { urgency: { level: urgency.level, label: urgency.label, text: urgency.text } } : {}),
+    ...(urgency ? { urgency: { level: urgency.level, label: urgency.label, text: [urgency.text, ...urgency.also.map((a) => a.text)].join(' ') } } : {}),
     ...(outcome.orderLine ? { orderLine: fill(outcome.orderLine) } : {}),
     pitfalls: outcome.pitfalls.map((id) => rules.pitfalls.pitfalls.find((p) => p.id === id)!.text),
     ...(outcome.parentGuide ? { parentGuide: rules.criteria.parentGuide } : {}),
     trail,
     chartNote: '',
     disclaimer: rules.criteria.disclaimer,
-    sources: [...new Set([outcome.statement.source.section, ...outcome.details.map((d) => d.source.section)])],
+    // Headings such as "This workflow is NOT for:" read badly in a list with their colon.
+    sources: [...new Set([outcome.statement.source.section, ...outcome.details.map((d) => d.source.section)].map((h) => h.replace(/:\s*$/, '')))],
+    attribution: attribution(rules.criteria),
+    related: outcome.related.map((id) => ({ faqId: id, title: rules.faq.entries.find((e) => e.id === id)!.question })),
     controls: { back: open, restart: open, cancel: open, recordResult: open, newConsult: true },
   };
   view.chartNote = chartNote(view);
   return view;
 }
 
-/** A note to paste into the chart: criteria, outcome, rating, urgency and answers; never patient details. */
+/** A note to paste into the chart: source, outcome, every rating, urgency and answers; never patient details. */
 export function chartNote(v: Omit<OutcomeView, 'chartNote'>): string {
   const lines = [
-    `Imaging decision support - ${v.criteria.name}; variant: ${v.criteria.variant}; reviewed ${v.criteria.reviewDate}.`,
+    `Imaging decision support. Source: ${v.attribution}`,
     `${v.outcomeKind === 'recommendation' ? 'Recommendation' : 'Outcome'}: ${v.statement}`,
   ];
-  const first = v.ratings[0];
-  if (first) lines.push(`Rating: ${first.study} - ${first.rating}; radiation ${first.radiation}.`);
+  if (v.ratings.length) lines.push(`Ratings (ACR): ${v.ratings.map((r) => `${r.study} - ${r.rating}, radiation ${r.radiation}`).join('; ')}.`);
   if (v.urgency) lines.push(`Urgency: ${v.urgency.label}.`);
   lines.push(`Answers: ${v.trail.map((t) => `${t.question}: ${t.answer}`).join('; ')}.`);
   lines.push(v.disclaimer);

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { FlowFileSchema, RULES_FILES, type Citation, type FlowFile, type Rules } from './schema.js';
 import { checkCitations } from './checkCitations.js';
 import { checkRouting } from './checkRouting.js';
+import { checkOutcomeSafety } from './checkOutcomeSafety.js';
+import { checkAttribution } from './checkAttribution.js';
 
 /** A file's parsed (YAML/JSON) data, with the path used in error messages. */
 export interface RawFile {
@@ -68,6 +70,8 @@ export function parseContent(raw: RawContent): Content {
   if (problems.length === 0 && flow) {
     const full = rules as Rules;
     checkRouting(flow, full, raw, problems);
+    checkOutcomeSafety(flow, full, raw, problems);
+    checkAttribution(full.criteria, raw, problems);
     checkCitations(collectCitations(flow, full, raw), raw.source, problems);
   }
   if (problems.length > 0) {

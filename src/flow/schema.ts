@@ -14,6 +14,8 @@ export const Citation = z.strictObject({ section: text, quote: text });
 export type Citation = z.infer<typeof Citation>;
 
 const cited = { source: Citation };
+/** A primary citation plus further passages a sentence also draws on (each checked like the first). */
+const citedMore = { ...cited, alsoCites: z.array(Citation).default([]) };
 
 /** One answer button; `next` names a question or an outcome. */
 export const OptionSchema = z.strictObject({ id, label: text.max(60), next: id });
@@ -25,7 +27,7 @@ export const QuestionSchema = z.strictObject({
   prompt: text,
   help: text,
   options: z.array(OptionSchema).min(2),
-  ...cited,
+  ...citedMore,
 });
 
 /** The decision flow file (flows/*.yaml). */
@@ -43,12 +45,24 @@ export const FlowFileSchema = z.strictObject({
 export type FlowFile = z.infer<typeof FlowFileSchema>;
 export type QuestionData = z.infer<typeof QuestionSchema>;
 
+/** The article the flow follows: its title, reviewer and review date, as the source prints them. */
+const ArticleSchema = z.strictObject({
+  title: text,
+  reviewer: text,
+  reviewed: text,
+  /** Where the source says it summarises the ACR criteria. */
+  source: Citation,
+  /** The source's "Reviewed by" line. */
+  reviewSource: Citation,
+});
+
 /** rules/<flow>/criteria.yaml */
 export const CriteriaFileSchema = z.strictObject({
   schemaVersion,
   name: text,
   variant: text,
   reviewDate: z.iso.date(),
+  article: ArticleSchema,
   disclaimer: text,
   parentGuide: text,
   parentGuideSource: Citation,
@@ -71,13 +85,27 @@ export const ProceduresFileSchema = z.strictObject({
   ),
 });
 
-/** rules/<flow>/urgency.yaml: urgency by the answer to one question. */
+const Statement = z.strictObject({ text, ...citedMore });
+
+const UrgencyRule = z.strictObject({
+  when: id,
+  level: z.enum(['urgent', 'emergent']),
+  label: text.max(60),
+  text,
+  ...citedMore,
+  /** Further statements shown with it, e.g. where the source says two things about timing. */
+  also: z.array(Statement).default([]),
+});
+
+/**
+ * rules/<flow>/urgency.yaml: urgency by the answer to one question. `rules` is the scale for the
+ * recommended study; `scales` holds others (e.g. for alternatives), named by outcomes.
+ */
 export const UrgencyFileSchema = z.strictObject({
   schemaVersion,
   question: id,
-  rules: z.array(
-    z.strictObject({ when: id, level: z.enum(['urgent', 'emergent']), label: text, text, ...cited }),
-  ),
+  rules: z.array(UrgencyRule),
+  scales: z.record(id, z.array(UrgencyRule)).default({}),
 });
 
 /** rules/<flow>/regions.yaml: the study name by the answer to one question. */
@@ -93,8 +121,6 @@ export const PitfallsFileSchema = z.strictObject({
   pitfalls: z.array(z.strictObject({ id, text, ...cited })),
 });
 
-const Statement = z.strictObject({ text, ...cited });
-
 /** rules/<flow>/outcomes.yaml */
 export const OutcomesFileSchema = z.strictObject({
   schemaVersion,
@@ -106,11 +132,14 @@ export const OutcomesFileSchema = z.strictObject({
       statement: Statement,
       details: z.array(Statement),
       procedures: z.array(id).default([]),
-      urgency: z.boolean().default(false),
+      /** true: the urgency scale of urgency.yaml; an id: one of its `scales`; false: none. */
+      urgency: z.union([z.boolean(), id]).default(false),
       orderLine: text.optional(),
       pitfalls: z.array(id).default([]),
       parentGuide: z.boolean().default(false),
       recordResult: z.boolean().default(false),
+      /** Up to three FAQ entry ids offered as related questions under the outcome. */
+      related: z.array(id).max(3).default([]),
     }),
   ),
 });

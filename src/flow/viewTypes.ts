@@ -69,6 +69,10 @@ export interface OutcomeView extends ViewBase {
   disclaimer: string;
   /** The source headings this outcome's statements come from. */
   sources: string[];
+  /** Names the article, its reviewer and review date, and that it summarises the ACR criteria. */
+  attribution: string;
+  /** Up to three FAQ topics related to this outcome, offered as buttons after the outcome. */
+  related: FaqTopic[];
   /** Product safety wording shown prominently (e.g. "this bot does not page anyone"); set by src/consult. */
   safetyNotice?: string;
   /** Feedback on the recommendation, when the outcome asks for it; set by src/consult, not the flow. */

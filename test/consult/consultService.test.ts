@@ -51,7 +51,7 @@ describe('follow-up state and the flow', () => {
     const store = new MemoryStore();
     const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72 });
     let { record } = await service.start(START);
-    for (const [questionId, optionId] of [['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'none'], ['post_op', 'no'], ['region', 'lumbar'], ['mri_contraindication', 'no']]) {
+    for (const [questionId, optionId] of [['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'none'], ['post_op', 'no'], ['mri_contraindication', 'no'], ['region', 'lumbar']]) {
       const r = await service.click({ userId: 'U1', data: { action: 'answer', questionId, optionId, consultId: record.id, step: record.step } });
       if (!r.ok) throw new Error(r.reason);
       record = r.record;

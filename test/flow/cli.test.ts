@@ -17,17 +17,18 @@ async function consult(...args: string[]): Promise<{ code: number; stdout: strin
 }
 
 const BASE = 'suspicion=yes,prior_imaging=abnormal,neuro=none,post_op=no,region=lumbar';
+const DONE_WHEN = 'suspicion=yes,prior_imaging=abnormal,neuro=mild,post_op=no,region=thoracic,mri_contraindication=yes';
 
 describe('npm run consult', () => {
   it('prints recommend-mri as JSON for the lumbar, neuro-intact answers', async () => {
     const r = await consult('--answers', `${BASE},mri_contraindication=no`, '--json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.flow).toEqual({ id: 'spine-infection-abnormal-imaging', version: '2026-05-29.1' });
+    expect(out.flow).toEqual({ id: 'spine-infection-abnormal-imaging', version: '2026-05-29.2' });
     expect(out.outcome).toBe('recommend-mri');
     expect(out.answers).toEqual({ suspicion: 'yes', prior_imaging: 'abnormal', neuro: 'none', post_op: 'no', region: 'lumbar', mri_contraindication: 'no' });
     const text = JSON.stringify(out.view);
-    for (const phrase of ['lumbar spine', 'without and with IV contrast', 'Usually Appropriate', '24 hours']) expect(text).toContain(phrase);
+    for (const phrase of ['lumbar spine', 'without and with IV contrast', 'Usually Appropriate', 'Urgent - typically within 24 hours']) expect(text).toContain(phrase);
   });
 
   it.each([
@@ -50,7 +51,6 @@ describe('npm run consult', () => {
   it.each([
     ['suspicion=yes,prior_imagng=abnormal', 'unknown question "prior_imagng"'],
     ['suspicion=maybe', 'unknown option "maybe" for suspicion; options: yes, no'],
-    ['suspicion=no,region=lumbar', 'the flow never reaches region'],
     ['suspicion=yes', 'no answer for prior_imaging'],
     ['suspicion', '"suspicion" is not question=option'],
   ])('rejects %s on stderr with exit code 2', async (answers, message) => {
@@ -60,10 +60,25 @@ describe('npm run consult', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('notes, without failing, answers the path never asks (the region once MRI is contraindicated)', async () => {
+    const r = await consult('--answers', 'suspicion=no,region=lumbar', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('note: the flow never reaches region with these answers, so they were not used (it ended at "not-applicable-no-suspicion")');
+    expect(JSON.parse(r.stdout).outcome).toBe('not-applicable-no-suspicion');
+  });
+
+  it('says "emergent" for new mild symptoms when MRI is contraindicated (issue 14 done-when command)', async () => {
+    const r = await consult('--answers', DONE_WHEN);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('MRI CONTRAINDICATED');
+    expect(r.stdout).toMatch(/^Urgency: Emergent\. New neurologic symptoms - the imaging is emergent/m);
+    expect(r.stderr).toContain('the flow never reaches region');
+  });
+
   it('prints readable text without --json', async () => {
     const r = await consult('--answers', 'suspicion=yes,prior_imaging=abnormal,neuro=severe');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('EMERGENT EVALUATION NEEDED - ESCALATE NOW');
+    expect(r.stdout).toContain('!!! EMERGENCY: ESCALATE NOW - EMERGENT EVALUATION NEEDED !!!');
     expect(r.stdout).toContain('Neurologic status: Severe or progressing deficit');
   });
 });

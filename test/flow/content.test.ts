@@ -23,7 +23,7 @@ describe('flow and rules content', () => {
     const content = loadContent();
     expect(content.flow.id).toBe('spine-infection-abnormal-imaging');
     expect(content.flow.questions.map((q) => q.id)).toEqual([
-      'suspicion', 'prior_imaging', 'neuro', 'post_op', 'region', 'mri_contraindication', 'mri_result', 'cord_compression',
+      'suspicion', 'prior_imaging', 'neuro', 'post_op', 'mri_contraindication', 'region', 'mri_result', 'cord_compression',
     ]);
     const required = [
       'ct-with-contrast', 'mri-contraindication', 'sclerotic-endplates', 'urgency-neuro-intact', 'spine-level',
@@ -64,6 +64,26 @@ describe('flow and rules content', () => {
       'rules/spine-infection-abnormal-imaging/pitfalls.yaml: pitfalls[0].source.quote: "Always specify “without and with IV contrast.”" does not appear under "Malignancy"'],
     ['empty help text', (r: RawContent) => { data(r.flow).questions[4].help = '  '; },
       'flows/spine-infection-abnormal-imaging.yaml: questions[4].help: must not be empty'],
+    ['an emergency that would not say nobody is paged', (r: RawContent) => { data(r.rules.followup).noPaging.outcomes = ['emergent-neuro-deficit']; },
+      'rules/spine-infection-abnormal-imaging/outcomes.yaml: outcomes[7].kind: emergency "neurosurgical-emergency" must be listed in followup.yaml noPaging.outcomes'],
+    ['a reading pointer on an emergency', (r: RawContent) => { data(r.rules.outcomes).outcomes[3].parentGuide = true; },
+      'rules/spine-infection-abnormal-imaging/outcomes.yaml: outcomes[3].parentGuide: an emergency leads with its action: no reading pointer'],
+    ['a recommendation without urgency', (r: RawContent) => { delete data(r.rules.outcomes).outcomes[6].urgency; },
+      'rules/spine-infection-abnormal-imaging/outcomes.yaml: outcomes[6].urgency: a recommendation must state its urgency'],
+    ['an unknown urgency scale', (r: RawContent) => { data(r.rules.outcomes).outcomes[6].urgency = 'alternatvies'; },
+      'rules/spine-infection-abnormal-imaging/outcomes.yaml: outcomes[6].urgency: unknown urgency scale "alternatvies"'],
+    ['an urgency scale keyed by a non-answer', (r: RawContent) => { data(r.rules.urgency).scales.alternatives[1].when = 'moderate'; },
+      'rules/spine-infection-abnormal-imaging/urgency.yaml: scales.alternatives[1].when: "moderate" is not an option of "neuro"'],
+    ['a related topic that is not an FAQ entry', (r: RawContent) => { data(r.rules.outcomes).outcomes[5].related = ['ct-with-contrast', 'pet-mri']; },
+      'rules/spine-infection-abnormal-imaging/outcomes.yaml: outcomes[5].related[1]: unknown FAQ entry "pet-mri"'],
+    ['more than three related topics', (r: RawContent) => { data(r.rules.outcomes).outcomes[5].related.push('spine-level'); },
+      'rules/spine-infection-abnormal-imaging/outcomes.yaml: outcomes[5].related'],
+    ['a source text reviewed on another day (stale attribution)', (r: RawContent) => { r.source.text = r.source.text.replace('May 29, 2026', 'June 3, 2027'); },
+      'rules/spine-infection-abnormal-imaging/criteria.yaml: article.reviewed: "May 29, 2026" does not appear in rules/spine-infection-abnormal-imaging/source.txt'],
+    ['a source text with another title', (r: RawContent) => { r.source.text = `Another article\n${r.source.text}`; },
+      'rules/spine-infection-abnormal-imaging/criteria.yaml: article.title: is not the title of rules/spine-infection-abnormal-imaging/source.txt'],
+    ['a review date that is not the article\'s', (r: RawContent) => { data(r.rules.criteria).reviewDate = '2026-05-30'; },
+      'rules/spine-infection-abnormal-imaging/criteria.yaml: reviewDate: 2026-05-30 is not the article\'s review date "May 29, 2026"'],
   ])('rejects %s with a message naming the file and path', (_name, mutate, expected) => {
     expect(problemsOf(mutate)).toContain(expected);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
 import { createFlowEngine } from '../../src/flow/engine.js';
 import type { OutcomeView } from '../../src/flow/viewTypes.js';
+import { composedOf } from '../support/composed.js';
 import { walkAllPaths } from './flowPaths.js';
 
 const OUTCOME_IDS = [
@@ -11,6 +12,7 @@ const OUTCOME_IDS = [
 ];
 
 const engine = createFlowEngine(loadContent());
+const answerOf = (c: { context: { answers: Array<{ questionId: string; optionId: string }> } }, q: string) => c.context.answers.find((a) => a.questionId === q)?.optionId;
 const paths = walkAllPaths(engine);
 const complete = paths.filter((p) => engine.status(p.end) === 'finished' || engine.outcomeId(p.end));
 
@@ -57,9 +59,81 @@ describe('every path through the flow (enumerated by xstate/graph)', () => {
       expect(v.criteria).toEqual({ name: 'ACR Appropriateness Criteria - Suspected Spine Infection', variant: 'Abnormal initial radiographs or CT', reviewDate: '2026-05-29' });
       expect(v.disclaimer).toMatch(/decision support/i);
       expect(v.trail.map((t) => t.questionId)).toEqual(p.end.context.answers.map((a) => a.questionId));
-      expect(v.chartNote).toContain('reviewed 2026-05-29');
+      expect(v.attribution).toContain('reviewed May 29, 2026');
+      expect(v.chartNote).toContain(v.attribution);
       for (const t of v.trail) expect(v.chartNote).toContain(`${t.question}: ${t.answer}`);
     }
+  });
+
+  it('carries the neurologic answer through: every outcome advising imaging states the urgency it implies', () => {
+    let checked = 0;
+    for (const p of complete) {
+      const v = engine.view(p.end) as OutcomeView;
+      const neuro = answerOf(p.end, 'neuro');
+      if (v.outcomeKind !== 'recommendation') continue;
+      expect(v.urgency, `${v.outcomeId} with neuro=${neuro}`).toBeDefined();
+      expect(v.urgency!.level).toBe(neuro === 'mild' ? 'emergent' : 'urgent');
+      if (neuro === 'mild') expect(`${v.urgency!.label} ${v.urgency!.text}`).toMatch(/emergent/i);
+      if (v.orderLine) expect(v.orderLine).toContain(`Priority: ${v.urgency!.label}.`);
+      expect(v.chartNote).toContain(`Urgency: ${v.urgency!.label}.`);
+      checked++;
+    }
+    expect(checked).toBe(10); // recommend-mri: 2 neurologic answers x 4 regions; alternatives: 2 (region not asked)
+    for (const p of complete.filter((x) => engine.outcomeId(x.end) === 'out-of-scope-post-operative' && answerOf(x.end, 'neuro') === 'mild')) {
+      expect((engine.view(p.end) as OutcomeView).urgency).toMatchObject({ level: 'emergent' });
+    }
+  });
+
+  it('safety: no emergency without the escalation action first and the safety notice, and nothing to read above it', () => {
+    const emergencies = complete.filter((p) => (engine.view(p.end) as OutcomeView).outcomeKind === 'emergency');
+    expect(new Set(emergencies.map((p) => engine.outcomeId(p.end)))).toEqual(new Set(['emergent-neuro-deficit', 'neurosurgical-emergency']));
+    for (const p of emergencies) {
+      const v = engine.view(p.end) as OutcomeView;
+      expect(v.title).toMatch(/\bnow\b/);
+      expect(v.statement).toMatch(/^Escalate (now|immediately)/);
+      expect(v.parentGuide).toBeUndefined();
+      expect((composedOf(p.end) as OutcomeView).safetyNotice).toMatch(/does not page anyone/);
+    }
+  });
+
+  it('safety: no recommendation without an urgency, on any path', () => {
+    for (const p of complete) {
+      const v = engine.view(p.end) as OutcomeView;
+      if (v.outcomeKind === 'recommendation') expect(v.urgency, v.outcomeId).toBeDefined();
+    }
+  });
+
+  it('safety: no out-of-scope answer leads to an outcome that recommends imaging', () => {
+    const studies = engine.content.rules.procedures.procedures.map((pr) => pr.name.replace('{study} ', ''));
+    for (const p of complete) {
+      const v = engine.view(p.end) as OutcomeView;
+      const outOfScope = answerOf(p.end, 'suspicion') === 'no' || ['none', 'normal'].includes(answerOf(p.end, 'prior_imaging') ?? '')
+        || answerOf(p.end, 'neuro') === 'severe' || answerOf(p.end, 'post_op') === 'yes';
+      if (!outOfScope) continue;
+      expect(['exclusion', 'emergency']).toContain(v.outcomeKind);
+      expect(v.ratings).toEqual([]);
+      expect(v.orderLine).toBeUndefined();
+      const shown = [v.title, v.statement, ...v.details, v.urgency?.text ?? ''].join(' ');
+      for (const study of studies) expect(shown).not.toContain(study);
+      expect(shown).not.toMatch(/Appropriate/);
+    }
+  });
+
+  it('safety: every outcome after a positive MRI names Infectious Disease and antibiotics', () => {
+    const positive = complete.filter((p) => answerOf(p.end, 'mri_result') === 'positive' && engine.status(p.end) === 'finished');
+    expect(positive.length).toBeGreaterThanOrEqual(2);
+    for (const p of positive) {
+      const v = engine.view(p.end) as OutcomeView;
+      const text = [v.statement, ...v.details].join(' ');
+      expect(text, v.outcomeId).toContain('Infectious Disease');
+      expect(text, v.outcomeId).toMatch(/antibiotics/);
+    }
+  });
+
+  it('safety: the cord compression question mentions the cauda equina', () => {
+    const asked = paths.map((p) => engine.view(p.end)).filter((v) => v.kind === 'question' && v.question.id === 'cord_compression');
+    expect(asked.length).toBeGreaterThan(0);
+    for (const v of asked) if (v.kind === 'question') expect(`${v.question.prompt} ${v.question.help}`).toMatch(/cauda equina/);
   });
 
   it('takes Back at every question back to the previous one with its answer cleared', () => {

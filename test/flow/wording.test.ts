@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
-import { createFlowEngine, type PersistedConsult } from '../../src/flow/engine.js';
+import { createFlowEngine } from '../../src/flow/engine.js';
 import type { OutcomeView } from '../../src/flow/viewTypes.js';
+import { consultFrom } from './flowPaths.js';
 
 const engine = createFlowEngine(loadContent());
 
 function outcomeFor(neuro: string, region: string, contraindication = 'no'): OutcomeView {
-  let c: PersistedConsult = engine.start();
-  for (const [q, o] of [['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', neuro], ['post_op', 'no'], ['region', region], ['mri_contraindication', contraindication]]) {
-    const r = engine.apply(c, { type: 'ANSWER', questionId: q, optionId: o });
-    if (!r.ok) throw new Error(r.reason);
-    c = r.next;
-  }
-  return engine.view(c) as OutcomeView;
+  const answers = { suspicion: 'yes', prior_imaging: 'abnormal', neuro, post_op: 'no', region, mri_contraindication: contraindication };
+  return engine.view(consultFrom(engine, answers)) as OutcomeView;
 }
 
 describe('region wording', () => {
@@ -31,7 +27,7 @@ describe('region wording', () => {
 
 describe('urgency wording', () => {
   it.each([
-    ['none', 'urgent', 'Within 24 hours', /24 hours/],
+    ['none', 'urgent', 'Urgent - typically within 24 hours', /24 hours/],
     ['mild', 'emergent', 'Emergent', /emergently/],
   ])('neuro=%s -> %s (%s)', (neuro, level, label, text) => {
     const v = outcomeFor(neuro, 'lumbar');
@@ -41,10 +37,10 @@ describe('urgency wording', () => {
     expect(v.chartNote).toContain(`Urgency: ${label}.`);
   });
 
-  it('gives no urgency or order line when MRI is contraindicated (the source rates alternatives only)', () => {
+  it('gives no order line but an urgency when MRI is contraindicated (the source rates alternatives only)', () => {
     const v = outcomeFor('none', 'lumbar', 'yes');
     expect(v.outcomeId).toBe('mri-contraindicated-alternatives');
-    expect(v.urgency).toBeUndefined();
+    expect(v.urgency).toMatchObject({ level: 'urgent', label: 'Urgent - do not delay' });
     expect(v.orderLine).toBeUndefined();
     expect(v.ratings.map((r) => [r.study, r.rating])).toEqual([['CT myelogram', 'May Be Appropriate'], ['FDG-PET/CT', 'May Be Appropriate']]);
   });

@@ -23,7 +23,7 @@ async function consultAt(store: ConsultStore, answers: Array<[string, string]>) 
   }
   return record;
 }
-const TO_MRI: Array<[string, string]> = [['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'none'], ['post_op', 'no'], ['region', 'lumbar'], ['mri_contraindication', 'no']];
+const TO_MRI: Array<[string, string]> = [['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'none'], ['post_op', 'no'], ['mri_contraindication', 'no'], ['region', 'lumbar']];
 
 describe('follow-up service', () => {
   it('lets exactly one of two racing claims (two instances on one SQLite file) win; the other is told who took it', async () => {

@@ -13,7 +13,7 @@ import {
 const THIRD = { id: '29:third', name: 'Dr Third', aadObjectId: 'aad-third' };
 const RADIOLOGY_CONVERSATION = CONVERSATIONS.channel.id.split(';')[0];
 const TO_NO_PRIOR = ['suspicion=yes', 'prior_imaging=none'];
-const TO_MRI = ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=no', 'region=lumbar', 'mri_contraindication=no'];
+const TO_MRI = ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=no', 'mri_contraindication=no', 'region=lumbar'];
 const dataDir = () => mkdtempSync(join(tmpdir(), 'spine-loop-teams-'));
 
 async function consultTo(bot: TeamsTestBot, answers: string[], kind: 'personal' | 'groupChat' = 'personal') {

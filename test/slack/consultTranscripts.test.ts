@@ -28,7 +28,7 @@ const TRANSCRIPTS: Record<string, Row[]> = {
     ['press answer:neuro:mild', 'question:post_op'],
     ['press answer:post_op:yes', 'outcome:out-of-scope-post-operative']],
   'recommend-mri': TO_MRI,
-  'mri-contraindicated-alternatives': [...TO_MRI.slice(0, -1), ['press answer:mri_contraindication:yes', 'outcome:mri-contraindicated-alternatives']],
+  'mri-contraindicated-alternatives': [...TO_MRI.slice(0, -2), ['press answer:mri_contraindication:yes', 'outcome:mri-contraindicated-alternatives']],
   'neurosurgical-emergency': [...TO_RESULT,
     ['press answer:mri_result:positive', 'question:cord_compression'],
     ['press answer:cord_compression:yes', 'outcome:neurosurgical-emergency']],

@@ -181,9 +181,9 @@ describe('controls', () => {
       ['press answer:suspicion:yes', 'question:prior_imaging'],
       ['press answer:prior_imaging:abnormal', 'question:neuro'],
       ['press answer:neuro:none', 'question:post_op'],
-      ['press answer:post_op:no', 'question:region'],
-      ['press answer:region:thoracic', 'question:mri_contraindication'],
-      ['press answer:mri_contraindication:no', 'outcome:recommend-mri'],
+      ['press answer:post_op:no', 'question:mri_contraindication'],
+      ['press answer:mri_contraindication:no', 'question:region'],
+      ['press answer:region:thoracic', 'outcome:recommend-mri'],
       ['press control:record_result', 'question:mri_result'],
     ]);
     expect(h.slack.apiCalls('chat.update').at(-1)!.args.ts).toBe(msg.ts);

@@ -60,7 +60,8 @@ describe('renderSlack', () => {
       urgency: { level: 'urgent', label: 'Soon', text: 'Urgency text.' },
       orderLine: 'Order `Z`', pitfalls: ['Pitfall.'], parentGuide: 'Parent guide',
       trail: [{ questionId: 'q1', question: 'First', optionId: 'a', answer: 'A', canChange: false }],
-      chartNote: 'Chart.', disclaimer: 'Disclaimer.', sources: ['Heading'],
+      chartNote: 'Chart.', disclaimer: 'Disclaimer.', sources: ['Heading'], attribution: '"Article", reviewed by R.',
+      related: [{ faqId: 'f1', title: 'Why <this>?' }, { faqId: 'f2', title: 'And that?' }],
       controls: { back: false, restart: false, cancel: false, recordResult: true, newConsult: true },
     };
     expect(renderSlack(composed(outcome), 'c1')).toEqual({
@@ -78,9 +79,16 @@ describe('renderSlack', () => {
         { type: 'section', block_id: 'chart-note', text: { type: 'mrkdwn', text: '*Chart note*\n```Chart.```' } },
         {
           type: 'context', block_id: 'criteria', elements: [
-            { type: 'mrkdwn', text: '*Criteria X* · Variant Y · reviewed 2026-05-29' },
-            { type: 'mrkdwn', text: 'Source: Heading' },
+            { type: 'mrkdwn', text: 'Source: "Article", reviewed by R.' },
+            { type: 'mrkdwn', text: 'Sections: Heading' },
             { type: 'mrkdwn', text: '_Disclaimer._' },
+          ],
+        },
+        { type: 'context', block_id: 'related-heading', elements: [{ type: 'mrkdwn', text: '*Related questions*' }] },
+        {
+          type: 'actions', block_id: 'related', elements: [
+            { type: 'button', text: { type: 'plain_text', text: 'Why <this>?' }, action_id: 'faq:f1', value: 'f1' },
+            { type: 'button', text: { type: 'plain_text', text: 'And that?' }, action_id: 'faq:f2', value: 'f2' },
           ],
         },
         {
@@ -91,6 +99,21 @@ describe('renderSlack', () => {
         },
       ],
     });
+  });
+
+  it('renders an emergency with a siren, the action first and the safety notice right under it', () => {
+    const emergency: OutcomeView = {
+      kind: 'outcome', flowId: 'f', flowVersion: '1', step: 3, criteria, outcomeId: 'e1', outcomeKind: 'emergency',
+      title: 'Call now', statement: 'Escalate now.', details: [], ratings: [], pitfalls: [],
+      trail: [], chartNote: 'Chart.', disclaimer: 'Disclaimer.', sources: [], attribution: 'A.', related: [],
+      safetyNotice: 'Nobody is paged.',
+      controls: { back: false, restart: false, cancel: false, recordResult: false, newConsult: true },
+    };
+    expect(renderSlack(emergency, 'c1').blocks.slice(0, 3)).toEqual([
+      { type: 'header', text: { type: 'plain_text', text: '🚨 Call now' } },
+      { type: 'section', block_id: 'outcome:e1', text: { type: 'mrkdwn', text: 'Escalate now.' } },
+      { type: 'section', block_id: 'safety', text: { type: 'mrkdwn', text: ':warning: *Nobody is paged.*' } },
+    ]);
   });
 
   it('renders a notice', () => {

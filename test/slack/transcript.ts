@@ -40,13 +40,13 @@ export function answers(...pairs: string[]): Row[] {
 /** Starting a consult. */
 export const START: Row = ['/spine-consult', 'question:suspicion'];
 
-/** The shortest way to recommend-mri: suspected, abnormal imaging, intact, not post-op, lumbar, no contraindication. */
+/** The shortest way to recommend-mri: suspected, abnormal imaging, intact, not post-op, no contraindication, lumbar. */
 export const TO_MRI: Row[] = [
   START,
   ['press answer:suspicion:yes', 'question:prior_imaging'],
   ['press answer:prior_imaging:abnormal', 'question:neuro'],
   ['press answer:neuro:none', 'question:post_op'],
-  ['press answer:post_op:no', 'question:region'],
-  ['press answer:region:lumbar', 'question:mri_contraindication'],
-  ['press answer:mri_contraindication:no', 'outcome:recommend-mri'],
+  ['press answer:post_op:no', 'question:mri_contraindication'],
+  ['press answer:mri_contraindication:no', 'question:region'],
+  ['press answer:region:lumbar', 'outcome:recommend-mri'],
 ];

@@ -62,9 +62,11 @@ export class TeamsConversation {
     if (started) {
       // "New consult" posts a fresh card and leaves the pressed one exactly as it was.
       // ("Start a consult" on an FAQ card, which the bot does not keep, says so in a message instead.)
-      const startedFromFaq = (action.data as { action: string }).action === 'start_consult';
-      expect(result.body).toEqual(startedFromFaq
-        ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'A new consult has started in this conversation.' }
+      // An FAQ topic is posted below the same way, so a topic tapped on an outcome never replaces it.
+      const pressed = (action.data as { action: string }).action;
+      const said = { start_consult: 'A new consult has started in this conversation.', faq_topic: 'The answer is posted below.' }[pressed];
+      expect(result.body).toEqual(said
+        ? { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: said }
         : { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: on });
       this.show(started, calls.find((c) => c.method === 'POST')!.id);
     }

@@ -12,12 +12,12 @@ const PATHS: Array<[outcome: string, taps: string[]]> = [
   ['out-of-scope-normal-imaging', ['suspicion=yes', 'prior_imaging=normal']],
   ['emergent-neuro-deficit', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=severe']],
   ['out-of-scope-post-operative', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=yes']],
-  ['recommend-mri', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=no', 'region=lumbar', 'mri_contraindication=no']],
-  ['mri-contraindicated-alternatives', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=mild', 'post_op=no', 'region=thoracic', 'mri_contraindication=yes']],
-  ['neurosurgical-emergency', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=no', 'region=cervical', 'mri_contraindication=no', 'Record MRI result', 'mri_result=positive', 'cord_compression=yes']],
-  ['positive-management', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=mild', 'post_op=no', 'region=lumbar', 'mri_contraindication=no', 'Record MRI result', 'mri_result=positive', 'cord_compression=no']],
-  ['negative-revisit-differential', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=no', 'region=poorly_localized', 'mri_contraindication=no', 'Record MRI result', 'mri_result=negative']],
-  ['indeterminate-follow-up', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=no', 'region=lumbar', 'mri_contraindication=no', 'Record MRI result', 'mri_result=indeterminate']],
+  ['recommend-mri', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=no', 'mri_contraindication=no', 'region=lumbar']],
+  ['mri-contraindicated-alternatives', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=mild', 'post_op=no', 'mri_contraindication=yes']],
+  ['neurosurgical-emergency', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=no', 'mri_contraindication=no', 'region=cervical', 'Record MRI result', 'mri_result=positive', 'cord_compression=yes']],
+  ['positive-management', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=mild', 'post_op=no', 'mri_contraindication=no', 'region=lumbar', 'Record MRI result', 'mri_result=positive', 'cord_compression=no']],
+  ['negative-revisit-differential', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=no', 'mri_contraindication=no', 'region=poorly_localized', 'Record MRI result', 'mri_result=negative']],
+  ['indeterminate-follow-up', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=no', 'mri_contraindication=no', 'region=lumbar', 'Record MRI result', 'mri_result=indeterminate']],
 ];
 
 describe('Teams: every outcome through Action.Execute', () => {
@@ -42,6 +42,20 @@ describe('Teams: every outcome through Action.Execute', () => {
     const record = await bot.server.service.get(consultId);
     expect(record).toMatchObject({ channel: 'teams', workspace: 'tenant-1', ownerId: '29:owner', outcomeId: outcome, messageRef: chat.messageId });
   });
+
+  it('answers a related topic tapped on an emergency below it, leaving the emergency card in place', async () => {
+    const chat = new TeamsConversation(bot);
+    await chat.say('consult');
+    for (const label of ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=severe']) await chat.tap(label);
+    const emergency = chat.card!;
+    const emergencyMessage = chat.messageId;
+    const puts = bot.calls.filter((c) => c.method === 'PUT').length;
+    const seen = await chat.tap('What about a spinal epidural abscess?');
+    expect(seen).toMatchObject({ main: 'faq:ddx-epidural-abscess' });
+    expect(chat.messageId).not.toBe(emergencyMessage);
+    expect(bot.calls.filter((c) => c.method === 'PUT')).toHaveLength(puts);
+    expect(chat.history.at(-1)).toEqual(emergency);
+  });
 });
 
 describe('Teams: a whole consult through the Action.Submit fallback', () => {
@@ -54,7 +68,7 @@ describe('Teams: a whole consult through the Action.Submit fallback', () => {
     await chat.say('consult');
     const messageId = chat.messageId;
     let seen;
-    for (const label of ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=no', 'region=lumbar', 'mri_contraindication=no']) {
+    for (const label of ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=no', 'mri_contraindication=no', 'region=lumbar']) {
       seen = await chat.submit(label);
     }
     expect(seen).toMatchObject({ main: 'outcome:recommend-mri' });

@@ -45,7 +45,7 @@ describe('renderTeams', () => {
           items: [
             tb('Question 1: Suspicion of infection', { size: 'Small', isSubtle: true }),
             tb('Do you clinically suspect a spine infection?', { weight: 'Bolder', size: 'Medium' }),
-            tb('Signs: new or worsening focal back pain, fever, raised ESR or CRP. Risk factors: recent bacteremia, IV drug use, immunosuppression, a recent spinal procedure.', { isSubtle: true }),
+            tb('Signs: new or worsening focal back pain, fever, raised ESR or CRP. Risk factors: recent bacteremia, IV drug use, immunosuppression, recent spinal procedures.', { isSubtle: true }),
             {
               type: 'ActionSet', id: 'options',
               actions: [
@@ -87,7 +87,7 @@ describe('renderTeams', () => {
 
   it('draws recommend-mri (lumbar, neurologically intact) exactly as reviewed', () => {
     const expected = JSON.parse(readFileSync(new URL('./expected/recommend-mri-lumbar-intact.card.json', import.meta.url), 'utf8'));
-    const card = renderTeams(viewAfter('suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=no', 'region=lumbar', 'mri_contraindication=no'), 'c-1');
+    const card = renderTeams(viewAfter('suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=no', 'mri_contraindication=no', 'region=lumbar'), 'c-1');
     expect(card).toEqual(expected);
     expect(card.body[0]).toMatchObject({ id: 'outcome:recommend-mri', style: 'good' });
     expect(card.actions!.map((a) => a.title)).toEqual(['Record MRI result', 'Back', 'Restart', 'Cancel', 'New consult']);

@@ -63,9 +63,9 @@ describe.skipIf(!haveChromium && !process.env.CI)('web consult in a real browser
     await press(page, 'answer:prior_imaging:abnormal', 'question:neuro');
     await page.screenshot({ path: join(OUT, 'web-question.png'), fullPage: false });
     await press(page, 'answer:neuro:none', 'question:post_op');
-    await press(page, 'answer:post_op:no', 'question:region');
-    await press(page, 'answer:region:lumbar', 'question:mri_contraindication');
-    await press(page, 'answer:mri_contraindication:no', 'outcome:recommend-mri');
+    await press(page, 'answer:post_op:no', 'question:mri_contraindication');
+    await press(page, 'answer:mri_contraindication:no', 'question:region');
+    await press(page, 'answer:region:lumbar', 'outcome:recommend-mri');
 
     const outcome = page.locator('[id="outcome:recommend-mri"]');
     const text = await outcome.innerText();

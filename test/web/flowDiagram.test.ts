@@ -13,7 +13,7 @@ describe('flow diagram', () => {
     for (const e of edges) expect(layer.get(e.to)!, `${e.from} -> ${e.to}`).toBeGreaterThan(layer.get(e.from)!);
     expect(layer.get('mri_result')).toBe(layer.get('recommend-mri')! + 1);
     // Region's four answers all lead on to one question: one arrow, labels joined.
-    expect(edges.filter((e) => e.from === 'region')).toEqual([{ from: 'region', to: 'mri_contraindication', label: 'Cervical / Thoracic / Lumbar / Poorly localized', continuation: false }]);
+    expect(edges.filter((e) => e.from === 'region')).toEqual([{ from: 'region', to: 'recommend-mri', label: 'Cervical / Thoracic / Lumbar / Poorly localized', continuation: false }]);
     expect(edges.filter((e) => e.continuation)).toEqual([{ from: 'recommend-mri', to: 'mri_result', label: 'Record MRI result', continuation: true }]);
   });
 

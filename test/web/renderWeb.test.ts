@@ -81,11 +81,11 @@ describe('renderWeb', () => {
   });
 
   it('renders the recommend-mri outcome: ratings table, urgency, copyable order line and chart note, pitfalls, disclaimer', () => {
-    const consult = walk(['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'none'], ['post_op', 'no'], ['region', 'lumbar'], ['mri_contraindication', 'no']);
+    const consult = walk(['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'none'], ['post_op', 'no'], ['mri_contraindication', 'no'], ['region', 'lumbar']);
     const view = composedOf(consult) as Composed<OutcomeView>;
     expect(view.kind).toBe('outcome');
     const html = renderWeb(view, ctx);
-    expect(html).toContain(`<section id="outcome:recommend-mri" class="card outcome outcome-recommendation" aria-labelledby="current-heading">\n<p class="eyebrow">Recommendation</p>\n<h2 id="current-heading" tabindex="-1">${view.title}</h2>`);
+    expect(html).toContain(`<section id="outcome:recommend-mri" class="card outcome outcome-recommendation" aria-labelledby="current-heading">\n<p class="eyebrow eyebrow-recommendation">Recommendation</p>\n<h2 id="current-heading" tabindex="-1">${view.title}</h2>`);
     expect(html).toContain(`<p class="urgency urgency-urgent"><strong>${view.urgency!.label}</strong> ${view.urgency!.text.replaceAll("'", '&#39;')}</p>`);
     const first = view.ratings[0]!;
     expect(html).toContain(`<tr>\n<th scope="row">${first.study}</th>\n<td><span class="rating rating-usually-appropriate">Usually Appropriate</span></td>\n<td>${first.radiation}</td>\n</tr>`);
@@ -110,6 +110,36 @@ describe('renderWeb', () => {
     ].join('\n'));
     // Trail items on an open outcome can still be changed.
     expect(html.match(/value="change:/g)).toHaveLength(6);
+    expect(html).toContain(`<p class="sources">Source: ${view.attribution.replaceAll('"', '&quot;').replaceAll("'", '&#39;')}</p>`);
+  });
+
+  it('offers the related topics after the consult form, as FAQ topic buttons posting the topic id only', () => {
+    const view = composedOf(walk(['suspicion', 'no'])) as Composed<OutcomeView>;
+    const html = renderWeb({ ...view, related: [{ faqId: 'inclusion-criteria', title: 'Who <fits>?' }] }, ctx);
+    expect(html.endsWith([
+      '</form>',
+      '<form method="post" action="/web/faq" class="faq-topics" data-enhance="faq">',
+      `<input type="hidden" name="csrf" value="${ctx.csrf}">`,
+      `<input type="hidden" name="consultId" value="${ctx.consultId}">`,
+      '<h4>Related questions</h4>',
+      '<ul>',
+      '<li><button type="submit" name="topic" value="inclusion-criteria" class="btn-link">Who &lt;fits&gt;?</button></li>',
+      '</ul>',
+      '</form>',
+    ].join('\n'))).toBe(true);
+    expect(renderWeb({ ...view, related: [] }, ctx)).not.toContain('action="/web/faq"');
+  });
+
+  it('marks an emergency outcome in red and puts the escalation first', () => {
+    const view = composedOf(walk(['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'severe'])) as Composed<OutcomeView>;
+    const html = renderWeb(view, ctx);
+    expect(html).toContain([
+      '<section id="outcome:emergent-neuro-deficit" class="card outcome outcome-emergency" aria-labelledby="current-heading">',
+      '<p class="eyebrow eyebrow-emergency">Emergency</p>',
+      '<h2 id="current-heading" tabindex="-1">Escalate now - emergent evaluation needed</h2>',
+      '<p class="statement">Escalate now. An acute, severe or rapidly progressing neurologic deficit needs emergent evaluation, which may change the imaging choice or its sequence.</p>',
+    ].join('\n'));
+    expect(html).not.toContain('parent-guide');
   });
 
   it('renders a closed outcome without change buttons, order line or ratings when it has none', () => {

@@ -51,7 +51,9 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    report(pathway, runScripted(pathway.engine, parseAnswers(pathway.engine, args.answers)), Boolean(args.json));
+    const { consult, notAsked } = runScripted(pathway.engine, parseAnswers(pathway.engine, args.answers));
+    if (notAsked.length) console.error(`note: the flow never reaches ${notAsked.join(', ')} with these answers, so they were not used (it ended at "${consult.value}")`);
+    report(pathway, consult, Boolean(args.json));
     return 0;
   } catch (err) {
     if (err instanceof AnswersError) return console.error(`error: ${err.message}`), 2;

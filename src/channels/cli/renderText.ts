@@ -23,7 +23,8 @@ function feedbackLines(v: OutcomeView): string[] {
 }
 
 function renderOutcome(v: Composed<OutcomeView>): string {
-  const lines = [rule, v.title.toUpperCase(), rule, v.statement];
+  const title = v.outcomeKind === 'emergency' ? `!!! EMERGENCY: ${v.title.toUpperCase()} !!!` : v.title.toUpperCase();
+  const lines = [rule, title, rule, v.statement];
   if (v.safetyNotice) lines.push('', `!! ${v.safetyNotice}`);
   lines.push(...v.details.map((d) => `- ${d}`));
   if (v.urgency) lines.push('', `Urgency: ${v.urgency.label}. ${v.urgency.text}`);
@@ -36,7 +37,8 @@ function renderOutcome(v: Composed<OutcomeView>): string {
   if (v.parentGuide) lines.push('', v.parentGuide);
   lines.push('', 'Answers:', ...v.trail.map((t) => `  ${t.question}: ${t.answer}`));
   lines.push('', 'Note for the chart:', ...v.chartNote.split('\n').map((l) => `  ${l}`));
-  lines.push('', `${v.criteria.name} (${v.criteria.variant}); reviewed ${v.criteria.reviewDate}.`, v.disclaimer);
+  if (v.related.length) lines.push('', 'Related questions (ask with npm run faq):', ...v.related.map((r) => `  - ${r.title}`));
+  lines.push('', `Source: ${v.attribution}`, v.disclaimer);
   lines.push(...feedbackLines(v));
   const reopen = v.buttons.find((b) => b.action === 'record_result');
   if (reopen) lines.push('', `${reopen.label}: continue this consult later by adding the next answers to --answers.`);

@@ -24,11 +24,18 @@ export function parseAnswers(engine: FlowEngine, spec: string): Map<string, stri
   return answers;
 }
 
+/** A scripted consult's end, and the given answers its path never asked (reported, not used). */
+export interface ScriptedResult {
+  consult: PersistedConsult;
+  notAsked: string[];
+}
+
 /**
  * Runs a consult from given answers without prompts: answers each question the flow reaches, and
- * continues past an outcome that takes a result when the result is among the answers.
+ * continues past an outcome that takes a result when the result is among the answers. Answers to
+ * questions this path skips (e.g. the region once MRI is contraindicated) are returned, not used.
  */
-export function runScripted(engine: FlowEngine, answers: Map<string, string>): PersistedConsult {
+export function runScripted(engine: FlowEngine, answers: Map<string, string>): ScriptedResult {
   let consult = engine.start();
   const used = new Set<string>();
   const step = (event: ConsultEvent) => {
@@ -45,13 +52,18 @@ export function runScripted(engine: FlowEngine, answers: Map<string, string>): P
       }
       used.add(view.question.id);
       step({ type: 'ANSWER', questionId: view.question.id, optionId: option });
-    } else if (view.kind === 'outcome' && view.controls.recordResult && [...answers.keys()].some((q) => !used.has(q))) {
+    } else if (view.kind === 'outcome' && view.controls.recordResult && [...answers.keys()].some((q) => !used.has(q) && isAfter(engine, consult.value, q))) {
       step({ type: 'RECORD_RESULT' });
     } else break;
   }
-  const unreached = [...answers.keys()].filter((q) => !used.has(q));
-  if (unreached.length) {
-    throw new AnswersError(`the flow never reaches ${unreached.join(', ')} with these answers (it ended at "${consult.value}")`);
-  }
-  return consult;
+  return { consult, notAsked: [...answers.keys()].filter((q) => !used.has(q)) };
+}
+
+/** Whether question `q` comes after the continuation of outcome `outcome` (so answering it means recording a result). */
+function isAfter(engine: FlowEngine, outcome: string, q: string): boolean {
+  const { flow } = engine.content;
+  const start = flow.continuations.find((c) => c.outcome === outcome)?.question;
+  if (!start) return false;
+  const order = flow.questions.map((x) => x.id);
+  return order.indexOf(q) >= order.indexOf(start);
 }

@@ -3,7 +3,8 @@ import { actions, button, clip, context, esc, header, section, type Block, type 
 import { startButton } from './renderHelp.js';
 
 const MAX_TOPICS = 10;
-const topicButtons = (topics: FaqTopic[]) => topics.slice(0, MAX_TOPICS).map((t) => button(t.title, `faq:${t.faqId}`, t.faqId));
+/** One `faq:<id>` button per topic (the action the FAQ-topic handler answers). */
+export const topicButtons = (topics: FaqTopic[]) => topics.slice(0, MAX_TOPICS).map((t) => button(t.title, `faq:${t.faqId}`, t.faqId));
 
 /** A reply to a typed DM: an FAQ answer (`faq:<id>`), a "not sure" with topics (`faq:none`), or help. */
 export function renderFaq(view: FaqView): SlackMessage {

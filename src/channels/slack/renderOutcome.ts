@@ -1,7 +1,8 @@
 import type { OutcomeView, RatingRow } from '../../flow/viewTypes.js';
 import type { Composed } from '../../interaction/composeView.js';
-import { context, divider, esc, header, section, type Block, type SlackMessage } from './blockKit.js';
+import { actions, context, divider, esc, header, section, type Block, type SlackMessage } from './blockKit.js';
 import { renderControls } from './renderControls.js';
+import { topicButtons } from './renderFaq.js';
 import { renderFeedback, renderHandoff, renderSafety } from './renderFollowUp.js';
 import { renderTrail } from './renderTrail.js';
 
@@ -18,8 +19,10 @@ function ratingLine(r: RatingRow): string {
  * line, pitfalls, the answers, the chart note, criteria and disclaimer, and the controls.
  */
 export function renderOutcome(view: Composed<OutcomeView>, consultId: string): SlackMessage {
+  const emergency = view.outcomeKind === 'emergency';
   const blocks: Block[] = [
-    header(view.title),
+    // Block Kit has no colour; the siren marks an emergency wherever the message is shown.
+    header(emergency ? `🚨 ${view.title}` : view.title),
     section([view.statement, ...view.details].map(esc).join('\n\n'), { blockId: `outcome:${view.outcomeId}` }),
     ...renderSafety(view),
     // Where no pathway here fits, asking radiology is the next step, so it comes first.
@@ -35,10 +38,11 @@ export function renderOutcome(view: Composed<OutcomeView>, consultId: string): S
   blocks.push(divider, ...renderTrail(view.trail, consultId, view.step, 'Your answers'));
   blocks.push(section(`*Chart note*\n${code(view.chartNote)}`, { blockId: 'chart-note' }));
   blocks.push(context([
-    `*${esc(view.criteria.name)}* · ${esc(view.criteria.variant)} · reviewed ${esc(view.criteria.reviewDate)}`,
-    ...(view.sources.length ? [`Source: ${view.sources.map(esc).join('; ')}`] : []),
+    `Source: ${esc(view.attribution)}`,
+    ...(view.sources.length ? [`Sections: ${view.sources.map(esc).join('; ')}`] : []),
     `_${esc(view.disclaimer)}_`,
   ], 'criteria'));
+  if (view.related.length) blocks.push(context(['*Related questions*'], 'related-heading'), actions('related', topicButtons(view.related)));
   blocks.push(...renderFeedback(view.feedback, consultId, view.step));
   if (view.handoff && !view.handoff.prominent) blocks.push(...renderHandoff(view.handoff, consultId, view.step));
   blocks.push(...renderControls(view.buttons, consultId, view.step));

@@ -6,7 +6,8 @@ import { criteriaLine } from './renderParts.js';
 
 const startButton = () => executeAction(LABELS.startConsult, { action: 'start_consult' }, 'positive');
 
-function topicButtons(id: string, topics: FaqTopic[]): CardJson[] {
+/** An ActionSet of `faq_topic` buttons, one per topic; none when there are no topics. */
+export function topicButtons(id: string, topics: FaqTopic[]): CardJson[] {
   if (topics.length === 0) return [];
   return [{ type: 'ActionSet', id, actions: topics.map((t) => executeAction(t.title, { action: 'faq_topic', faqId: t.faqId })) }];
 }

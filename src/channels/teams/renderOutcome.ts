@@ -2,7 +2,8 @@ import type { OutcomeView, RatingRow } from '../../flow/viewTypes.js';
 import type { Composed } from '../../interaction/composeView.js';
 import { adaptiveCard, text, type AdaptiveCard, type CardJson } from './cardTypes.js';
 import { renderFeedback, renderHandoff, renderSafety } from './renderFollowUp.js';
-import { controlActions, criteriaLine, renderTrail } from './renderParts.js';
+import { topicButtons } from './renderFaq.js';
+import { controlActions, renderTrail } from './renderParts.js';
 
 // Colour follows what kind of outcome it is, so an emergency never looks like routine advice.
 const STYLE: Record<OutcomeView['outcomeKind'], string> = {
@@ -75,9 +76,10 @@ export function renderOutcome(view: Composed<OutcomeView>, consultId: string): A
     section('chart-note', 'Chart note', [text(view.chartNote, { fontType: 'Monospace', size: 'Small' })]),
     ...renderFeedback(view.feedback, consultId, step),
     ...(view.handoff && !view.handoff.prominent ? renderHandoff(view.handoff, consultId, step) : []),
+    ...(view.related.length ? [text('Related questions', { weight: 'Bolder', separator: true }), ...topicButtons('related', view.related)] : []),
     { type: 'Container', id: 'footer', separator: true, items: [
-      criteriaLine(view.criteria),
-      text(`Source: ${view.sources.join('; ')}`, { size: 'Small', isSubtle: true }),
+      text(`Source: ${view.attribution}`, { size: 'Small', isSubtle: true, id: 'criteria' }),
+      text(`Sections: ${view.sources.join('; ')}`, { size: 'Small', isSubtle: true }),
       text(view.disclaimer, { size: 'Small', isSubtle: true, id: 'disclaimer' }),
     ] },
   );

@@ -16,5 +16,6 @@ export const TEAMS_TEXT = {
   unreadableButton: 'That button could not be read; nothing was changed.',
   topicMissing: 'That topic is not available any more; nothing was changed.',
   startedBelow: 'A new consult has started in this conversation.',
+  topicBelow: 'The answer is posted below.',
   failed: 'Sorry, something went wrong on my side. Your consult keeps every answer it saved: press a button again to continue, or send "consult" to start a new one.',
 } as const;

@@ -114,7 +114,10 @@ export function createTeamsBot({ service, pathways, logger, faq, followUp, appId
           ? cardResponse(renderTeams(decision.previous.view, decision.previous.consultId))
           : messageResponse(TEAMS_TEXT.startedBelow));
       case 'faq':
-        return invokeReply(context, 200, decision.view ? cardResponse(renderFaq(decision.view)) : messageResponse(TEAMS_TEXT.topicMissing));
+        // Posted below rather than in place: a topic tapped on an outcome must not replace the outcome.
+        if (!decision.view) return invokeReply(context, 200, messageResponse(TEAMS_TEXT.topicMissing));
+        await context.sendActivity(cardMessage(renderFaq(decision.view)));
+        return invokeReply(context, 200, messageResponse(TEAMS_TEXT.topicBelow));
     }
   }
 

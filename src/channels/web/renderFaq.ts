@@ -16,7 +16,7 @@ function hiddenFields(ctx: FaqRenderContext): string {
 }
 
 /** Topic buttons: each posts the topic id, never free text. */
-function renderTopics(heading: string, topics: FaqTopic[], ctx: FaqRenderContext): string {
+export function renderTopics(heading: string, topics: FaqTopic[], ctx: FaqRenderContext): string {
   if (topics.length === 0) return '';
   return join([
     `<form method="post" action="/web/faq" class="faq-topics" data-enhance="faq">`,

@@ -3,6 +3,7 @@ import type { Composed, ComposedView, ControlButton } from '../../interaction/co
 import { LABELS } from '../../interaction/product.js';
 import { esc, join } from './html.js';
 import { renderFeedback, renderHandoff, renderSafety, submit as button } from './renderFollowUp.js';
+import { renderTopics } from './renderFaq.js';
 
 /** What a rendered consult needs besides its view: where its buttons post and with which token. */
 export interface WebRenderContext {
@@ -88,7 +89,7 @@ function copyable(id: string, heading: string, text: string, tag: 'p' | 'pre', b
 function renderOutcome(v: Composed<OutcomeView>): string {
   return join([
     `<section id="outcome:${esc(v.outcomeId)}" class="card outcome outcome-${v.outcomeKind}" aria-labelledby="current-heading">`,
-    `<p class="eyebrow">${OUTCOME_KIND_LABEL[v.outcomeKind]}</p>`,
+    `<p class="eyebrow eyebrow-${v.outcomeKind}">${OUTCOME_KIND_LABEL[v.outcomeKind]}</p>`,
     `<h2 id="current-heading" tabindex="-1">${esc(v.title)}</h2>`,
     `<p class="statement">${esc(v.statement)}</p>`,
     renderSafety(v),
@@ -100,7 +101,8 @@ function renderOutcome(v: Composed<OutcomeView>): string {
     v.pitfalls.length > 0 && join(['<h3>Pitfalls</h3>', '<ul class="pitfalls">', ...v.pitfalls.map((p) => `<li>${esc(p)}</li>`), '</ul>']),
     v.parentGuide && join(['<h3>Related guidance</h3>', `<p class="parent-guide">${esc(v.parentGuide)}</p>`]),
     copyable('chart-note', 'Chart note', v.chartNote, 'pre', 'Copy note'),
-    v.sources.length > 0 && `<p class="sources">Source: ${v.sources.map(esc).join('; ')}</p>`,
+    `<p class="sources">Source: ${esc(v.attribution)}</p>`,
+    v.sources.length > 0 && `<p class="sources">Sections: ${v.sources.map(esc).join('; ')}</p>`,
     `<p class="disclaimer">${esc(v.disclaimer)}</p>`,
     renderFeedback(v.feedback),
     !v.handoff?.prominent && renderHandoff(v.handoff),
@@ -151,5 +153,7 @@ export function renderWeb(view: ComposedView, ctx: WebRenderContext): string {
     renderBody(view),
     renderControls(view.buttons),
     '</form>',
+    // A form of its own (forms cannot nest): related topics post to the FAQ like its own buttons.
+    view.kind === 'outcome' && renderTopics('Related questions', view.related, { csrf: ctx.csrf, consultId: ctx.consultId }),
   ]);
 }

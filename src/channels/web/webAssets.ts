@@ -58,7 +58,9 @@ button[disabled]{opacity:.6;cursor:progress}
 .trail-a{font-weight:600;margin:0 .5rem 0 .3rem}
 .outcome{border-left:6px solid #2e7d4f}
 .outcome-exclusion{border-left-color:#7a8594}
-.outcome-emergency{border-left-color:#b3261e}
+.outcome-emergency{border-left-color:#b3261e;background:#fff8f7}
+.eyebrow-emergency{color:#b3261e}
+.outcome-emergency h2{color:#8c1d18}
 .outcome-result{border-left-color:#2a7287}
 .statement{font-size:1.05rem;font-weight:600}
 .urgency{border-radius:8px;padding:.6rem .9rem;background:#fff4df;border:1px solid #e3b860}
