@@ -11,7 +11,7 @@ import { testEngine } from '../store/storeHarness.js';
 const run = promisify(execFile);
 const NO_PAGING = testEngine().content.rules.followup.noPaging;
 const TO_SEVERE = [['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'severe']] as const;
-const TO_MRI = [['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'none'], ['post_op', 'no'], ['region', 'lumbar'], ['mri_contraindication', 'no']] as const;
+const TO_MRI = [['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'none'], ['post_op', 'no'], ['mri_contraindication', 'no'], ['region', 'lumbar']] as const;
 
 describe('safety parts on the web page (composed once, for every channel)', () => {
   let server: RunningServer;
@@ -56,7 +56,7 @@ describe('safety parts in the terminal', () => {
 
   it('prints "nobody is paged" under an emergency outcome, as text and in the JSON view', async () => {
     const text = await consult('--answers', answers(TO_SEVERE));
-    expect(text.stdout).toMatch(/ESCALATE NOW\n-+\n[^\n]+\n\n!! This bot does not page anyone\. Call the on-call team now\.\n/);
+    expect(text.stdout).toMatch(/ESCALATE NOW - EMERGENT EVALUATION NEEDED !!!\n-+\n[^\n]+\n\n!! This bot does not page anyone\. Call the on-call team now\.\n/);
     const json = JSON.parse((await consult('--answers', answers(TO_SEVERE), '--json')).stdout);
     expect(json.view.safetyNotice).toBe(NO_PAGING.text);
   });

@@ -109,7 +109,7 @@ describe('renderSlack', () => {
       safetyNotice: 'Nobody is paged.',
       controls: { back: false, restart: false, cancel: false, recordResult: false, newConsult: true },
     };
-    expect(renderSlack(emergency, 'c1').blocks.slice(0, 3)).toEqual([
+    expect(renderSlack(composed(emergency), 'c1').blocks.slice(0, 3)).toEqual([
       { type: 'header', text: { type: 'plain_text', text: '🚨 Call now' } },
       { type: 'section', block_id: 'outcome:e1', text: { type: 'mrkdwn', text: 'Escalate now.' } },
       { type: 'section', block_id: 'safety', text: { type: 'mrkdwn', text: ':warning: *Nobody is paged.*' } },
