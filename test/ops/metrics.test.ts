@@ -50,11 +50,17 @@ describe('GET /metrics', () => {
   });
 
   it('keeps one registry per server, so a second server in the same process starts from zero', async () => {
+    const started = 'spine_consults_started_total{channel="slack"}';
+    await h.command('', 'U3', 'C1');
+    const onFirst = sample(await metricsText(), started);
+    expect(onFirst).toBeGreaterThanOrEqual(1);
     const other = new SlackHarness();
     await other.start();
     try {
-      expect(sample(await metricsText(other.server.url), 'spine_consults_started_total{channel="slack"}')).toBe(0);
-      expect(sample(await metricsText(), 'spine_consults_started_total{channel="slack"}')).toBe(1);
+      expect(sample(await metricsText(other.server.url), started)).toBe(0);
+      await other.command('', 'U3', 'C1');
+      expect(sample(await metricsText(other.server.url), started)).toBe(1);
+      expect(sample(await metricsText(), started)).toBe(onFirst);
     } finally {
       await other.stop();
     }

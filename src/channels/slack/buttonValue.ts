@@ -18,15 +18,12 @@ export function consultValue(consultId: string, step: number): string {
 export const NEW_CONSULT_VALUE = 'new';
 
 function parseValue(value: unknown): { c: unknown; s: unknown } | undefined {
+  // Slack caps a button value at 2,000 characters; anything longer was not drawn by this adapter.
   if (typeof value !== 'string' || value.length > 2000) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(value);
-    // Exactly {c, s}: anything else was not drawn by this adapter.
-    const ok = parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.keys(parsed).sort().join() === 'c,s';
-    return ok ? (parsed as { c: unknown; s: unknown }) : undefined;
-  } catch {
-    return undefined;
-  }
+  let parsed: unknown;
+  try { parsed = JSON.parse(value); } catch { /* not JSON: stays undefined, refused below */ }
+  // Exactly {c, s}: anything else was not drawn by this adapter (null, arrays and scalars have neither key).
+  return Object.keys(Object(parsed)).sort().join() === 'c,s' ? (parsed as { c: unknown; s: unknown }) : undefined;
 }
 
 /** Feedback and hand-off buttons: `feedback:<choice>`, `feedback_reason:<reason>`, `handoff:request`, `handoff:claim`. */
@@ -42,7 +39,9 @@ function followUpFields(parts: string[]): Partial<ClickData> | undefined {
 
 /** Turns a Slack action_id and button value into what the click asks for; never throws. */
 export function parseAction(actionId: unknown, value: unknown): ParsedAction {
-  if (typeof actionId !== 'string' || actionId.length > 255) return { kind: 'invalid' };
+  // No length check of its own: every part is bounded (ids of at most 64 characters, enums), so an
+  // action id longer than Slack's 255 characters can never parse.
+  if (typeof actionId !== 'string') return { kind: 'invalid' };
   const parts = actionId.split(':');
   if (actionId === 'control:new_consult') return { kind: 'new-consult' };
   if (parts[0] === 'faq' && parts.length === 2 && /^[A-Za-z0-9_-]{1,64}$/.test(parts[1])) return { kind: 'faq-topic', faqId: parts[1] };

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ClickDataSchema, eventName, toEvent, type ClickData } from '../../src/consult/clickData.js';
+
+const on = { consultId: 'c-1', step: 2 };
+
+describe('toEvent', () => {
+  it.each([
+    [{ action: 'answer', questionId: 'region', optionId: 'lumbar' }, { type: 'ANSWER', questionId: 'region', optionId: 'lumbar' }],
+    [{ action: 'change', questionId: 'region' }, { type: 'CHANGE', questionId: 'region' }],
+    [{ action: 'back' }, { type: 'BACK' }],
+    [{ action: 'restart' }, { type: 'RESTART' }],
+    [{ action: 'cancel' }, { type: 'CANCEL' }],
+    [{ action: 'record_result' }, { type: 'RECORD_RESULT' }],
+  ])('turns the %j click into its flow event', (fields, event) => {
+    expect(toEvent({ ...fields, ...on } as ClickData)).toEqual(event);
+  });
+
+  it.each([
+    ['an answer without its option', { action: 'answer', questionId: 'region' }],
+    ['an answer without its question', { action: 'answer', optionId: 'lumbar' }],
+    ['a change without its question', { action: 'change' }],
+    ['a new consult', { action: 'new_consult' }],
+    ['feedback', { action: 'feedback', choice: 'as_recommended' }],
+    ['a hand-off request', { action: 'handoff' }],
+    ['a hand-off claim', { action: 'claim' }],
+  ])('names no flow event for %s', (_name, fields) => {
+    expect(toEvent({ ...fields, ...on } as ClickData)).toBeUndefined();
+  });
+});
+
+describe('eventName', () => {
+  it('names each event stably for the audit trail and idempotency keys', () => {
+    expect(eventName({ type: 'ANSWER', questionId: 'region', optionId: 'lumbar' })).toBe('answer:region:lumbar');
+    expect(eventName({ type: 'CHANGE', questionId: 'region' })).toBe('change:region');
+    expect(eventName({ type: 'RECORD_RESULT' })).toBe('record_result');
+    expect(eventName({ type: 'BACK' })).toBe('back');
+  });
+});
+
+describe('ClickDataSchema', () => {
+  it('refuses ids outside [A-Za-z0-9_-]{1,64}, steps outside 0..10000 and unknown fields', () => {
+    const ok = { action: 'back', ...on };
+    expect(ClickDataSchema.safeParse(ok).success).toBe(true);
+    expect(ClickDataSchema.safeParse({ ...ok, consultId: 'a'.repeat(64), step: 10_000 }).success).toBe(true);
+    for (const bad of [{ consultId: '' }, { consultId: 'a'.repeat(65) }, { consultId: 'a/b' }, { step: -1 }, { step: 10_001 }, { step: 1.5 }, { extra: 1 }, { action: 'delete' }]) {
+      expect(ClickDataSchema.safeParse({ ...ok, ...bad }).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+});
