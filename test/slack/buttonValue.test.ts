@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { consultValue, NEW_CONSULT_VALUE, parseAction } from '../../src/channels/slack/buttonValue.js';
-import { FEEDBACK_CHOICES, FEEDBACK_REASONS } from '../../src/consult/clickData.js';
+import { FEEDBACK_CHOICES, FEEDBACK_REASONS } from '../../src/consult/feedbackOptions.js';
 
 // Everything here arrives from Slack as untrusted input: action_id and value are whatever the client sent.
 const v = consultValue('abc-1', 4);
