@@ -14,6 +14,7 @@ import { buildStartupBanner, liveChannels, publicUrl } from './http/startupBanne
 import { createFaqIndex } from './faq/faqIndex.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
+import { metricsHandler, startMetricsServer } from './ops/metricsRoute.js';
 import { observedFaq } from './ops/observedFaq.js';
 import { ObservedConsultService } from './ops/observedService.js';
 import { ObservedStore } from './ops/observedStore.js';
@@ -36,6 +37,8 @@ export interface RunningServer {
   metrics: Metrics;
   /** The start-up banner: live channels and the URL to open. */
   banner: string;
+  /** Where GET /metrics answers: the main URL, or 127.0.0.1:METRICS_PORT. */
+  metricsUrl: string;
   close(): Promise<void>;
 }
 
@@ -58,7 +61,8 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   const metrics = createMetrics();
   const faq = observedFaq(overrides.faq ?? createFaqIndex(primary.content), metrics);
   const store = new ObservedStore(overrides.store ?? (await openStore(config, logger)), metrics);
-  let server: Server;
+  let server: Server | undefined;
+  let metricsServer: Server | undefined;
   let service: ConsultService;
   let followUp: FollowUpService;
   let slack: SlackMount;
@@ -67,7 +71,8 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   try {
     service = new ObservedConsultService({ store, pathways, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now }, metrics, logger);
     followUp = new FollowUpService({ store, pathways, now: overrides.now, onEvent: (event) => metrics.followUps.inc({ event }) });
-    const app = createHttpApp(store, { metrics, logger });
+    const metricsRoute = metricsHandler(metrics, config.METRICS_TOKEN);
+    const app = createHttpApp(store, { logger, trustProxy: config.TRUST_PROXY, ...(config.METRICS_PORT === undefined ? { metricsRoute } : {}) });
     const { criteria } = primary.content.rules;
     slack = mountSlack(app, {
       config, service, pathways, logger, faq, followUp,
@@ -79,8 +84,10 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
     });
+    if (config.METRICS_PORT !== undefined) metricsServer = await startMetricsServer(config.METRICS_PORT, metricsRoute);
   } catch (err) {
-    // A refused configuration or a busy port must not leave the store open behind it.
+    // A refused configuration or a busy port must not leave the store (or the main port) open behind it.
+    server?.close();
     await store.close();
     throw err;
   }
@@ -88,7 +95,8 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
     await slack.start();
   } catch (err) {
     // Socket Mode refused (e.g. a revoked app token): stop serving rather than half-run.
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => server!.close(() => resolve()));
+    metricsServer?.close();
     await store.close();
     throw err;
   }
@@ -97,10 +105,12 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://127.0.0.1:${port}`;
   localUrl = publicUrl(config.HOST, port);
+  const metricsAddress = metricsServer?.address();
+  const metricsUrl = typeof metricsAddress === 'object' && metricsAddress ? `http://127.0.0.1:${metricsAddress.port}/metrics` : `${url}/metrics`;
   const banner = buildStartupBanner(channels, publicUrl(config.HOST, port));
   logger.info({ port, pathways: pathways.list().map((p) => `${p.id}@${p.content.flow.version}`), channels }, banner);
   return {
-    url, port, server, service, store, followUp, slack, metrics, banner,
+    url, port, server, service, store, followUp, slack, metrics, banner, metricsUrl,
     async close() {
       const sweep = housekeeping.stop(); // a clean-up pass already running finishes before the store closes
       // Stop accepting first, let requests in flight finish (keep-alive sockets close as they go
@@ -113,6 +123,7 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
         clearInterval(idleSweep);
       }
       await slack.stop();
+      await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       await sweep;
       await store.close();
     },

@@ -1,20 +1,23 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from '../log/logger.js';
 import { requestContext } from '../log/requestContext.js';
-import type { Metrics } from '../ops/metrics.js';
 import type { ConsultStore } from '../store/types.js';
 import { accessLog } from './accessLog.js';
 
 /** What the operator routes need besides the store; both optional so tests can build a bare app. */
 export interface OpsDeps {
-  metrics?: Metrics;
   logger?: Logger;
+  /** Serves GET /metrics here; leave unset when metrics live on their own port (METRICS_PORT). */
+  metricsRoute?: RequestHandler;
+  /** Express "trust proxy" (TRUST_PROXY), so req.secure reflects the TLS-terminating proxy. */
+  trustProxy?: boolean | number | string;
 }
 
 /** Shared HTTP app: request ids, access log, health and metrics routes here; channels mount their own paths on it. */
 export function createHttpApp(store: ConsultStore, ops: OpsDeps = {}): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (ops.trustProxy !== undefined) app.set('trust proxy', ops.trustProxy);
   app.use(requestContext);
   if (ops.logger) app.use(accessLog(ops.logger));
   app.get('/healthz', (_req, res) => {
@@ -28,11 +31,6 @@ export function createHttpApp(store: ConsultStore, ops: OpsDeps = {}): Express {
       res.status(503).type('text/plain').send('store not reachable');
     }
   });
-  const { metrics } = ops;
-  if (metrics) {
-    app.get('/metrics', async (_req, res) => {
-      res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-    });
-  }
+  if (ops.metricsRoute) app.get('/metrics', ops.metricsRoute);
   return app;
 }
