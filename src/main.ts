@@ -7,6 +7,8 @@ import { ConsultService } from './consult/consultService.js';
 import { FollowUpService } from './consult/followUpService.js';
 import { Pathways } from './interaction/pathways.js';
 import { createWebChannel } from './channels/web/createWebChannel.js';
+import { WebSessions } from './channels/web/webSession.js';
+import { loadSessionSecret } from './config/sessionSecret.js';
 import type { FaqPort } from './faq/faqPort.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { mountSlack, type SlackMount } from './channels/slack/mountSlack.js';
@@ -79,7 +81,7 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
       info: { criteria: { name: criteria.name, variant: criteria.variant, reviewDate: criteria.reviewDate }, disclaimer: criteria.disclaimer, ttlHours: config.CONSULT_TTL_HOURS },
     });
     if (config.TEAMS_ENABLED) mountTeams(app, { config, service, pathways, logger, faq, followUp });
-    if (channels.web) app.use(createWebChannel({ service, pathways, logger, faq, followUp }));
+    if (channels.web) app.use(createWebChannel({ service, pathways, logger, faq, followUp, sessions: new WebSessions(loadSessionSecret(config)) }));
     mountCds(app, { config, pathways, store, followUp, logger, metrics, web: channels.web, localUrl: () => localUrl, now: overrides.now });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));

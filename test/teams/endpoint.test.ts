@@ -95,7 +95,7 @@ describe('Bot Framework authentication', () => {
   });
 
   it('runs without Teams in production when TEAMS_ENABLED=false (a Slack-only deployment)', async () => {
-    const config = loadConfig({ DATA_DIR: tempDataDir(), NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TEAMS_ENABLED: 'false' });
+    const config = loadConfig({ DATA_DIR: tempDataDir(), NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TEAMS_ENABLED: 'false', WEB_UI: 'false' });
     const server = await startServer(config);
     try {
       expect((await fetch(`${server.url}/api/messages`, { method: 'POST', body: '{}' })).status).toBe(404);

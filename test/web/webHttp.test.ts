@@ -24,7 +24,7 @@ describe('web channel over HTTP (no browser)', () => {
   it('serves the page with an httpOnly SameSite=Lax session cookie, a CSP and no outside resources', async () => {
     const res = await fetch(`${server.url}/`);
     expect(res.status).toBe(200);
-    expect(res.headers.get('set-cookie')).toMatch(/^spine_consult_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(res.headers.get('set-cookie')).toMatch(/^spine_consult_session=[\w-]{43}\.[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax$/);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await res.text();
     expect(html).toContain('<html lang="en">');

@@ -17,15 +17,17 @@ describe('web sessions', () => {
     const res = { append: (_name: string, value: string) => set.push(value) } as unknown as Response;
     const created = sessions.ensure(req(), res);
     expect(set).toHaveLength(1);
-    expect(set[0]).toMatch(/^spine_consult_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(set[0]).toMatch(/^spine_consult_session=[\w-]{43}\.[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax$/);
     const again = sessions.ensure(req(set[0]!.split(';')[0]), res);
     expect(set).toHaveLength(1);
     expect(again).toEqual(created);
     expect(sessions.checkCsrf(again, created.csrf)).toBe(true);
     expect(sessions.checkCsrf(again, created.csrf.slice(1))).toBe(false);
     expect(sessions.checkCsrf(undefined, created.csrf)).toBe(false);
-    // The same cookie under another server key yields another token: tokens cannot be minted elsewhere.
-    expect(new WebSessions(Buffer.alloc(32, 2)).fromRequest(req(set[0]!.split(';')[0]))!.csrf).not.toBe(created.csrf);
+    // A cookie signed under another secret names no session here: cookies cannot be minted elsewhere.
+    expect(new WebSessions(Buffer.alloc(32, 2)).fromRequest(req(set[0]!.split(';')[0]))).toBeUndefined();
+    // The same secret (another instance behind the same URL) accepts it with the same owner and token.
+    expect(new WebSessions(Buffer.alloc(32, 1)).fromRequest(req(set[0]!.split(';')[0]))).toEqual(created);
   });
 
   it('ignores malformed session cookies', () => {
