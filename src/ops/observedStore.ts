@@ -37,6 +37,12 @@ export class ObservedStore implements ConsultStore {
   auditSince(since: Date): Promise<AuditRow[]> {
     return this.count('auditSince', () => this.inner.auditSince(since));
   }
+  claimDelivery(key: string, at: Date): Promise<boolean> {
+    return this.count('claimDelivery', () => this.inner.claimDelivery(key, at));
+  }
+  purgeDeliveries(before: Date): Promise<number> {
+    return this.count('purgeDeliveries', () => this.inner.purgeDeliveries(before));
+  }
   getSetting(key: string): Promise<string | undefined> {
     return this.count('getSetting', () => this.inner.getSetting(key));
   }

@@ -34,6 +34,8 @@ export function startHousekeeping(opts: HousekeepingOptions): Housekeeping {
     const at = now();
     const expired = await opts.store.expireIdle(at);
     const purged = await opts.store.purgeClosed(new Date(at.getTime() - opts.retentionDays * DAY_MS));
+    // Slack retries an event for about an hour; a day of delivery keys is plenty.
+    await opts.store.purgeDeliveries(new Date(at.getTime() - DAY_MS));
     if (expired || purged) opts.logger.info({ expired, purged }, 'housekeeping');
     return { expired, purged };
   };

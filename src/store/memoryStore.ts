@@ -8,6 +8,7 @@ export class MemoryStore implements ConsultStore {
   private readonly consults = new Map<string, ConsultRecord>();
   private readonly audit: AuditRow[] = [];
   private readonly settings = new Map<string, string>();
+  private readonly deliveries = new Map<string, Date>();
   private closed = false;
 
   private appendAudit(row: Omit<AuditRow, 'seq'>): void {
@@ -69,6 +70,18 @@ export class MemoryStore implements ConsultStore {
 
   async auditSince(since: Date): Promise<AuditRow[]> {
     return this.audit.filter((a) => a.at >= since).map((a) => ({ ...a }));
+  }
+
+  async claimDelivery(key: string, at: Date): Promise<boolean> {
+    if (this.deliveries.has(key)) return false;
+    this.deliveries.set(key, at);
+    return true;
+  }
+
+  async purgeDeliveries(before: Date): Promise<number> {
+    let n = 0;
+    for (const [key, at] of this.deliveries) if (at < before && this.deliveries.delete(key)) n++;
+    return n;
   }
 
   async getSetting(key: string): Promise<string | undefined> {

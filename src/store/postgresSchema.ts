@@ -72,6 +72,16 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         updated_at timestamptz NOT NULL
       );`,
   },
+  {
+    version: 4,
+    name: 'deliveries',
+    sql: `
+      CREATE TABLE deliveries (
+        key text PRIMARY KEY,
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX deliveries_at ON deliveries (at);`,
+  },
 ];
 
 /**

@@ -161,6 +161,16 @@ export class PostgresStore implements ConsultStore {
     }));
   }
 
+  async claimDelivery(key: string, at: Date): Promise<boolean> {
+    const { rowCount } = await this.pool.query('INSERT INTO deliveries (key, at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, at]);
+    return rowCount === 1;
+  }
+
+  async purgeDeliveries(before: Date): Promise<number> {
+    const { rowCount } = await this.pool.query('DELETE FROM deliveries WHERE at < $1', [before]);
+    return rowCount ?? 0;
+  }
+
   async getSetting(key: string): Promise<string | undefined> {
     const { rows } = await this.pool.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]);
     return rows[0]?.value;

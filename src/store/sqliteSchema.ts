@@ -81,6 +81,16 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX consults_active_expires ON consults (expires_at) WHERE status = 'active';
       CREATE INDEX consults_closed_updated ON consults (updated_at) WHERE status <> 'active';`,
   },
+  {
+    version: 5,
+    // Platform deliveries already handled (Slack event_id), shared by every process on the file.
+    sql: `
+      CREATE TABLE deliveries (
+        key TEXT PRIMARY KEY,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX deliveries_at ON deliveries (at);`,
+  },
 ];
 
 /** Brings the database to the newest schema version inside one write transaction. */

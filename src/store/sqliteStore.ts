@@ -102,6 +102,8 @@ export class SqliteStore implements ConsultStore {
       since: db.prepare<[number], AuditDbRow>('SELECT * FROM audit WHERE at >= ? ORDER BY at, id'),
       ping: db.prepare('SELECT 1'),
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      claim: db.prepare('INSERT INTO deliveries (key, at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
+      forget: db.prepare('DELETE FROM deliveries WHERE at < ?'),
       setSetting: db.prepare(`INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
     };
@@ -166,6 +168,14 @@ export class SqliteStore implements ConsultStore {
 
   async auditSince(since: Date): Promise<AuditRow[]> {
     return this.stmt.since.all(since.getTime()).map(fromAuditRow);
+  }
+
+  async claimDelivery(key: string, at: Date): Promise<boolean> {
+    return this.stmt.claim.run(key, at.getTime()).changes === 1;
+  }
+
+  async purgeDeliveries(before: Date): Promise<number> {
+    return this.stmt.forget.run(before.getTime()).changes;
   }
 
   async getSetting(key: string): Promise<string | undefined> {

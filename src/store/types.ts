@@ -106,11 +106,18 @@ export interface ConsultStore {
   purgeClosed(before: Date): Promise<number>;
   /** Audit rows at or after `since`, oldest first. */
   auditSince(since: Date): Promise<AuditRow[]>;
-  /** Resolves when the store answers; rejects otherwise (readiness). */
+  /**
+   * Records that a platform delivery (e.g. a Slack event_id) is being handled; true the first time
+   * `key` is seen, false for any later copy, across every instance sharing the store.
+   */
+  claimDelivery(key: string, at: Date): Promise<boolean>;
+  /** Forgets deliveries recorded before `before` (platforms retry for minutes, not days); returns how many. */
+  purgeDeliveries(before: Date): Promise<number>;
   /** A deployment setting saved by the bot itself (e.g. the Teams radiology channel); undefined when unset. */
   getSetting(key: string): Promise<string | undefined>;
   /** Saves (or replaces) a deployment setting. */
   setSetting(key: string, value: string, at: Date): Promise<void>;
+  /** Resolves when the store answers; rejects otherwise (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -182,6 +182,22 @@ export function runStoreContract(name: string, factory: StoreFactory, opts: { sk
       expect(await t.store.getSetting('teams.radiology')).toBe('{"conversation":"b"}');
     });
 
+    it('claims a delivery key once across instances, even when both claim at the same moment', async () => {
+      expect(await t.store.claimDelivery('slack:T1:Ev1', at(1))).toBe(true);
+      expect(await t.peer.claimDelivery('slack:T1:Ev1', at(2))).toBe(false);
+      expect(await t.store.claimDelivery('slack:T1:Ev1', at(3))).toBe(false);
+      const race = await Promise.all([t.store.claimDelivery('slack:T1:Ev2', at(4)), t.peer.claimDelivery('slack:T1:Ev2', at(4))]);
+      expect(race.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('forgets delivery keys recorded before the cut-off, so they could be claimed again', async () => {
+      await t.store.claimDelivery('old', at(1));
+      await t.store.claimDelivery('new', at(10));
+      expect(await t.peer.purgeDeliveries(at(5))).toBe(1);
+      expect(await t.store.claimDelivery('old', at(11))).toBe(true);
+      expect(await t.store.claimDelivery('new', at(11))).toBe(false);
+    });
+
     it('answers ping while open and rejects it once closed', async () => {
       await expect(t.store.ping()).resolves.toBeUndefined();
       await t.store.close();
