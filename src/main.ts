@@ -77,7 +77,7 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
     const app = createHttpApp(store, { logger, trustProxy: config.TRUST_PROXY, ...(config.METRICS_PORT === undefined ? { metricsRoute } : {}) });
     const { criteria } = primary.content.rules;
     slack = mountSlack(app, {
-      config, service, pathways, logger, faq, followUp,
+      config, service, pathways, logger, faq, followUp, claimDelivery: (key) => store.claimDelivery(key, new Date()),
       info: { criteria: { name: criteria.name, variant: criteria.variant, reviewDate: criteria.reviewDate }, disclaimer: criteria.disclaimer, ttlHours: config.CONSULT_TTL_HOURS },
     });
     if (config.TEAMS_ENABLED) mountTeams(app, { config, service, pathways, logger, faq, followUp });

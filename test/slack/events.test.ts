@@ -71,9 +71,14 @@ describe('direct messages', () => {
     expect(h.slack.apiCalls()).toEqual([]);
   });
 
-  it('ignores a retried event delivery', async () => {
-    await h.event(dm('pacemaker?'), { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
-    expect(h.slack.apiCalls()).toEqual([]);
+  it('answers a retried event whose first delivery never arrived once, and not its exact duplicate', async () => {
+    const body = h.eventBody(dm('pacemaker?'));
+    const retry = { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' };
+    await h.post(body, 'application/json', retry);
+    expect(h.slack.apiCalls('chat.postMessage')).toHaveLength(1);
+    await h.post(body, 'application/json', { ...retry, 'x-slack-retry-num': '2' });
+    await h.post(body, 'application/json');
+    expect(h.slack.apiCalls('chat.postMessage')).toHaveLength(1);
   });
 });
 

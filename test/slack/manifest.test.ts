@@ -37,7 +37,7 @@ describe('manifests/slack/manifest.yaml', () => {
   });
 
   it('asks for the least bot scopes the Web API calls need', () => {
-    const files = ['consultDelivery.ts', 'handleAction.ts', 'handleEvents.ts', 'mountSlack.ts'].map(source).join('\n');
+    const files = ['consultDelivery.ts', 'handleAction.ts', 'handleEvents.ts', 'mountSlack.ts', 'botIdentity.ts'].map(source).join('\n');
     const methods = new Set([...files.matchAll(/client\.([a-z]+\.[a-zA-Z]+)\(/g)].map((m) => m[1]));
     expect([...methods].sort()).toEqual(['auth.test', 'chat.postMessage', 'chat.update', 'conversations.open', 'views.publish']);
     // chat.postMessage/chat.update: chat:write; conversations.open (DM): im:write; message.im: im:history;

@@ -5,6 +5,8 @@ import type { Config } from '../../config/config.js';
 import type { ConsultService } from '../../consult/consultService.js';
 import type { Logger } from '../../log/logger.js';
 import { boltLogger } from './boltLogger.js';
+import { botIdentity } from './botIdentity.js';
+import { slackIntake } from './slackIntake.js';
 import { ConsultDelivery } from './consultDelivery.js';
 import type { FaqPort } from '../../faq/faqPort.js';
 import { handleAction, SLACK_STYLE } from './handleAction.js';
@@ -29,6 +31,8 @@ export interface SlackDeps {
   info: ProductInfo;
   /** FAQ search for DMs; without it a DM gets a short help text. */
   faq: FaqPort;
+  /** Records an Events API delivery (event_id) in the store; false when any instance already took it. */
+  claimDelivery?: (key: string) => Promise<boolean>;
 }
 
 /** How Slack is connected: HTTP on the shared app, Socket Mode, or not at all. */
@@ -81,21 +85,17 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackMount {
 
   const botToken = config.SLACK_BOT_TOKEN!;
   const log = boltLogger(logger);
-  let identity: Promise<{ botId?: string; botUserId?: string }> | undefined;
+  const identity = botIdentity(botToken, { ...clientOptions(config), logger: log }, logger);
+  // Registered before Bolt's receiver: limits, signature and shape are checked before Bolt reads anything.
+  if (mode === 'http') app.post('/slack/events', ...slackIntake(config.SLACK_SIGNING_SECRET!, logger));
   const bolt: App = new App({
     logger: log,
     clientOptions: clientOptions(config),
     // The consult lives in our store, not in Bolt's conversation state. Bolt's default in-memory
     // store rejects every lookup with a new Error (a stack trace per request) when it is unused.
     convoStore: false,
-    // One workspace, one token. auth.test runs once (lazily, retried after a failure) so that
-    // Bolt can ignore the bot's own messages; a failure there must not block consults.
-    authorize: async () => {
-      identity ??= bolt.client.auth.test({ token: botToken })
-        .then((r) => ({ botId: r.bot_id, botUserId: r.user_id }))
-        .catch(() => { identity = undefined; return {}; });
-      return { botToken, ...(await identity) };
-    },
+    // One workspace, one token; the bot's ids come from a background auth.test, never awaited here.
+    authorize: async () => ({ botToken, ...identity.current() }),
     ...(mode === 'socket'
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
       : {
@@ -112,15 +112,24 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackMount {
         }),
   });
 
-  // Slack redelivers an event it thinks we missed (X-Slack-Retry-Num); the first delivery was
-  // already handled, so acknowledge and stop.
-  bolt.use(async ({ context, next, ...args }) => {
-    if (context.retryNum !== undefined) {
-      if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
-      return;
-    }
-    await next();
-  });
+  // Slack redelivers an event it thinks we missed (X-Slack-Retry-Num), and may deliver one twice.
+  // The store decides, across instances: the first copy to arrive is handled, any later one is
+  // not, so a retry of a delivery that never got through is still answered. (Clicks carry their
+  // own idempotency key, checked by the consult service.)
+  const { claimDelivery } = deps;
+  if (claimDelivery) {
+    bolt.use(async ({ body, next }) => {
+      const b = body as { type?: string; event_id?: string; team_id?: string };
+      if (b.type === 'event_callback' && b.event_id) {
+        const first = await claimDelivery(`slack:event:${b.team_id ?? ''}:${b.event_id}`).catch((err: Error) => {
+          logger.warn({ err: err.message }, 'slack: could not record the event delivery; handling it anyway');
+          return true;
+        });
+        if (!first) return;
+      }
+      await next();
+    });
+  }
   bolt.error(async (err) => { logger.error({ slackError: err.code }, 'slack: unhandled listener error'); });
 
   const tracked = <A extends AnyMiddlewareArgs>(fn: Middleware<A>): Middleware<A> => (args) => {
@@ -144,7 +153,10 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackMount {
   logger.info({ mode }, mode === 'http' ? 'Slack enabled on POST /slack/events' : 'Slack enabled in Socket Mode');
   return {
     mode,
-    start: async () => { if (mode === 'socket') await bolt.start(); },
+    start: async () => {
+      identity.start();
+      if (mode === 'socket') await bolt.start();
+    },
     stop: async () => {
       // Close the socket first so no new event starts while the ones in flight finish.
       if (mode === 'socket') await bolt.stop();

@@ -1,0 +1,78 @@
+import { parse as parseQuery } from 'node:querystring';
+import { isValidSlackRequest } from '@slack/bolt';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
+import { z } from 'zod';
+import type { Logger } from '../../log/logger.js';
+import { COMMAND } from './productInfo.js';
+
+/** The largest body /slack/events reads: Slack's own payloads are a few kilobytes. */
+export const SLACK_BODY_LIMIT = 256 * 1024;
+
+const id = z.string().min(1).max(255);
+/** The payloads this app handles, just deep enough that Bolt and the handlers never meet a missing field. */
+const Interactive = z.object({
+  type: z.literal('block_actions', { error: 'only block_actions payloads are handled' }),
+  user: z.object({ id }, { error: 'block_actions without a user' }),
+  actions: z.array(z.object({ action_id: z.string(), type: z.string() })).min(1, 'block_actions without an action'),
+});
+const Command = z.object({ command: z.literal(COMMAND, { error: `only ${COMMAND} is handled` }), user_id: id, team_id: id, channel_id: id });
+const Json = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('url_verification'), challenge: z.string() }),
+  z.object({ type: z.literal('event_callback'), event_id: id, event: z.object({ type: z.string() }) }),
+  z.object({ type: z.literal('app_rate_limited') }),
+], { error: 'not an event_callback or url_verification body' });
+
+/** What is wrong with a signed body, or undefined when Bolt can take it. */
+export function describeSlackBody(raw: string, contentType: string | undefined): string | undefined {
+  try {
+    if (contentType?.startsWith('application/x-www-form-urlencoded')) {
+      const form = parseQuery(raw);
+      if (form.ssl_check !== undefined) return undefined;
+      if (typeof form.payload === 'string') return problem(Interactive.safeParse(JSON.parse(form.payload)));
+      return problem(Command.safeParse(form));
+    }
+    return problem(Json.safeParse(JSON.parse(raw)));
+  } catch {
+    return 'the body is not valid JSON';
+  }
+}
+
+const problem = (r: { success: boolean; error?: z.ZodError }) =>
+  r.success ? undefined : r.error!.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+
+/**
+ * Guards POST /slack/events before Bolt: a body over SLACK_BODY_LIMIT gets 413 (at once when
+ * Content-Length says so, without reading it); a body without a valid Slack signature 401; a
+ * signed body this app cannot handle (`payload=null`, block_actions without a user, `{}`) 400,
+ * rather than Bolt's 500 or its 3-second wait for an ack nobody will send. What passes is handed
+ * to Bolt as `rawBody`, so it is read only once.
+ */
+export function slackIntake(signingSecret: string, logger: Logger): Array<RequestHandler | ErrorRequestHandler> {
+  const refuse = (res: Parameters<RequestHandler>[1], status: number, text: string) => {
+    res.status(status).set('Connection', 'close').type('text/plain').send(text);
+  };
+  const tooLarge: RequestHandler = (req, res, next) => {
+    if (Number(req.headers['content-length'] ?? 0) > SLACK_BODY_LIMIT) return refuse(res, 413, 'request body too large');
+    next();
+  };
+  const check: RequestHandler = (req: Request & { rawBody?: Buffer }, res, next) => {
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const body = raw.toString('utf8');
+    const signed = isValidSlackRequest({
+      signingSecret, body,
+      headers: { 'x-slack-signature': String(req.headers['x-slack-signature'] ?? ''), 'x-slack-request-timestamp': Number(req.headers['x-slack-request-timestamp']) },
+    });
+    if (!signed) return refuse(res, 401, 'invalid Slack signature');
+    const wrong = describeSlackBody(body, req.headers['content-type']);
+    if (wrong) {
+      logger.warn({ problem: wrong }, 'slack: signed request with a malformed body refused');
+      return refuse(res, 400, `malformed Slack request: ${wrong}`);
+    }
+    req.rawBody = raw;
+    next();
+  };
+  const readFailed: ErrorRequestHandler = (err: { status?: number; type?: string }, _req, res, _next) => {
+    refuse(res, err.status === 413 ? 413 : 400, err.status === 413 ? 'request body too large' : 'request body could not be read');
+  };
+  return [tooLarge, express.raw({ type: () => true, limit: SLACK_BODY_LIMIT }), check, readFailed];
+}
