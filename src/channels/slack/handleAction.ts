@@ -42,11 +42,15 @@ export function handleAction(deps: { service: ConsultService; delivery: ConsultD
   };
 
   return async (args: ActionArgs): Promise<void> => {
-    const { ack, body, action, client, respond, context } = args;
-    await ack();
+    const { body, action, client, respond, context } = args;
+    // A consult click is saved before Slack gets its 200 (docs/ops.md: a 200 means committed);
+    // everything else is acknowledged first. Slack allows 3 s; a save takes milliseconds.
+    let acked: Promise<void> | undefined;
+    const ack = () => (acked ??= args.ack());
     const surface: Surface = { client, respond, botUserId: context.botUserId };
     const parsed = action?.type === 'button' ? parseAction(action.action_id, action.value) : { kind: 'invalid' as const };
     let consultId: string | undefined;
+    if (parsed.kind !== 'click' || isFollowUp(parsed.data)) await ack();
     try {
       switch (parsed.kind) {
         case 'invalid':
@@ -62,6 +66,7 @@ export function handleAction(deps: { service: ConsultService; delivery: ConsultD
             return await followUp(surface, parsed.data, { userId: body.user.id, channel: body.channel?.id });
           }
           const result = await service.click({ userId: body.user.id, data: parsed.data });
+          await ack();
           if (result.ok) return await delivery.show(surface, result.record);
           // A stale press means this message lags behind the consult (two quick presses, or an
           // update Slack dropped): bring it up to date, which changes nothing in the consult.
@@ -74,6 +79,7 @@ export function handleAction(deps: { service: ConsultService; delivery: ConsultD
         }
       }
     } catch (err) {
+      await ack();
       logger.error({ consultId, slackError: slackErrorCode(err), err: (err as Error).message }, 'slack: button handling failed');
       await delivery.tellPrivately(surface, FAILED, consultId);
     }
