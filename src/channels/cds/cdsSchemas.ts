@@ -54,6 +54,7 @@ export const HookRequestSchema = z.looseObject({
   context: z.looseObject({}),
   prefetch: z.record(z.string(), z.unknown()).optional(),
 });
+/** A parsed hook call. */
 export type HookRequest = z.infer<typeof HookRequestSchema>;
 
 const orderContext = {
@@ -66,10 +67,12 @@ const orderContext = {
 export const OrderSelectContextSchema = z.looseObject({ ...orderContext, selections: nonEmptyArray(text) });
 /** order-sign context: every draft order is to be signed. */
 export const OrderSignContextSchema = z.looseObject(orderContext);
+/** The context of order-select or order-sign (selections only on order-select). */
 export type OrderContext = z.infer<typeof OrderSignContextSchema> & { selections?: string[] };
 
 /** The hooks this service answers, with their context schema. */
 export const HOOK_CONTEXTS = { 'order-select': OrderSelectContextSchema, 'order-sign': OrderSignContextSchema } as const;
+/** The hooks this service answers. */
 export type SupportedHook = keyof typeof HOOK_CONTEXTS;
 
 /** Coding as the service sends it: `display` is required on override reasons. */
@@ -99,10 +102,12 @@ export const CardSchema = z.strictObject({
     label: text, url: z.url(), type: z.enum(['absolute', 'smart']), appContext: text.optional(), autolaunchable: z.boolean().optional(),
   })).optional(),
 }).refine((c) => !c.suggestions || !!c.selectionBehavior, 'suggestions need selectionBehavior');
+/** One card as sent. */
 export type Card = z.infer<typeof CardSchema>;
 
 /** The service's answer: cards (possibly none). */
 export const HookResponseSchema = z.strictObject({ cards: z.array(CardSchema) });
+/** The service's response body. */
 export type HookResponse = z.infer<typeof HookResponseSchema>;
 
 /** One entry of the discovery document. */
@@ -112,6 +117,7 @@ export const ServiceDescriptionSchema = z.strictObject({
 });
 /** GET /cds-services. */
 export const DiscoveryResponseSchema = z.strictObject({ services: z.array(ServiceDescriptionSchema) });
+/** The discovery document. */
 export type DiscoveryResponse = z.infer<typeof DiscoveryResponseSchema>;
 
 /** POST /cds-services/{id}/feedback (specification: "Feedback"). */
@@ -126,6 +132,7 @@ export const FeedbackRequestSchema = z.looseObject({
     message: 'acceptedSuggestions is required for an accepted outcome', path: ['acceptedSuggestions'],
   })),
 });
+/** A parsed feedback body. */
 export type FeedbackRequest = z.infer<typeof FeedbackRequestSchema>;
 
 /** A zod error as one line naming each bad field, for a 400 body. */
