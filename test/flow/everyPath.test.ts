@@ -130,6 +130,22 @@ describe('every path through the flow (enumerated by xstate/graph)', () => {
     }
   });
 
+  it('safety: every outcome after an MRI result shows that result, and never the opposite polarity', () => {
+    const words: Record<string, RegExp> = { positive: /positive|neurosurgical emergency/i, negative: /negative/i, indeterminate: /indeterminate/i };
+    let checked = 0;
+    for (const p of complete.filter((x) => engine.status(x.end) === 'finished' && answerOf(x.end, 'mri_result'))) {
+      const result = answerOf(p.end, 'mri_result')!;
+      const v = engine.view(p.end) as OutcomeView;
+      expect(v.title, v.outcomeId).toMatch(words[result]);
+      for (const [other, word] of Object.entries(words)) if (other !== result) expect(v.title, v.outcomeId).not.toMatch(word);
+      const label = engine.content.flow.questions.find((q) => q.id === 'mri_result')!.options.find((o) => o.id === result)!.label;
+      expect(v.trail.find((t) => t.questionId === 'mri_result')?.answer).toBe(label);
+      expect(v.chartNote).toContain(`MRI result: ${label}`);
+      checked++;
+    }
+    expect(checked).toBe(32); // 8 routes to recommend-mri x 4 result outcomes
+  });
+
   it('safety: the cord compression question mentions the cauda equina', () => {
     const asked = paths.map((p) => engine.view(p.end)).filter((v) => v.kind === 'question' && v.question.id === 'cord_compression');
     expect(asked.length).toBeGreaterThan(0);

@@ -66,7 +66,7 @@ describe('Teams free text with an FAQ port', () => {
     expect(logs).not.toContain('CT with contrast for');
   });
 
-  it('says "not sure" with topics (faq:none), and a tapped topic replaces the card with its answer', async () => {
+  it('says "not sure" with topics (faq:none), and a tapped topic posts its answer below', async () => {
     const chat = new TeamsConversation(bot);
     expect(await chat.say('how do I reset my password?')).toMatchObject({ main: 'faq:none' });
     expect(await chat.tap('Which level?')).toMatchObject({ main: 'faq:spine-level' });
