@@ -31,7 +31,7 @@ async function oneConsult(n: number): Promise<void> {
   while (view.kind === 'question') {
     const options = view.question.options;
     const option = options[Math.floor(Math.random() * options.length)];
-    const result = await service.click({ userId: record.ownerId, data: { action: 'answer', questionId: view.question.id, optionId: option.id, consultId: record.id, step: record.step } });
+    const result = await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: record.ownerId }, data: { action: 'answer', questionId: view.question.id, optionId: option.id, consultId: record.id, step: record.step } });
     if (!result.ok) throw new Error(`click refused: ${result.reason}`);
     ({ record, view } = result);
     renderSlack(composeView(pathway, record, { radiology: false }), record.id);

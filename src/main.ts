@@ -6,6 +6,7 @@ import { loadConfig, type Config } from './config/config.js';
 import { ConsultService } from './consult/consultService.js';
 import { FollowUpService } from './consult/followUpService.js';
 import { Pathways } from './interaction/pathways.js';
+import { PressHandler } from './interaction/pressHandler.js';
 import { createWebChannel } from './channels/web/createWebChannel.js';
 import { WebSessions } from './channels/web/webSession.js';
 import { loadSessionSecret } from './config/sessionSecret.js';
@@ -73,14 +74,15 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   try {
     service = new ObservedConsultService({ store, pathways, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now }, metrics, logger);
     followUp = new FollowUpService({ store, pathways, now: overrides.now, onEvent: (event) => metrics.followUps.inc({ event }) });
+    const presses = new PressHandler({ service, followUp, pathways });
     const metricsRoute = metricsHandler(metrics, config.METRICS_TOKEN);
     const app = createHttpApp(store, { logger, trustProxy: config.TRUST_PROXY, ...(config.METRICS_PORT === undefined ? { metricsRoute } : {}) });
     const { criteria } = primary.content.rules;
     slack = mountSlack(app, {
-      config, service, pathways, logger, faq, followUp, claimDelivery: (key) => store.claimDelivery(key, new Date()),
+      config, service, pathways, logger, faq, presses, claimDelivery: (key) => store.claimDelivery(key, new Date()),
       info: { criteria: { name: criteria.name, variant: criteria.variant, reviewDate: criteria.reviewDate }, disclaimer: criteria.disclaimer, ttlHours: config.CONSULT_TTL_HOURS },
     });
-    if (config.TEAMS_ENABLED) mountTeams(app, { config, service, pathways, logger, faq, followUp });
+    if (config.TEAMS_ENABLED) mountTeams(app, { config, service, pathways, logger, faq, followUp, presses });
     if (channels.web) app.use(createWebChannel({ service, pathways, logger, faq, followUp, sessions: new WebSessions(loadSessionSecret(config)) }));
     mountCds(app, { config, pathways, store, followUp, logger, metrics, web: channels.web, localUrl: () => localUrl, now: overrides.now });
     server = await new Promise<Server>((resolve, reject) => {

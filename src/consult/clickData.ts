@@ -40,6 +40,11 @@ export function toEvent(data: ClickData): ConsultEvent | undefined {
   }
 }
 
+/** Whether a press is a follow-up (feedback, hand-off, claim) rather than a flow step or a start. */
+export function isFollowUp(data: { action: string }): boolean {
+  return data.action === 'feedback' || data.action === 'handoff' || data.action === 'claim';
+}
+
 /** A stable, enumerated name for an event, used in the audit trail and idempotency keys. */
 export function eventName(event: ConsultEvent): string {
   switch (event.type) {

@@ -1,11 +1,12 @@
 import type { FeedbackChoice, FeedbackReason, FeedbackState } from '../store/types.js';
+import type { Actor } from './binding.js';
 import { checkOutcomePress, saveFollowUp, withRetry, type FollowUpDeps, type FollowUpResult } from './followUpGuard.js';
 
 /** One press of a feedback button: "Ordering ..." (choice) or a reason for "something else". */
 export interface FeedbackPress {
   consultId: string;
   step: number;
-  userId: string;
+  actor: Actor;
   choice: FeedbackChoice;
   reason?: FeedbackReason;
 }
@@ -22,7 +23,7 @@ export function feedbackEvent(f: Pick<FeedbackState, 'choice' | 'reason'>): stri
  */
 export function recordFeedback(deps: FollowUpDeps, press: FeedbackPress): Promise<FollowUpResult> {
   return withRetry(async () => {
-    const check = await checkOutcomePress(deps, press.consultId, press.userId, press.step, true);
+    const check = await checkOutcomePress(deps, press, 'feedback');
     if (!check.ok) return check;
     const { record, outcome } = check.checked;
     const outcomes = deps.pathways.engine(record.flowId)?.content.rules.followup.feedback.outcomes ?? [];
@@ -36,9 +37,9 @@ export function recordFeedback(deps: FollowUpDeps, press: FeedbackPress): Promis
     const final = press.choice !== 'something_else' || !!press.reason;
     if (!final && current?.choice === 'something_else') return { ok: false, reason: 'duplicate', record };
     const feedback: FeedbackState = {
-      choice: press.choice, ...(press.reason ? { reason: press.reason } : {}), final, by: press.userId, at: deps.now().toISOString(),
+      choice: press.choice, ...(press.reason ? { reason: press.reason } : {}), final, by: press.actor.userId, at: deps.now().toISOString(),
     };
-    const saved = await saveFollowUp(deps, record, { ...record.followUp, feedback }, final ? feedbackEvent(feedback) : null, press.userId);
+    const saved = await saveFollowUp(deps, record, { ...record.followUp, feedback }, final ? feedbackEvent(feedback) : null, press.actor.userId);
     return saved ? { ok: true, record: saved } : 'conflict';
   });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ConsultEvent } from '../flow/buildMachine.js';
 import type { FlowEngine } from '../flow/engine.js';
+import { isBound, refusalAudit, type Actor } from './binding.js';
 import { UnknownPathwayError, type EngineLookup } from './engineLookup.js';
 import type { View } from '../flow/viewTypes.js';
 import { auditRow, type Channel, type ConsultRecord, type ConsultStore, type RecordStatus } from '../store/types.js';
@@ -19,7 +20,8 @@ export interface StartInput {
 
 /** One click on a consult's button, already parsed from the platform's payload. */
 export interface ClickInput {
-  userId: string;
+  /** Who pressed, and through which channel and workspace. */
+  actor: Actor;
   data: ClickData;
 }
 
@@ -110,12 +112,16 @@ export class ConsultService {
   }
 
   /** Applies one click; every rejection leaves the stored consult untouched (bar marking it expired). */
-  async click({ userId, data }: ClickInput): Promise<ClickResult> {
+  async click({ actor, data }: ClickInput): Promise<ClickResult> {
     const record = await this.store.get(data.consultId);
     if (!record) return { ok: false, reason: 'not-found' };
     const reject = (reason: RejectReason): ClickResult => ({ ok: false, reason, record, view: this.view(record) });
-    if (record.ownerId !== userId) return reject('not-owner');
     const now = this.now();
+    if (!isBound(record, actor)) {
+      await this.refuse(record, actor, data.action, now);
+      return reject('not-owner');
+    }
+    const { userId } = actor;
     if (record.status === 'expired') return reject('expired');
     if (record.status === 'active' && record.expiresAt <= now) {
       await this.store.update({ ...record, status: 'expired', updatedAt: now }, record.version,
@@ -171,6 +177,14 @@ export class ConsultService {
       return { ok: false, reason: 'stale', record: fresh, view: engine.view(fresh.snapshot) };
     }
     return { ok: true, record: { ...next, version: record.version + 1 }, view: engine.view(next.snapshot) };
+  }
+
+  /**
+   * Audits a press by someone the consult is not bound to (a stranger, or the owner's id arriving
+   * through another channel or workspace); the consult itself is not touched.
+   */
+  async refuse(record: ConsultRecord, actor: Actor, action: string, now = this.now()): Promise<void> {
+    await this.store.addAudit(refusalAudit(record, actor, action, now));
   }
 
   /** The owner's most recent consults, newest first (App Home). */

@@ -1,3 +1,4 @@
+import { isBound, refusalAudit, type Actor } from './binding.js';
 import type { EngineLookup } from './engineLookup.js';
 import type { OutcomeView } from '../flow/viewTypes.js';
 import { auditRow, type ConsultRecord, type ConsultStore, type FollowUp } from '../store/types.js';
@@ -24,17 +25,21 @@ export interface Checked {
 }
 
 /**
- * The consult rules for buttons drawn on an outcome: the consult exists, the presser owns it (when
- * `owner` is asked for), it has not expired, its guidance is current, the button's step is the
- * consult's step, and it rests on an outcome.
+ * The consult rules for buttons drawn on an outcome: the consult exists, the presser is bound to it
+ * (its owner, through its channel and workspace; a refusal is audited), it has not expired, its
+ * guidance is current, the button's step is the consult's step, and it rests on an outcome.
  */
 export async function checkOutcomePress(
-  deps: FollowUpDeps, consultId: string, userId: string, step: number, owner: boolean,
+  deps: FollowUpDeps, press: { consultId: string; actor: Actor; step: number }, action: string,
 ): Promise<{ ok: true; checked: Checked } | { ok: false; reason: FollowUpReject; record?: ConsultRecord }> {
-  const record = await deps.store.get(consultId);
+  const record = await deps.store.get(press.consultId);
   if (!record) return { ok: false, reason: 'not-found' };
   const no = (reason: FollowUpReject) => ({ ok: false as const, reason, record });
-  if (owner && record.ownerId !== userId) return no('not-owner');
+  if (!isBound(record, press.actor)) {
+    await deps.store.addAudit(refusalAudit(record, press.actor, action, deps.now()));
+    return no('not-owner');
+  }
+  const { step } = press;
   if (record.status === 'expired' || (record.status === 'active' && record.expiresAt <= deps.now())) return no('expired');
   const engine = deps.pathways.engine(record.flowId);
   if (!engine || record.flowVersion !== engine.content.flow.version) return no('flow-changed');

@@ -2,7 +2,7 @@ import type { ConsultRecord, ConsultStore } from '../store/types.js';
 import { recordFeedback, type FeedbackPress } from './consultFeedback.js';
 import type { EngineLookup } from './engineLookup.js';
 import type { FollowUpDeps, FollowUpResult } from './followUpGuard.js';
-import { checkHandoff, claimHandoff, confirmHandoff, type ClaimPress, type HandoffPress } from './radiologyHandoff.js';
+import { claimHandoff, confirmHandoff, releaseHandoff, reserveHandoff, type ClaimPress, type HandoffPress } from './radiologyHandoff.js';
 
 export type { FollowUpResult } from './followUpGuard.js';
 
@@ -41,15 +41,19 @@ export class FollowUpService {
     return recordFeedback(this.deps, press);
   }
 
-  /** Checks "Ask radiology" before the channel posts anything. */
-  async checkHandoff(press: HandoffPress, radiology: boolean): Promise<FollowUpResult> {
-    const check = await checkHandoff(this.deps, press, radiology);
-    return check.ok ? { ok: true, record: check.checked.record } : check;
+  /** Reserves "Ask radiology" (version-checked) before the channel posts anything. */
+  reserveHandoff(press: HandoffPress, radiology: boolean): Promise<FollowUpResult> {
+    return reserveHandoff(this.deps, press, radiology);
   }
 
-  /** Saves (and audits) the hand-off once its summary is posted. */
+  /** Saves (and audits) the reserved hand-off once its summary is posted. */
   confirmHandoff(press: HandoffPress, refs: { postRef: string; originRef?: string }): Promise<FollowUpResult> {
     return confirmHandoff(this.deps, press, refs);
+  }
+
+  /** Gives the reservation back after a failed post, so a retry can work. */
+  releaseHandoff(press: HandoffPress): Promise<FollowUpResult> {
+    return releaseHandoff(this.deps, press);
   }
 
   /** "I'll take it" on the radiology post. */

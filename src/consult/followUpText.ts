@@ -2,10 +2,6 @@ import type { FeedbackState } from '../store/types.js';
 import { CHOICE_LABELS, REASON_LABELS } from './feedbackOptions.js';
 import { rejectionText, type RejectReason, type ReplyStyle } from './rejections.js';
 
-/** The "Ask radiology" button label. */
-export const ASK_RADIOLOGY = 'Ask radiology';
-/** The claim button label on the radiology post. */
-export const CLAIM_LABEL = "I'll take it";
 
 /** The one-line record shown on the consult, e.g. "Feedback: ordering something else - availability". */
 export function feedbackLine(f: Pick<FeedbackState, 'choice' | 'reason'>): string {

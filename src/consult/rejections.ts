@@ -16,6 +16,8 @@ export interface ReplyStyle {
   startHint: string;
   /** How to mention a user, e.g. Slack's `<@U123>`. */
   mention: (userId: string) => string;
+  /** How to name a colleague who took a hand-off, where the platform can from an id alone (Slack). */
+  mentionStaff?: (userId: string) => string;
 }
 
 /** A short, polite explanation for the clicker; undefined when silence is right (a retried delivery). */

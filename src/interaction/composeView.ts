@@ -1,5 +1,5 @@
 import { FEEDBACK_CHOICES, FEEDBACK_REASONS, CHOICE_LABELS, REASON_LABELS } from '../consult/feedbackOptions.js';
-import { ASK_RADIOLOGY, feedbackLine } from '../consult/followUpText.js';
+import { feedbackLine } from '../consult/followUpText.js';
 import type { PersistedConsult } from '../flow/engine.js';
 import type { Controls, FeedbackView, HandoffView, NoticeView, OutcomeView, QuestionView } from '../flow/viewTypes.js';
 import type { FollowUp } from '../store/types.js';
@@ -44,7 +44,7 @@ function handoffView(followUp: FollowUp | undefined, prominent: boolean): Handof
   const h = followUp?.handoff;
   const state = !h ? 'available' : h.claimedBy ? 'claimed' : 'requested';
   return {
-    prominent, state, label: ASK_RADIOLOGY,
+    prominent, state, label: LABELS.askRadiology,
     ...(h?.claimedBy ? { claimedBy: h.claimedBy } : {}),
     ...(h?.claimedByName ? { claimedByName: h.claimedByName } : {}),
   };

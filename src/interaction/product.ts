@@ -16,5 +16,6 @@ export const LABELS = {
   newConsult: 'New consult',
   change: 'Change',
   startConsult: 'Start a consult',
+  askRadiology: 'Ask radiology',
   claim: "I'll take it",
 } as const;

@@ -23,6 +23,9 @@ export class ObservedStore implements ConsultStore {
   update(record: ConsultRecord, expectedVersion: number, audit: Omit<AuditRow, 'seq'> | null): Promise<boolean> {
     return this.count('update', () => this.inner.update(record, expectedVersion, audit));
   }
+  addAudit(audit: Omit<AuditRow, 'seq'>): Promise<void> {
+    return this.count('addAudit', () => this.inner.addAudit(audit));
+  }
   recentByOwner(channel: Channel, workspace: string, ownerId: string, limit: number): Promise<ConsultRecord[]> {
     return this.count('recentByOwner', () => this.inner.recentByOwner(channel, workspace, ownerId, limit));
   }

@@ -77,7 +77,7 @@ export function summarizeAudit(rows: AuditRow[]): AuditSummary {
     const start = trail.find((r) => r.event === 'start');
     if (start) summary.started++;
     // Feedback and hand-off rows follow an outcome without changing where the consult rests.
-    const last = trail.filter((r) => !/^(feedback|handoff):/.test(r.event)).at(-1) ?? trail.at(-1)!;
+    const last = trail.filter((r) => !/^(feedback|handoff|refused):/.test(r.event)).at(-1) ?? trail.at(-1)!;
     if (last.event === 'cancel') summary.cancelled++;
     else if (last.event === 'expire') summary.expired++;
     if (last.outcomeId) summary.outcomes[last.outcomeId] = (summary.outcomes[last.outcomeId] ?? 0) + 1;

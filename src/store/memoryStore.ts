@@ -23,6 +23,11 @@ export class MemoryStore implements ConsultStore {
     this.appendAudit(audit);
   }
 
+  async addAudit(audit: Omit<AuditRow, 'seq'>): Promise<void> {
+    assertAuditEvent(audit.event);
+    this.appendAudit(audit);
+  }
+
   async get(id: string): Promise<ConsultRecord | undefined> {
     const r = this.consults.get(id);
     return r && copy(r);

@@ -108,6 +108,14 @@ export class PostgresStore implements ConsultStore {
     });
   }
 
+  async addAudit(audit: Omit<AuditRow, 'seq'>): Promise<void> {
+    await this.tx(async (c) => {
+      // Lock the consult's row so a concurrent save cannot take the same audit seq.
+      await c.query('SELECT 1 FROM consults WHERE id = $1 FOR UPDATE', [audit.consultId]);
+      await this.appendAudit(c, audit);
+    });
+  }
+
   async get(id: string): Promise<ConsultRecord | undefined> {
     const { rows } = await this.pool.query<ConsultRow>(`SELECT ${COLUMNS} FROM consults WHERE id = $1`, [id]);
     return rows[0] && fromRow(rows[0]);

@@ -118,6 +118,7 @@ export class SqliteStore implements ConsultStore {
         if (audit) this.appendAudit(audit);
         return true;
       }),
+      addAudit: db.transaction((audit: Omit<AuditRow, 'seq'>) => this.appendAudit(audit)),
     };
   }
 
@@ -131,6 +132,10 @@ export class SqliteStore implements ConsultStore {
 
   async create(record: ConsultRecord, audit: Omit<AuditRow, 'seq'>): Promise<void> {
     this.tx.create.immediate(record, audit);
+  }
+
+  async addAudit(audit: Omit<AuditRow, 'seq'>): Promise<void> {
+    this.tx.addAudit.immediate(audit);
   }
 
   async get(id: string): Promise<ConsultRecord | undefined> {

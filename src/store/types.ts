@@ -1,8 +1,16 @@
 import type { FeedbackChoice, FeedbackReason } from '../consult/feedbackOptions.js';
 import type { PersistedConsult } from '../flow/engine.js';
 
-/** Where a consult runs. */
-export type Channel = 'slack' | 'teams' | 'cli' | 'web' | 'cds';
+/**
+ * Where a consult runs: a channel's name (`slack`, `teams`, `web`, `cli`, `cds`, ...). A string,
+ * so a new channel is a folder and a line in main.ts; `isChannelName` says what a name may look like.
+ */
+export type Channel = string;
+
+/** Whether `name` may name a channel: lower case letters, digits and "-", at most 32 characters. */
+export function isChannelName(name: string): boolean {
+  return /^[a-z][a-z0-9-]{0,31}$/.test(name);
+}
 
 /** A consult's life stage; `expired` is set by the store's clean-up or on a late click. */
 export type RecordStatus = 'active' | 'finished' | 'cancelled' | 'expired';
@@ -58,6 +66,8 @@ export interface HandoffState {
   postRef?: string;
   /** Channel-specific handle for replying to the consult's conversation (Teams: JSON reference). */
   originRef?: string;
+  /** Set while the radiology post is being made: the request is held so a second press posts nothing. */
+  reserved?: boolean;
   claimedBy?: string;
   /** The claimer's display name where the platform gives one (Teams); staff, never a patient. */
   claimedByName?: string;
@@ -98,6 +108,8 @@ export interface ConsultStore {
    * row in the same transaction. Returns false (and writes nothing) when another save won.
    */
   update(record: ConsultRecord, expectedVersion: number, audit: Omit<AuditRow, 'seq'> | null): Promise<boolean>;
+  /** Appends one audit row without touching the consult (a refused press). */
+  addAudit(audit: Omit<AuditRow, 'seq'>): Promise<void>;
   /** The owner's most recent consults in one channel and workspace, newest first. */
   recentByOwner(channel: Channel, workspace: string, ownerId: string, limit: number): Promise<ConsultRecord[]>;
   /** Marks active consults whose expiresAt has passed as expired; returns how many. */

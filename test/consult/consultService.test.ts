@@ -27,7 +27,7 @@ describe('ConsultService', () => {
     const store = new AttachRacingStore();
     const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72 });
     const { record } = await service.start(START);
-    const result = await service.click({ userId: 'U1', data: { action: 'answer', questionId: 'suspicion', optionId: 'yes', consultId: record.id, step: 0 } });
+    const result = await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: { action: 'answer', questionId: 'suspicion', optionId: 'yes', consultId: record.id, step: 0 } });
     expect(result.ok).toBe(true);
     const saved = (await store.get(record.id))!;
     expect(saved).toMatchObject({ step: 1, messageRef: '1700000000.000100' });
@@ -38,7 +38,7 @@ describe('ConsultService', () => {
     const store = new MemoryStore();
     const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72 });
     const { record } = await service.start(START);
-    const click = (optionId: string) => service.click({ userId: 'U1', data: { action: 'answer', questionId: 'suspicion', optionId, consultId: record.id, step: 0 } });
+    const click = (optionId: string) => service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: { action: 'answer', questionId: 'suspicion', optionId, consultId: record.id, step: 0 } });
     const [a, b] = await Promise.all([click('yes'), click('no')]);
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
     expect((a.ok ? b : a)).toMatchObject({ ok: false, reason: 'stale' });
@@ -52,13 +52,13 @@ describe('follow-up state and the flow', () => {
     const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72 });
     let { record } = await service.start(START);
     for (const [questionId, optionId] of [['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'none'], ['post_op', 'no'], ['mri_contraindication', 'no'], ['region', 'lumbar']]) {
-      const r = await service.click({ userId: 'U1', data: { action: 'answer', questionId, optionId, consultId: record.id, step: record.step } });
+      const r = await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: { action: 'answer', questionId, optionId, consultId: record.id, step: record.step } });
       if (!r.ok) throw new Error(r.reason);
       record = r.record;
     }
     const withFollowUp = { ...record, followUp: { feedback: { choice: 'as_recommended', by: 'U1', at: new Date(0).toISOString() } } } as unknown as ConsultRecord;
     expect(await store.update(withFollowUp, record.version, null)).toBe(true);
-    const back = await service.click({ userId: 'U1', data: { action: 'back', consultId: record.id, step: record.step } });
+    const back = await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: { action: 'back', consultId: record.id, step: record.step } });
     expect(back.ok).toBe(true);
     expect((await store.get(record.id))!.followUp).toBeUndefined();
   });

@@ -48,7 +48,7 @@ describe('pathway registry', () => {
 
     const old = (await store.get(record.id))!;
     expect(composeView(pathways.forConsult(old.flowId), old, { radiology: false })).toMatchObject({ kind: 'question', question: { prompt: 'Do you clinically suspect a spine infection?' } });
-    const clicked = await after.click({ userId: 'U1', data: { action: 'answer', questionId: 'suspicion', optionId: 'yes', consultId: record.id, step: 0 } });
+    const clicked = await after.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: { action: 'answer', questionId: 'suspicion', optionId: 'yes', consultId: record.id, step: 0 } });
     expect(clicked).toMatchObject({ ok: true, record: { flowId: SHIPPED, step: 1 } });
   });
 });

@@ -17,7 +17,7 @@ async function consultAt(store: ConsultStore, answers: Array<[string, string]>) 
   const service = new ConsultService({ store, pathways: testPathways(), ttlHours: 72, now: () => new Date(T0) });
   let { record } = await service.start({ channel: 'slack', workspace: 'T1', conversation: 'C1', ownerId: 'U1' });
   for (const [questionId, optionId] of answers) {
-    const r = await service.click({ userId: 'U1', data: { action: 'answer', questionId, optionId, consultId: record.id, step: record.step } });
+    const r = await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: { action: 'answer', questionId, optionId, consultId: record.id, step: record.step } });
     if (!r.ok) throw new Error(r.reason);
     record = r.record;
   }
@@ -34,9 +34,11 @@ describe('follow-up service', () => {
       const record = await consultAt(a, [['suspicion', 'yes'], ['prior_imaging', 'none']]);
       const fa = new FollowUpService({ store: a, pathways: testPathways() });
       const fb = new FollowUpService({ store: b, pathways: testPathways() });
-      const sent = await fa.confirmHandoff({ consultId: record.id, step: record.step, userId: 'U1' }, { postRef: 'CRAD:1.1' });
+      const owner = { consultId: record.id, step: record.step, actor: { channel: 'slack', workspace: 'T1', userId: 'U1' } };
+      expect((await fa.reserveHandoff(owner, true)).ok).toBe(true);
+      const sent = await fa.confirmHandoff(owner, { postRef: 'CRAD:1.1' });
       expect(sent.ok).toBe(true);
-      const results = await Promise.all([fa.claim({ consultId: record.id, userId: 'R1' }), fb.claim({ consultId: record.id, userId: 'R2' })]);
+      const results = await Promise.all([fa.claim({ consultId: record.id, actor: { channel: 'slack', workspace: 'T1', userId: 'R1' } }), fb.claim({ consultId: record.id, actor: { channel: 'slack', workspace: 'T1', userId: 'R2' } })]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       const loser = results.find((r) => !r.ok)!;
       expect(loser).toMatchObject({ ok: false, reason: 'already-claimed' });
@@ -53,8 +55,8 @@ describe('follow-up service', () => {
     const store = new MemoryStore();
     const record = await consultAt(store, [['suspicion', 'no']]);
     const f = new FollowUpService({ store, pathways: testPathways() });
-    expect(await f.feedback({ consultId: record.id, step: record.step, userId: 'U1', choice: 'as_recommended' })).toMatchObject({ ok: false, reason: 'invalid' });
-    expect(await f.checkHandoff({ consultId: record.id, step: record.step, userId: 'U1' }, false)).toMatchObject({ ok: false, reason: 'no-radiology' });
+    expect(await f.feedback({ consultId: record.id, step: record.step, actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, choice: 'as_recommended' })).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await f.reserveHandoff({ consultId: record.id, step: record.step, actor: { channel: 'slack', workspace: 'T1', userId: 'U1' } }, false)).toMatchObject({ ok: false, reason: 'no-radiology' });
     expect(await store.get(record.id)).toEqual(record);
   });
 
@@ -66,7 +68,7 @@ describe('follow-up service', () => {
     const presses = [['something_else', 'availability'], ['something_else', 'availability'], ['not_ordering'], ['as_recommended']] as const;
     for (const [choice, reason] of presses) {
       const r = await consultAt(store, TO_MRI);
-      const res = await f.feedback({ consultId: r.id, step: r.step, userId: 'U1', choice, ...(reason ? { reason } : {}) });
+      const res = await f.feedback({ consultId: r.id, step: r.step, actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, choice, ...(reason ? { reason } : {}) });
       expect(res.ok).toBe(true);
     }
     const summary = summarizeAudit(await store.auditSince(new Date(0)));

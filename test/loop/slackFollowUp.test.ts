@@ -113,7 +113,7 @@ describe('Slack with SLACK_RADIOLOGY_CHANNEL', () => {
     expect(h.slack.calls.length).toBe(calls);
 
     expect((await trail(h, consult.id)).map((a) => [a.event, a.userId])).toEqual([
-      ['start', 'U1'], ['answer:suspicion:yes', 'U1'], ['answer:prior_imaging:none', 'U1'], ['handoff:requested', 'U1'], ['handoff:claimed', 'R1'],
+      ['start', 'U1'], ['answer:suspicion:yes', 'U1'], ['answer:prior_imaging:none', 'U1'], ['refused:handoff', 'U2'], ['handoff:requested', 'U1'], ['handoff:claimed', 'R1'],
     ]);
   });
 

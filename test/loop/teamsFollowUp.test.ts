@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../src/channels/teams/cardTypes.js';
-import { RADIOLOGY_TEXT } from '../../src/channels/teams/teamsFollowUp.js';
+import { RADIOLOGY_TEXT } from '../../src/channels/teams/teamsRadiology.js';
 import { auditToCsv, summarizeAudit } from '../../src/store/auditExport.js';
 import { TeamsConversation } from '../teams/conversation.js';
 import {

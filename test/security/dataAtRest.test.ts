@@ -52,7 +52,7 @@ describe('security: data at rest', () => {
     const store = new SqliteStore(file);
     const service = new ConsultService({ store, pathways: testPathways(), ttlHours: 72, now: () => clock });
     const { record } = await service.start({ channel: 'slack', workspace: 'T1', conversation, ownerId: 'U1' });
-    expect((await service.click({ userId: 'U1', data: { action: 'cancel', consultId: record.id, step: 0 } })).ok).toBe(true);
+    expect((await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: { action: 'cancel', consultId: record.id, step: 0 } })).ok).toBe(true);
     await store.close();
     expect(grepFinds(conversation, file)).toBe(true); // the test has teeth: the id is in the file before the purge
 

@@ -23,7 +23,8 @@ describe('parseAction reads every button the Slack adapter draws', () => {
   });
 
   it('reads the start and FAQ buttons, which carry no consult', () => {
-    expect(parseAction('control:new_consult', NEW_CONSULT_VALUE)).toEqual({ kind: 'new-consult' });
+    expect(parseAction('control:new_consult', NEW_CONSULT_VALUE)).toEqual({ kind: 'start' });
+    expect(parseAction('start:spine-infection-abnormal-imaging', NEW_CONSULT_VALUE)).toEqual({ kind: 'start', pathwayId: 'spine-infection-abnormal-imaging' });
     expect(parseAction('faq:spine-level', 'x')).toEqual({ kind: 'faq-topic', faqId: 'spine-level' });
     expect(parseAction(`faq:${'a'.repeat(64)}`, 'x')).toEqual({ kind: 'faq-topic', faqId: 'a'.repeat(64) });
   });

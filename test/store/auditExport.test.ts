@@ -34,7 +34,7 @@ beforeAll(async () => {
   const click = async (id: string, data: Omit<ClickData, 'consultId' | 'step'>, at: number) => {
     minute = at;
     const record = (await store.get(id))!;
-    const result = await service.click({ userId: 'U7', data: { ...data, consultId: id, step: record.step } });
+    const result = await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U7' }, data: { ...data, consultId: id, step: record.step } });
     if (!result.ok) throw new Error(result.reason);
   };
   const a = await service.start({ channel: 'slack', workspace: 'T1', conversation: 'C1', ownerId: 'U7' });

@@ -64,14 +64,14 @@ describe('startServer with the default store', () => {
     const ready = await fetch(`${first.url}/readyz`);
     expect([ready.status, await ready.text()]).toEqual([200, 'ready']);
     const { record } = await first.service.start({ channel: 'web', workspace: 'local', conversation: 's1', ownerId: 'u1' });
-    const clicked = await first.service.click({ userId: 'u1', data: { action: 'answer', consultId: record.id, step: 0, questionId: 'suspicion', optionId: 'yes' } });
+    const clicked = await first.service.click({ actor: { channel: 'web', workspace: 'local', userId: 'u1' }, data: { action: 'answer', consultId: record.id, step: 0, questionId: 'suspicion', optionId: 'yes' } });
     expect(clicked.ok).toBe(true);
     await first.close();
 
     const second = await startServer(config());
     try {
       expect(await second.service.get(record.id)).toMatchObject({ step: 1, version: 1, status: 'active' });
-      const next = await second.service.click({ userId: 'u1', data: { action: 'answer', consultId: record.id, step: 1, questionId: 'prior_imaging', optionId: 'abnormal' } });
+      const next = await second.service.click({ actor: { channel: 'web', workspace: 'local', userId: 'u1' }, data: { action: 'answer', consultId: record.id, step: 1, questionId: 'prior_imaging', optionId: 'abnormal' } });
       expect(next.ok && next.view.kind === 'question' && next.view.question.id).toBe('neuro');
       await second.store.close();
       const down = await fetch(`${second.url}/readyz`);

@@ -68,8 +68,8 @@ describe.skipIf(skipPgTests())('two instances sharing one PostgreSQL', () => {
     const gatedA = new ConsultService({ store: gateLoads(a, gate), pathways: testPathways(), ttlHours: 72 });
     const gatedB = new ConsultService({ store: gateLoads(b, gate), pathways: testPathways(), ttlHours: 72 });
     const [ra, rb] = await Promise.all([
-      gatedA.click({ userId: 'aad-1', data: { action: 'answer', consultId: record.id, step: 0, questionId: 'suspicion', optionId: 'yes' } }),
-      gatedB.click({ userId: 'aad-1', data: { action: 'answer', consultId: record.id, step: 0, questionId: 'suspicion', optionId: 'no' } }),
+      gatedA.click({ actor: { channel: 'teams', workspace: 'tenant-1', userId: 'aad-1' }, data: { action: 'answer', consultId: record.id, step: 0, questionId: 'suspicion', optionId: 'yes' } }),
+      gatedB.click({ actor: { channel: 'teams', workspace: 'tenant-1', userId: 'aad-1' }, data: { action: 'answer', consultId: record.id, step: 0, questionId: 'suspicion', optionId: 'no' } }),
     ]);
     const results = [ra, rb];
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -87,8 +87,8 @@ describe.skipIf(skipPgTests())('two instances sharing one PostgreSQL', () => {
     for (let i = 0; i < 20; i++) {
       const { record } = await (i % 2 ? serviceA : serviceB).start(START);
       const results = await Promise.all([
-        serviceA.click({ userId: 'aad-1', data: { action: 'answer', consultId: record.id, step: 0, questionId: 'suspicion', optionId: 'yes' } }),
-        serviceB.click({ userId: 'aad-1', data: { action: 'answer', consultId: record.id, step: 0, questionId: 'suspicion', optionId: 'no' } }),
+        serviceA.click({ actor: { channel: 'teams', workspace: 'tenant-1', userId: 'aad-1' }, data: { action: 'answer', consultId: record.id, step: 0, questionId: 'suspicion', optionId: 'yes' } }),
+        serviceB.click({ actor: { channel: 'teams', workspace: 'tenant-1', userId: 'aad-1' }, data: { action: 'answer', consultId: record.id, step: 0, questionId: 'suspicion', optionId: 'no' } }),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, reason: 'stale' });

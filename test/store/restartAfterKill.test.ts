@@ -92,7 +92,7 @@ describe('a consult survives kill -9 (SQLite)', () => {
       const data = view.kind === 'question'
         ? { action: 'answer' as const, consultId: record.id, step: record.step, questionId: view.question.id, optionId: answers[view.question.id] }
         : { action: 'record_result' as const, consultId: record.id, step: record.step };
-      const result = await service.click({ userId: 'loop-user', data });
+      const result = await service.click({ actor: { channel: 'cli', workspace: 'local', userId: 'loop-user' }, data });
       expect(result.ok).toBe(true);
     }
     const done = (await store.get(first.consult))!;

@@ -30,7 +30,7 @@ export function runServiceOverStore(name: string, factory: StoreFactory, opts: {
 
     it('recognises a retried delivery of the same click and applies it once', async () => {
       const { record } = await service.start(START);
-      const click = { userId: 'U1', data: answer(record.id, 0, 'suspicion', 'yes') };
+      const click = { actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(record.id, 0, 'suspicion', 'yes') };
       expect((await service.click(click)).ok).toBe(true);
       const again = await service.click(click);
       expect(again).toMatchObject({ ok: false, reason: 'duplicate' });
@@ -40,9 +40,9 @@ export function runServiceOverStore(name: string, factory: StoreFactory, opts: {
 
     it('reports a click from an earlier step as stale and changes nothing', async () => {
       const { record } = await service.start(START);
-      await service.click({ userId: 'U1', data: answer(record.id, 0, 'suspicion', 'yes') });
+      await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(record.id, 0, 'suspicion', 'yes') });
       const before = await t.store.get(record.id);
-      const stale = await service.click({ userId: 'U1', data: answer(record.id, 0, 'suspicion', 'no') });
+      const stale = await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(record.id, 0, 'suspicion', 'no') });
       expect(stale).toMatchObject({ ok: false, reason: 'stale' });
       expect(await t.store.get(record.id)).toEqual(before);
       expect(await trailOf(t.store, record.id)).toHaveLength(2);
@@ -53,7 +53,7 @@ export function runServiceOverStore(name: string, factory: StoreFactory, opts: {
       const old = { ...record, flowVersion: '2025-01-01.1', snapshot: { ...record.snapshot, flowVersion: '2025-01-01.1' } };
       expect(await t.store.update(old, 0, null)).toBe(true);
       const saved = await t.store.get(record.id);
-      const result = await service.click({ userId: 'U1', data: answer(record.id, 0, 'suspicion', 'yes') });
+      const result = await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(record.id, 0, 'suspicion', 'yes') });
       expect(result).toMatchObject({ ok: false, reason: 'flow-changed' });
       expect(result.ok === false && result.view?.kind).toBe('notice');
       expect(await t.store.get(record.id)).toEqual(saved);
@@ -62,12 +62,12 @@ export function runServiceOverStore(name: string, factory: StoreFactory, opts: {
     it('expires a consult idle for CONSULT_TTL_HOURS when clicked (fake clock)', async () => {
       const { record } = await service.start(START);
       clock = new Date(T0.getTime() + 72 * HOUR - 1);
-      expect((await service.click({ userId: 'U1', data: answer(record.id, 0, 'suspicion', 'yes') })).ok).toBe(true);
+      expect((await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(record.id, 0, 'suspicion', 'yes') })).ok).toBe(true);
       clock = new Date(clock.getTime() + 72 * HOUR);
-      const late = await service.click({ userId: 'U1', data: answer(record.id, 1, 'prior_imaging', 'abnormal') });
+      const late = await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(record.id, 1, 'prior_imaging', 'abnormal') });
       expect(late).toMatchObject({ ok: false, reason: 'expired' });
       expect(await t.store.get(record.id)).toMatchObject({ status: 'expired', step: 1, version: 2, updatedAt: clock });
-      const later = await service.click({ userId: 'U1', data: answer(record.id, 1, 'prior_imaging', 'abnormal') });
+      const later = await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(record.id, 1, 'prior_imaging', 'abnormal') });
       expect(later).toMatchObject({ ok: false, reason: 'expired' });
       expect(await trailOf(t.store, record.id)).toEqual([
         [1, 'U1', 'start', 0, 0], [2, 'U1', 'answer:suspicion:yes', 0, 1], [3, 'system', 'expire', 1, 1],
@@ -78,12 +78,12 @@ export function runServiceOverStore(name: string, factory: StoreFactory, opts: {
       const { record } = await service.start(START);
       const finished = await service.start(START);
       clock = new Date(T0.getTime() + HOUR);
-      expect((await service.click({ userId: 'U1', data: answer(finished.record.id, 0, 'suspicion', 'no') })).ok).toBe(true);
+      expect((await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(finished.record.id, 0, 'suspicion', 'no') })).ok).toBe(true);
       const job = startHousekeeping({ store: t.store, retentionDays: 30, logger: createLogger('silent'), now: () => clock });
       try {
         clock = new Date(T0.getTime() + 72 * HOUR);
         expect(await job.runOnce()).toEqual({ expired: 1, purged: 0 });
-        expect(await service.click({ userId: 'U1', data: answer(record.id, 0, 'suspicion', 'yes') }))
+        expect(await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(record.id, 0, 'suspicion', 'yes') }))
           .toMatchObject({ ok: false, reason: 'expired' });
         clock = new Date(T0.getTime() + HOUR + 30 * 24 * HOUR + 1);
         expect(await job.runOnce()).toEqual({ expired: 0, purged: 1 });
@@ -93,7 +93,7 @@ export function runServiceOverStore(name: string, factory: StoreFactory, opts: {
         await job.stop();
       }
       expect(await t.store.get(record.id)).toBeUndefined();
-      expect(await service.click({ userId: 'U1', data: answer(record.id, 0, 'suspicion', 'yes') })).toEqual({ ok: false, reason: 'not-found' });
+      expect(await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(record.id, 0, 'suspicion', 'yes') })).toEqual({ ok: false, reason: 'not-found' });
       expect(await trailOf(t.store, record.id)).toEqual([[1, 'U1', 'start', 0, 0], [2, 'system', 'expire', 0, 0]]);
       expect(await trailOf(t.store, finished.record.id)).toEqual([[1, 'U1', 'start', 0, 0], [2, 'U1', 'answer:suspicion:no', 0, 1]]);
     });
@@ -101,8 +101,8 @@ export function runServiceOverStore(name: string, factory: StoreFactory, opts: {
     it('continues a consult started through one handle from the other', async () => {
       const { record } = await service.start(START);
       const other = new ConsultService({ store: t.peer, pathways: testPathways(), ttlHours: 72, now: () => clock });
-      expect((await other.click({ userId: 'U1', data: answer(record.id, 0, 'suspicion', 'yes') })).ok).toBe(true);
-      const next = await service.click({ userId: 'U1', data: answer(record.id, 1, 'prior_imaging', 'abnormal') });
+      expect((await other.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(record.id, 0, 'suspicion', 'yes') })).ok).toBe(true);
+      const next = await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(record.id, 1, 'prior_imaging', 'abnormal') });
       expect(next.ok && next.view.kind === 'question' && next.view.question.id).toBe('neuro');
     });
   });

@@ -16,7 +16,7 @@ describe('Teams: random card data changes no consult unless the click is valid',
   async function freshConsult(): Promise<string> {
     const { record } = await bot.server.service.start({ channel: 'teams', workspace: 'tenant-1', conversation: 'a:1personal-owner', ownerId: OWNER.id });
     const shown = await bot.server.service.attachMessage(record, 'bot-activity-x');
-    const moved = await bot.server.service.click({ userId: OWNER.id, data: { action: 'answer', questionId: 'suspicion', optionId: 'yes', consultId: shown.id, step: shown.step } });
+    const moved = await bot.server.service.click({ actor: { channel: 'teams', workspace: 'tenant-1', userId: OWNER.id }, data: { action: 'answer', questionId: 'suspicion', optionId: 'yes', consultId: shown.id, step: shown.step } });
     if (!moved.ok) throw new Error('setup failed');
     return shown.id;
   }

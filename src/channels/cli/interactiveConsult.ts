@@ -10,6 +10,7 @@ import { renderText } from './renderText.js';
 
 /** The terminal's one user and place: the consult lives in memory for this run only. */
 const WHERE = { channel: 'cli', workspace: 'local', conversation: 'terminal', ownerId: 'terminal-user' } as const;
+const ME = { channel: WHERE.channel, workspace: WHERE.workspace, userId: WHERE.ownerId };
 
 /** What a typed key asks for at this view; undefined for "quit", a string for "say this and ask again". */
 function readKey(view: ComposedView, input: string): Omit<ClickData, 'consultId' | 'step'> | string | undefined {
@@ -52,8 +53,8 @@ export async function interactiveConsult(pathways: Pathways, pathway: Pathway): 
       if (typeof key === 'string') { console.log(key); continue; }
       const data = { ...key, consultId: record.id, step: record.step } as ClickData;
       const result = data.action === 'feedback'
-        ? await followUp.feedback({ consultId: record.id, step: record.step, userId: WHERE.ownerId, choice: data.choice!, ...(data.reason ? { reason: data.reason } : {}) })
-        : await service.click({ userId: WHERE.ownerId, data });
+        ? await followUp.feedback({ consultId: record.id, step: record.step, actor: ME, choice: data.choice!, ...(data.reason ? { reason: data.reason } : {}) })
+        : await service.click({ actor: ME, data });
       if (result.ok) record = result.record;
       else console.log(data.action === 'back' ? 'Nothing to go back to.' : 'That does not fit this step.');
     }

@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { RespondFn } from '@slack/bolt';
-import type { ConsultService } from '../../consult/consultService.js';
 import type { ComposedView } from '../../interaction/composeView.js';
 import type { Logger } from '../../log/logger.js';
 import type { ConsultRecord } from '../../store/types.js';
+import type { SlackMessage } from './blockKit.js';
 import { renderSlack } from './renderSlack.js';
 import { cannotPostHere, slackErrorCode, withRateLimitRetry } from './slackErrors.js';
 import { COMMAND } from './productInfo.js';
@@ -17,17 +17,10 @@ export interface Surface {
   botUserId?: string;
 }
 
-/** Where to start a consult and for whom. */
-export interface StartWhere {
-  team: string;
-  channel: string;
-  user: string;
-  /** The pathway to run; default: the configured or only one. */
-  pathwayId?: string;
-}
-
 const UPDATE_FAILED = 'Your choice was saved, but Slack did not update the consult message. Press any button on it to refresh it.';
 const POST_FAILED = `Slack did not accept the consult message, so nothing is shown. Please try ${COMMAND} again in a moment.`;
+/** Said when a Slack call failed after the consult was saved. */
+export const FAILED = 'Sorry, something went wrong on my side. Nothing you see was lost; please try again.';
 
 function inviteHint(botUserId?: string): string {
   const me = botUserId ? `<@${botUserId}>` : 'the app';
@@ -42,40 +35,31 @@ function inviteHint(botUserId?: string): string {
 export class ConsultDelivery {
   /** `compose` draws a consult's view with its safety, feedback and hand-off parts (src/interaction/composeView.ts). */
   constructor(
-    private readonly service: ConsultService,
     private readonly logger: Logger,
     private readonly compose: (record: ConsultRecord) => ComposedView,
   ) {}
 
-  /** Starts a consult and posts its first question where the user is, via response_url when the bot cannot post. */
-  async start(surface: Surface, where: StartWhere): Promise<void> {
-    const { record } = await this.service.start({
-      channel: 'slack', workspace: where.team, conversation: where.channel, ownerId: where.user,
-      ...(where.pathwayId ? { pathwayId: where.pathwayId } : {}),
-    });
+  /**
+   * Posts a consult just started in its conversation, via response_url when the bot cannot post
+   * there; returns the message ts to remember (none when it went through response_url or failed).
+   */
+  async post(surface: Surface, record: ConsultRecord): Promise<string | undefined> {
     const message = renderSlack(this.compose(record), record.id);
     let posted: { ts?: string } | undefined;
     try {
-      posted = await withRateLimitRetry(() => surface.client.chat.postMessage({ channel: where.channel, ...message }));
+      posted = await withRateLimitRetry(() => surface.client.chat.postMessage({ channel: record.conversation, ...message }));
     } catch (err) {
       if (!cannotPostHere(err)) {
         this.logger.error({ consultId: record.id, slackError: slackErrorCode(err) }, 'slack: posting a consult failed');
         await this.tellPrivately(surface, POST_FAILED, record.id);
-        return;
+        return undefined;
       }
     }
-    if (posted) {
-      // The message is up; failing to remember it is ours, not Slack's, and clicks still work
-      // through their response_url.
-      if (posted.ts) {
-        await this.service.attachMessage(record, posted.ts)
-          .catch((err: Error) => this.logger.error({ consultId: record.id, err: err.message }, 'slack: saving the consult message reference failed'));
-      }
-      return;
-    }
+    // The message is up; clicks work through their response_url even if its ts is not remembered.
+    if (posted) return posted.ts;
     if (!surface.respond) {
       this.logger.warn({ consultId: record.id }, 'slack: cannot post here and no response_url to fall back on');
-      return;
+      return undefined;
     }
     try {
       await surface.respond({ response_type: 'in_channel', ...message });
@@ -83,6 +67,7 @@ export class ConsultDelivery {
     } catch (err) {
       this.logger.error({ consultId: record.id, slackError: slackErrorCode(err) }, 'slack: response_url fallback failed');
     }
+    return undefined;
   }
 
   /** Shows a consult's current view in its message: chat.update, or the click's response_url where the bot cannot post. */
@@ -111,11 +96,11 @@ export class ConsultDelivery {
     }
   }
 
-  /** A short ephemeral note to the person who acted, via response_url; silently skipped without one. */
-  async tellPrivately(surface: Surface, text: string, consultId?: string): Promise<void> {
+  /** A short ephemeral note (or message) to the person who acted, via response_url; silently skipped without one. */
+  async tellPrivately(surface: Surface, note: string | SlackMessage, consultId?: string): Promise<void> {
     if (!surface.respond) return;
     try {
-      await surface.respond({ response_type: 'ephemeral', replace_original: false, text });
+      await surface.respond({ response_type: 'ephemeral', replace_original: false, ...(typeof note === 'string' ? { text: note } : note) });
     } catch (err) {
       this.logger.warn({ consultId, slackError: slackErrorCode(err) }, 'slack: ephemeral reply failed');
     }

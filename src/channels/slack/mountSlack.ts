@@ -9,9 +9,8 @@ import { botIdentity } from './botIdentity.js';
 import { slackIntake } from './slackIntake.js';
 import { ConsultDelivery } from './consultDelivery.js';
 import type { FaqPort } from '../../faq/faqPort.js';
-import { handleAction, SLACK_STYLE } from './handleAction.js';
-import { createFollowUpHandler } from './handleFollowUp.js';
-import type { FollowUpService } from '../../consult/followUpService.js';
+import { handleAction } from './handleAction.js';
+import type { PressHandler } from '../../interaction/pressHandler.js';
 import { handleCommand } from './handleCommand.js';
 import { handleDirectMessage, handleHomeOpened } from './handleEvents.js';
 import { COMMAND, type ProductInfo } from './productInfo.js';
@@ -25,8 +24,8 @@ export interface SlackDeps {
   service: ConsultService;
   /** The installed pathways: a consult is drawn by its own. */
   pathways: Pathways;
-  /** Feedback and the radiology hand-off; without it outcomes show neither. */
-  followUp?: FollowUpService;
+  /** The core's press handler: every button and command goes through it. */
+  presses: PressHandler;
   logger: Logger;
   info: ProductInfo;
   /** FAQ search for DMs; without it a DM gets a short help text. */
@@ -138,15 +137,11 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackMount {
     return p.finally(() => inFlight.delete(p));
   };
   const radiologyChannel = config.SLACK_RADIOLOGY_CHANNEL;
-  const { followUp } = deps;
   const compose = (record: ConsultRecord) =>
-    composeView(deps.pathways.forConsult(record.flowId), record, { radiology: !!followUp && !!radiologyChannel });
-  const delivery = new ConsultDelivery(deps.service, logger, compose);
-  const followUpPress = followUp
-    ? createFollowUpHandler({ followUp, delivery, compose, logger, style: SLACK_STYLE, radiologyChannel })
-    : undefined;
-  bolt.command(COMMAND, tracked(handleCommand(delivery, deps.info)));
-  bolt.action({ type: 'block_actions' }, tracked(handleAction({ service: deps.service, delivery, logger, faq: deps.faq, followUp: followUpPress })));
+    composeView(deps.pathways.forConsult(record.flowId), record, { radiology: !!radiologyChannel });
+  const port = { delivery: new ConsultDelivery(logger, compose), compose, logger, ...(radiologyChannel ? { radiologyChannel } : {}) };
+  bolt.command(COMMAND, tracked(handleCommand({ ...port, presses: deps.presses, info: deps.info })));
+  bolt.action({ type: 'block_actions' }, tracked(handleAction({ ...port, presses: deps.presses, faq: deps.faq })));
   bolt.event('app_home_opened', tracked(handleHomeOpened({ service: deps.service, info: deps.info, logger })));
   bolt.event('message', tracked(handleDirectMessage({ info: deps.info, logger, faq: deps.faq })));
 

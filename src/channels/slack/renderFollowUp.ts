@@ -1,5 +1,6 @@
 import type { FeedbackView, HandoffView, OutcomeView } from '../../flow/viewTypes.js';
 import { HANDOFF_TEXT } from '../../interaction/handoffText.js';
+import { LABELS } from '../../interaction/product.js';
 import { actions, button, context, esc, section, type Block, type SlackMessage } from './blockKit.js';
 import { consultValue } from './buttonValue.js';
 
@@ -31,7 +32,7 @@ export function renderFeedback(f: FeedbackView | undefined, consultId: string, s
 
 /** What the radiology channel sees: who asks from where, the consult's summary, and "I'll take it" until someone does. */
 export function renderRadiologyPost(
-  post: { consultId: string; step: number; ownerId: string; conversation: string; summary: string; claimLabel: string; claimedBy?: string },
+  post: { consultId: string; step: number; ownerId: string; conversation: string; summary: string; claimedBy?: string },
 ): SlackMessage {
   const title = `*${TEXT.postTitle}* from ${mention(post.ownerId)} in <#${post.conversation}>`;
   return {
@@ -40,7 +41,7 @@ export function renderRadiologyPost(
       section(`${title}\n\`\`\`${post.summary.replaceAll('`', 'ʼ')}\`\`\``, { blockId: 'handoff:summary' }),
       post.claimedBy
         ? context([TEXT.postTaken(mention(post.claimedBy))], 'handoff:claim')
-        : actions('handoff:claim', [button(post.claimLabel, 'handoff:claim', consultValue(post.consultId, post.step), 'primary')]),
+        : actions('handoff:claim', [button(LABELS.claim, 'handoff:claim', consultValue(post.consultId, post.step), 'primary')]),
     ],
   };
 }

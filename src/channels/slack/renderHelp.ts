@@ -6,6 +6,17 @@ import { COMMAND, type ProductInfo } from './productInfo.js';
 /** The "Start a consult" button (App Home, FAQ replies, help). */
 export const startButton = () => button(LABELS.startConsult, 'control:new_consult', NEW_CONSULT_VALUE, 'primary');
 
+/** The buttons that start a consult on one installed pathway each (`start:<pathwayId>`). */
+export function renderPathwayChoice(pathways: Array<{ id: string; title: string }>): SlackMessage {
+  return {
+    text: 'Which pathway? Several are installed here.',
+    blocks: [
+      section('*Which pathway?* Several are installed here; pick the one that fits.', { blockId: 'pathways' }),
+      actions('start', pathways.map((p) => button(p.title, `start:${p.id}`, NEW_CONSULT_VALUE))),
+    ],
+  };
+}
+
 /** One line saying which guidance the bot follows. */
 export function criteriaLine(info: ProductInfo): string {
   const c = info.criteria;

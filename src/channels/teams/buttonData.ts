@@ -5,7 +5,7 @@ import type { ButtonData } from './cardActions.js';
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 const TeamsOnlySchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('faq_topic'), faqId: id }),
-  z.strictObject({ action: z.literal('start_consult') }),
+  z.strictObject({ action: z.literal('start_consult'), pathwayId: z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/).optional() }),
 ]);
 
 /** The value of an `adaptiveCard/action` invoke: the Action.Execute that was clicked. */

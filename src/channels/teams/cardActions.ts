@@ -2,7 +2,7 @@ import type { ClickData } from '../../consult/clickData.js';
 import type { CardJson } from './cardTypes.js';
 
 /** Card data for Teams-only buttons that are not consult clicks (FAQ topics, "Start a consult"). */
-export type TeamsOnlyData = { action: 'faq_topic'; faqId: string } | { action: 'start_consult' };
+export type TeamsOnlyData = { action: 'faq_topic'; faqId: string } | { action: 'start_consult'; pathwayId?: string };
 
 /** Everything a button of this bot can carry. */
 export type ButtonData = ClickData | TeamsOnlyData;

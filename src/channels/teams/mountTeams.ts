@@ -5,6 +5,7 @@ import type { ConsultService } from '../../consult/consultService.js';
 import type { FollowUpService } from '../../consult/followUpService.js';
 import type { Logger } from '../../log/logger.js';
 import type { Pathways } from '../../interaction/pathways.js';
+import type { PressHandler } from '../../interaction/pressHandler.js';
 import { describeEnvelopeError } from './activityEnvelope.js';
 import type { FaqPort } from '../../faq/faqPort.js';
 import { errorResponse } from './invokeResponses.js';
@@ -20,8 +21,10 @@ export interface MountTeamsDeps {
   /** The installed pathways: a consult is drawn by its own. */
   pathways: Pathways;
   logger: Logger;
-  /** Feedback and the radiology hand-off; without it outcomes show neither. */
-  followUp?: FollowUpService;
+  /** Feedback, the radiology hand-off and the tenant's radiology channel. */
+  followUp: FollowUpService;
+  /** The core's press handler. */
+  presses: PressHandler;
   /** Answers personal-chat free text; optional (without it the bot replies with a short help). */
   faq: FaqPort;
 }
@@ -60,7 +63,10 @@ export function mountTeams(app: Express, deps: MountTeamsDeps): void {
       // The connector itself may be what failed; the log line above is all we can do.
     }
   };
-  const logic = createTeamsBot({ ...deps, appId: deps.config.MicrosoftAppId, radiologyAdmins: deps.config.TEAMS_RADIOLOGY_ADMINS });
+  const logic = createTeamsBot({
+    ...deps, attach: (record, ref) => deps.service.attachMessage(record, ref),
+    appId: deps.config.MicrosoftAppId, radiologyAdmins: deps.config.TEAMS_RADIOLOGY_ADMINS,
+  });
 
   app.post(TEAMS_PATH, express.json({ limit: '256kb' }), async (req, res) => {
     const problem = describeEnvelopeError(req.body);

@@ -1,5 +1,5 @@
-/** A bot command from the manifest's command list. */
-export type Command = 'start' | 'help' | 'set-radiology';
+/** A bot command from the manifest's command list; `consult <pathway>` names the pathway to start. */
+export type Command = { kind: 'start'; pathwayId?: string } | { kind: 'help' } | { kind: 'set-radiology' };
 
 const START = new Set(['consult', 'start', 'new consult', 'start consult', 'start a consult']);
 const HELP = new Set(['help', '?']);
@@ -10,8 +10,9 @@ const HELP = new Set(['help', '?']);
  */
 export function parseCommand(text: string): Command | undefined {
   const t = text.trim().toLowerCase().replace(/^\/+/, '').replace(/[.!]+$/, '').replace(/\s+/g, ' ');
-  if (START.has(t)) return 'start';
-  if (HELP.has(t)) return 'help';
-  if (t === 'set radiology channel') return 'set-radiology';
-  return undefined;
+  if (START.has(t)) return { kind: 'start' };
+  if (HELP.has(t)) return { kind: 'help' };
+  if (t === 'set radiology channel') return { kind: 'set-radiology' };
+  const named = /^consult ([a-z][a-z0-9_-]{0,63})$/.exec(t);
+  return named ? { kind: 'start', pathwayId: named[1] } : undefined;
 }

@@ -1,5 +1,6 @@
 import type { FeedbackView, HandoffView, OutcomeView } from '../../flow/viewTypes.js';
 import { HANDOFF_TEXT } from '../../interaction/handoffText.js';
+import { LABELS } from '../../interaction/product.js';
 import { click, executeAction } from './cardActions.js';
 import { adaptiveCard, text, type AdaptiveCard, type CardJson } from './cardTypes.js';
 
@@ -35,7 +36,7 @@ export function renderFeedback(f: FeedbackView | undefined, consultId: string, s
 }
 
 /** The card posted in the radiology channel: the consult's summary and "I'll take it" until someone does. */
-export function renderRadiologyCard(post: { consultId: string; step: number; summary: string; claimLabel: string; claimedByName?: string; claimed: boolean }): AdaptiveCard {
+export function renderRadiologyCard(post: { consultId: string; step: number; summary: string; claimedByName?: string; claimed: boolean }): AdaptiveCard {
   const body: CardJson[] = [
     { type: 'Container', id: 'handoff:summary', items: [
       text(TEXT.postTitle, { weight: 'Bolder', size: 'Medium' }),
@@ -43,7 +44,15 @@ export function renderRadiologyCard(post: { consultId: string; step: number; sum
     ] },
   ];
   if (post.claimed) body.push(text(TEXT.postTaken(post.claimedByName ?? TEXT.someone), { id: 'handoff:claim', weight: 'Bolder' }));
-  return adaptiveCard(body, post.claimed ? [] : [executeAction(post.claimLabel, click(post.consultId, post.step, 'claim'), 'positive')]);
+  return adaptiveCard(body, post.claimed ? [] : [executeAction(LABELS.claim, click(post.consultId, post.step, 'claim'), 'positive')]);
+}
+
+/** A card offering each installed pathway (several installed, none named); element id `pathways`. */
+export function renderPathwayCard(pathways: Array<{ id: string; title: string }>): AdaptiveCard {
+  return adaptiveCard(
+    [{ type: 'Container', id: 'pathways', items: [text('Which pathway? Several are installed here; pick the one that fits.', { weight: 'Bolder' })] }],
+    pathways.map((p) => executeAction(p.title, { action: 'start_consult', pathwayId: p.id })),
+  );
 }
 
 /** The reply in the consult's conversation telling the clinician who took it. */

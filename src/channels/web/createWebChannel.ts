@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, type Router } from 'express';
+import { isBound } from '../../consult/binding.js';
 import type { ConsultService } from '../../consult/consultService.js';
 import { rejectionText, type RejectReason, type ReplyStyle } from '../../consult/rejections.js';
 import type { FollowUpService } from '../../consult/followUpService.js';
@@ -40,6 +41,9 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',
 };
+
+/** The web page's presser: its session, in the one local workspace. */
+const actorOf = (session: WebSession) => ({ channel: 'web', workspace: WEB_WORKSPACE, userId: session.ownerId });
 
 /** A short line for a consult in the recent list. */
 function describe(view: View): string {
@@ -99,7 +103,7 @@ export function createWebChannel(opts: WebChannelOptions): Router {
   const ownRecord = async (res: Response, session: WebSession, id: unknown) => {
     const record = typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await service.get(id) : undefined;
     if (!record) return void fail(res, 404, 'Consult not found', rejectionText('not-found', '', STYLE)!);
-    if (record.ownerId !== session.ownerId) return void fail(res, 403, 'Not your consult', rejectionText('not-owner', record.ownerId, STYLE)!);
+    if (!isBound(record, actorOf(session))) return void fail(res, 403, 'Not your consult', rejectionText('not-owner', record.ownerId, STYLE)!);
     return record;
   };
   const startNew = async (res: Response, session: WebSession) => {
@@ -136,9 +140,10 @@ export function createWebChannel(opts: WebChannelOptions): Router {
       if (record) await startNew(res, session);
       return;
     }
+    const actor = actorOf(session);
     const result = data.action === 'feedback' && followUp && data.choice
-      ? await followUp.feedback({ consultId: data.consultId, step: data.step, userId: session.ownerId, choice: data.choice, ...(data.reason ? { reason: data.reason } : {}) })
-      : await service.click({ userId: session.ownerId, data });
+      ? await followUp.feedback({ consultId: data.consultId, step: data.step, actor, choice: data.choice, ...(data.reason ? { reason: data.reason } : {}) })
+      : await service.click({ actor, data });
     logger.info({ consultId: data.consultId, action: data.action, step: data.step, ok: result.ok, reason: result.ok ? undefined : result.reason }, 'web click');
     if (result.ok) return void res.redirect(303, `/consult/${result.record.id}`);
     if (result.reason === 'not-found') return void fail(res, 404, 'Consult not found', rejectionText('not-found', '', STYLE)!);
@@ -157,7 +162,7 @@ export function createWebChannel(opts: WebChannelOptions): Router {
     if (!answer) return void fail(res, 400, 'No question', 'Type a question or choose a topic; nothing was changed.');
     logger.info({ kind: answer.kind, faqId: answer.kind === 'faq' ? answer.faqId : undefined, channel: 'web' }, 'faq answered');
     const record = typeof body.consultId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(body.consultId) ? await service.get(body.consultId) : undefined;
-    if (record && record.ownerId === session.ownerId) return void send(res, 200, await consultPage(session, record, undefined, answer));
+    if (record && isBound(record, actorOf(session))) return void send(res, 200, await consultPage(session, record, undefined, answer));
     send(res, 200, renderPage({
       ...shell, diagramAlt, title: 'FAQ',
       main: renderLanding(flow.title, session.csrf),
