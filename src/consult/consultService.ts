@@ -4,7 +4,7 @@ import type { FlowEngine } from '../flow/engine.js';
 import { isBound, refusalAudit, type Actor } from './binding.js';
 import { UnknownPathwayError, type EngineLookup } from './engineLookup.js';
 import type { View } from '../flow/viewTypes.js';
-import { auditRow, type Channel, type ConsultRecord, type ConsultStore, type RecordStatus } from '../store/types.js';
+import { auditRow, isChannelName, type Channel, type ConsultRecord, type ConsultStore, type RecordStatus } from '../store/types.js';
 import { eventName, toEvent, type ClickData } from './clickData.js';
 import type { RejectReason } from './rejections.js';
 
@@ -61,6 +61,7 @@ export class ConsultService {
   async start(input: StartInput): Promise<{ record: ConsultRecord; view: View }> {
     const now = this.now();
     const { pathwayId, ...where } = input;
+    if (!isChannelName(where.channel)) throw new Error(`not a channel name: ${JSON.stringify(where.channel.slice(0, 40))}`);
     const id = pathwayId ?? this.pathways.defaultId;
     const engine = id === undefined ? undefined : this.pathways.engine(id);
     if (!engine) throw new UnknownPathwayError(id === undefined ? 'several pathways are installed: name one' : `no pathway "${id}" is installed`);
