@@ -60,14 +60,18 @@ function handoffOnce(name: string, open: () => Promise<{ a: ConsultStore; b: Con
   describe.skipIf(skip)(`"Ask radiology" posts once (${name})`, () => {
     let close: (() => Promise<void>) | undefined;
     afterEach(async () => { await close?.(); close = undefined; });
-
-    it('two simultaneous presses, on two instances, give exactly one radiology post', async () => {
+    /** Two instances, a consult at an exclusion, a radiology desk, and the owner's "Ask radiology" press. */
+    async function arrange() {
       const stores = await open();
       close = stores.close;
       const [a, b] = [instance(stores.a), instance(stores.b)];
       const record = await atExclusion(a.service);
-      const { desk, port } = radiologyDesk();
       const press: Press = { actor: OWNER, data: { action: 'handoff', consultId: record.id, step: record.step }, conversation: 'C1' };
+      return { stores, a, b, record, press, ...radiologyDesk() };
+    }
+
+    it('two simultaneous presses, on two instances, give exactly one radiology post', async () => {
+      const { stores, a, b, record, desk, port, press } = await arrange();
       await Promise.all([runPress(a.presses, port, press), runPress(b.presses, port, press), runPress(a.presses, port, press)]);
       expect(desk.posts).toBe(1);
       const saved = (await stores.b.get(record.id))!;
@@ -78,12 +82,7 @@ function handoffOnce(name: string, open: () => Promise<{ a: ConsultStore; b: Con
     });
 
     it('gives the reservation back when the post fails, so a retry posts once', async () => {
-      const stores = await open();
-      close = stores.close;
-      const [a, b] = [instance(stores.a), instance(stores.b)];
-      const record = await atExclusion(a.service);
-      const { desk, port } = radiologyDesk();
-      const press: Press = { actor: OWNER, data: { action: 'handoff', consultId: record.id, step: record.step }, conversation: 'C1' };
+      const { stores, a, b, record, desk, port, press } = await arrange();
       desk.failing = true;
       await runPress(a.presses, port, press);
       expect(desk.told).toEqual([HANDOFF_TEXT.postFailed]);
