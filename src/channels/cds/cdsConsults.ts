@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { FEEDBACK_REASONS, type FeedbackReason } from '../../consult/feedbackOptions.js';
 import type { FollowUpService } from '../../consult/followUpService.js';
 import type { FlowEngine } from '../../flow/engine.js';
-import type { ConsultRecord, ConsultStore } from '../../store/types.js';
+import { auditRow, type ConsultRecord, type ConsultStore } from '../../store/types.js';
 import type { CdsRules } from './cdsRules.js';
 import type { FeedbackRequest } from './cdsSchemas.js';
 import type { OrderDecision } from './decideOrders.js';
@@ -54,10 +54,7 @@ export async function saveCardConsult(deps: CdsConsultDeps, engine: FlowEngine, 
     snapshot, step: snapshot.context.step, status: engine.status(snapshot), outcomeId: decision.view.outcomeId,
     version: 0, lastEventKey: null, createdAt: now, updatedAt: now, expiresAt: new Date(now.getTime() + deps.ttlHours * 3_600_000),
   };
-  await deps.store.create(record, {
-    consultId: record.id, at: now, userId: origin.userId, event: 'start', fromStep: 0, toStep: record.step,
-    outcomeId: record.outcomeId, channel: 'cds', flowVersion: record.flowVersion,
-  });
+  await deps.store.create(record, { ...auditRow(record, origin.userId, 'start', now), fromStep: 0 });
   return record;
 }
 
@@ -82,7 +79,7 @@ export async function recordCdsFeedback(
     : coded?.system === rules.card.overrideReasonSystem && (FEEDBACK_REASONS as readonly string[]).includes(coded.code ?? '')
       ? (coded.code as FeedbackReason) : 'other';
   const result = await deps.followUp.feedback({
-    consultId: record.id, step: record.step, userId: record.ownerId,
+    consultId: record.id, step: record.step, actor: { channel: 'cds', workspace, userId: record.ownerId },
     choice: entry.outcome === 'accepted' ? 'as_recommended' : 'something_else', ...(reason ? { reason } : {}),
   });
   if (result.ok) return 'recorded';
