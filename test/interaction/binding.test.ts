@@ -29,7 +29,7 @@ async function consultTo(service: ConsultService, answers: Array<[string, string
   return record;
 }
 
-const TO_MRI: Array<[string, string]> = [['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'none'], ['post_op', 'no'], ['region', 'lumbar'], ['mri_contraindication', 'no']];
+const TO_MRI: Array<[string, string]> = [['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'none'], ['post_op', 'no'], ['mri_contraindication', 'no'], ['region', 'lumbar']];
 /** The owner's user id, arriving through another channel or another workspace. */
 const IMPOSTORS = [
   ['another channel', { channel: 'teams', workspace: 'T1', userId: 'U1' }],
