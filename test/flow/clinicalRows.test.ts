@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderSlack } from '../../src/channels/slack/renderSlack.js';
 import { renderTeams } from '../../src/channels/teams/renderTeams.js';
 import { renderWeb } from '../../src/channels/web/renderWeb.js';
+import { renderPage } from '../../src/channels/web/renderPage.js';
 import { WEB_STYLES } from '../../src/channels/web/webAssets.js';
 import { renderText } from '../../src/channels/cli/renderText.js';
 import { loadContent } from '../../src/content/loadContent.js';
@@ -87,6 +88,9 @@ describe('issue 14 clinical review rows', () => {
     const v = composedOf(consultFrom(engine, TO_MRI));
     const footers = [JSON.stringify(renderSlack(v, 'c1')), JSON.stringify(renderTeams(v, 'c1')), renderWeb(v, { consultId: 'c1', csrf: 't' }), renderText(v)];
     for (const f of footers) expect(f).toContain(ARTICLE);
+    // The web page's top bar does not present the article's review date as the ACR's.
+    const page = renderPage({ title: 't', flowTitle: 'f', criteria: outcome(TO_MRI).criteria, disclaimer: 'd', main: '' });
+    expect(page).toContain('<p class="criteria">Summary of the ACR Appropriateness Criteria - Suspected Spine Infection · <span>article reviewed 2026-05-29</span></p>');
   });
 
   it('F4: the contraindicated chart note lists both alternatives, CT myelogram and FDG-PET/CT', () => {

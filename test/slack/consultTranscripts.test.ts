@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SlackHarness } from './harness.js';
+import { blockIds, SlackHarness } from './harness.js';
 import { play, START, TO_MRI, type Row } from './transcript.js';
 
 const h = new SlackHarness();
@@ -59,4 +59,21 @@ describe('a full Slack consult reaches every outcome', () => {
       expect(msg.text.length).toBeGreaterThan(10);
     });
   }
+});
+
+describe('related questions on a Slack outcome', () => {
+  it('a related topic on an emergency posts its answer below and leaves the emergency message as it was', async () => {
+    const msg = await play(h, TRANSCRIPTS['emergent-neuro-deficit']);
+    const before = structuredClone(msg.blocks);
+    const related = msg.blocks.find((b: { block_id?: string }) => b.block_id === 'related');
+    expect(related.elements.map((e: { action_id: string }) => e.action_id)).toEqual(['faq:ddx-epidural-abscess', 'faq:exclusions', 'faq:pitfall-delay']);
+    // Nothing to read comes before the escalation: the related questions follow the outcome.
+    expect(msg.blocks.findIndex((b: { block_id?: string }) => b.block_id === 'related'))
+      .toBeGreaterThan(msg.blocks.findIndex((b: { block_id?: string }) => b.block_id === 'safety'));
+    const updates = h.slack.apiCalls('chat.update').length;
+    expect((await h.press(msg, 'faq:ddx-epidural-abscess')).status).toBe(200);
+    expect(blockIds(h.latest())).toEqual(['faq:ddx-epidural-abscess', 'source', 'faq-topics']);
+    expect(h.slack.apiCalls('chat.update')).toHaveLength(updates);
+    expect(h.slack.messages.get(msg.key)!.blocks).toEqual(before);
+  });
 });

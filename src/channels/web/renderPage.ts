@@ -33,7 +33,8 @@ export function renderPage(p: PageParts): string {
     '<header class="topbar">',
     '<div class="wrap topbar-inner">',
     `<a class="brand" href="/">${esc(PRODUCT.name)}</a>`,
-    `<p class="criteria">${esc(p.criteria.name)} · <span>reviewed ${esc(p.criteria.reviewDate)}</span></p>`,
+    // The review date is the summarising article's, not the ACR's (each outcome names the article).
+    `<p class="criteria">Summary of the ${esc(p.criteria.name)} · <span>article reviewed ${esc(p.criteria.reviewDate)}</span></p>`,
     '</div>',
     '</header>',
     '<div class="wrap">',
