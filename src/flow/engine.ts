@@ -1,7 +1,8 @@
 import { initialTransition, transition } from 'xstate';
-import { buildMachine, CANCELLED, type ConsultContext, type ConsultEvent, type ConsultMachine } from './buildMachine.js';
+import { buildMachine, CANCELLED, type Answer, type ConsultContext, type ConsultEvent, type ConsultMachine } from './buildMachine.js';
 import type { Content } from './parseContent.js';
 import { buildView, type View } from './buildView.js';
+import { buildTransitionTable } from './transitionTable.js';
 
 /** A consult's machine state as stored: plain JSON, tagged with the flow version it belongs to. */
 export interface PersistedConsult {
@@ -58,15 +59,22 @@ export function createFlowEngine(content: Content): FlowEngine {
   // A stored state from another flow version (or a damaged row) must never be mixed into this machine.
   const sameFlow = (c: PersistedConsult) =>
     c.flowId === flowId && c.flowVersion === flowVersion && Object.hasOwn(machine.root.states, c.value);
+  // The click path looks transitions up instead of interpreting the machine per click; a state
+  // the table does not hold (a damaged or hand-edited row) still goes through XState itself.
+  const table = buildTransitionTable(machine);
+  const initial = persist(initialTransition(machine)[0]);
 
   const engine: FlowEngine = {
     content,
     machine,
-    start: () => persist(initialTransition(machine)[0]),
+    start: () => ({ ...initial, context: { answers: [...initial.context.answers], step: initial.context.step } }),
     apply(consult, event) {
       if (!sameFlow(consult)) return { ok: false, reason: 'flow-changed' };
       const status = engine.status(consult);
       if (status !== 'active') return { ok: false, reason: status };
+      const hit = table.next(consult.value, consult.context.answers, event);
+      if (hit === null) return { ok: false, reason: 'not-allowed' };
+      if (hit) return { ok: true, next: { flowId, flowVersion, value: hit.value, context: { answers: hit.answers as Answer[], step: consult.context.step + 1 } } };
       const [next] = transition(machine, restore(consult), event);
       if (next.context.step === consult.context.step) return { ok: false, reason: 'not-allowed' };
       return { ok: true, next: persist(next) };
