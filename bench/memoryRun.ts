@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { renderSlack } from '../src/channels/slack/renderSlack.js';
 import { ConsultService } from '../src/consult/consultService.js';
+import { RecordCache } from '../src/consult/recordCache.js';
 import { loadContent } from '../src/content/loadContent.js';
 import { createFlowEngine } from '../src/flow/engine.js';
 import { SqliteStore } from '../src/store/sqliteStore.js';
@@ -20,7 +21,7 @@ const engine = createFlowEngine(loadContent());
 const store = new SqliteStore(join(dir, 'memory.sqlite'));
 const pathways = Pathways.of(engine);
 const pathway = pathways.list()[0];
-const service = new ConsultService({ store, pathways, ttlHours: 72 });
+const service = new ConsultService({ store, pathways, ttlHours: 72, cache: new RecordCache() });
 const gc = (globalThis as { gc?: () => void }).gc;
 const rssMb = () => { gc?.(); return process.memoryUsage().rss / 2 ** 20; };
 

@@ -7,6 +7,7 @@ import { ConsultService } from './consult/consultService.js';
 import { FollowUpService } from './consult/followUpService.js';
 import { Pathways } from './interaction/pathways.js';
 import { PressHandler } from './interaction/pressHandler.js';
+import { RecordCache } from './consult/recordCache.js';
 import { createWebChannel } from './channels/web/createWebChannel.js';
 import { WebSessions } from './channels/web/webSession.js';
 import { loadSessionSecret } from './config/sessionSecret.js';
@@ -72,7 +73,7 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
   const channels = liveChannels(config);
   let localUrl = `http://localhost:${config.PORT}`; // set to the bound port once listening
   try {
-    service = new ObservedConsultService({ store, pathways, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now }, metrics, logger);
+    service = new ObservedConsultService({ store, pathways, ttlHours: config.CONSULT_TTL_HOURS, now: overrides.now, cache: new RecordCache() }, metrics, logger);
     followUp = new FollowUpService({ store, pathways, now: overrides.now, onEvent: (event) => metrics.followUps.inc({ event }) });
     const presses = new PressHandler({ service, followUp, pathways });
     const metricsRoute = metricsHandler(metrics, config.METRICS_TOKEN);

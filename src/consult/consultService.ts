@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ConsultEvent } from '../flow/buildMachine.js';
-import type { FlowEngine } from '../flow/engine.js';
+import type { FlowEngine, PersistedConsult } from '../flow/engine.js';
 import { isBound, refusalAudit, type Actor } from './binding.js';
 import { UnknownPathwayError, type EngineLookup } from './engineLookup.js';
 import type { View } from '../flow/viewTypes.js';
-import { auditRow, isChannelName, type Channel, type ConsultRecord, type ConsultStore, type RecordStatus } from '../store/types.js';
+import { auditRow, isChannelName, type AuditRow, type Channel, type ConsultRecord, type ConsultStore, type RecordStatus } from '../store/types.js';
 import { eventName, toEvent, type ClickData } from './clickData.js';
+import type { RecordCache } from './recordCache.js';
 import type { RejectReason } from './rejections.js';
 
 /** Where a new consult lives and who owns it. */
@@ -38,6 +39,8 @@ export interface ConsultServiceOptions {
   /** Hours without an answer before an active consult expires. */
   ttlHours: number;
   now?: () => Date;
+  /** Hot records of this instance, so a click is one conditional write instead of a read and a write. */
+  cache?: RecordCache;
 }
 
 /**
@@ -49,8 +52,10 @@ export class ConsultService {
   private readonly pathways: EngineLookup;
   private readonly ttlMs: number;
   private readonly now: () => Date;
+  private readonly cache?: RecordCache;
 
   constructor(opts: ConsultServiceOptions) {
+    this.cache = opts.cache;
     this.store = opts.store;
     this.pathways = opts.pathways;
     this.ttlMs = opts.ttlHours * 3_600_000;
@@ -83,6 +88,7 @@ export class ConsultService {
       expiresAt: new Date(now.getTime() + this.ttlMs),
     };
     await this.store.create(record, auditRow(record, input.ownerId, 'start', now));
+    this.cache?.saved(record);
     return { record, view: engine.view(snapshot) };
   }
 
@@ -106,7 +112,7 @@ export class ConsultService {
   /** Remembers which message shows the consult (Slack ts, Teams activity id). */
   async attachMessage(record: ConsultRecord, messageRef: string): Promise<ConsultRecord> {
     const next = { ...record, messageRef };
-    if (await this.store.update(next, record.version, null)) return { ...next, version: record.version + 1 };
+    if (await this.store.update(next, record.version, null)) return this.saved({ ...next, version: record.version + 1 });
     const fresh = await this.store.get(record.id);
     if (!fresh) throw new Error(`consult ${record.id} vanished while attaching its message`);
     return this.attachMessage(fresh, messageRef);
@@ -114,6 +120,12 @@ export class ConsultService {
 
   /** Applies one click; every rejection leaves the stored consult untouched (bar marking it expired). */
   async click({ actor, data }: ClickInput): Promise<ClickResult> {
+    const cached = this.cache?.get(data.consultId);
+    if (cached) {
+      const fast = await this.clickCached(cached, actor, data);
+      if (fast) return fast;
+      this.cache!.drop(data.consultId);
+    }
     const record = await this.store.get(data.consultId);
     if (!record) return { ok: false, reason: 'not-found' };
     const reject = (reason: RejectReason): ClickResult => ({ ok: false, reason, record, view: this.view(record) });
@@ -148,26 +160,8 @@ export class ConsultService {
       const reason: RejectReason = result.reason === 'not-allowed' ? 'invalid' : result.reason;
       return { ok: false, reason, record, view: engine.view(record.snapshot) };
     }
-    const status: RecordStatus = ({ active: 'active', finished: 'finished', cancelled: 'cancelled' } as const)[engine.status(result.next)];
-    const outcomeId = engine.outcomeId(result.next) ?? null;
-    // Feedback and a radiology hand-off belong to the outcome they were given on: Back, Change,
-    // Restart or a recorded result that leaves it must not carry them to another outcome.
-    const { followUp, ...rest } = record;
-    const next: ConsultRecord = {
-      ...rest,
-      ...(followUp && outcomeId === record.outcomeId ? { followUp } : {}),
-      snapshot: result.next,
-      step: result.next.context.step,
-      status,
-      outcomeId,
-      lastEventKey: key,
-      updatedAt: now,
-      expiresAt: new Date(now.getTime() + this.ttlMs),
-    };
-    const saved = await this.store.update(next, record.version, {
-      ...auditRow(record, userId, eventName(event), now, next.step),
-      outcomeId: next.outcomeId,
-    });
+    const next = this.nextRecord(engine, record, result.next, key, now);
+    const saved = await this.store.update(next, record.version, stepAudit(record, next, event, userId, now));
     if (!saved) {
       const fresh = (await this.store.get(record.id)) ?? record;
       // A save that only attached the message (same step, same status) is no rival: apply again.
@@ -177,7 +171,55 @@ export class ConsultService {
       // Another click (perhaps on another instance) won the race; report the consult as it now is.
       return { ok: false, reason: 'stale', record: fresh, view: engine.view(fresh.snapshot) };
     }
-    return { ok: true, record: { ...next, version: record.version + 1 }, view: engine.view(next.snapshot) };
+    return { ok: true, record: this.saved({ ...next, version: record.version + 1 }), view: engine.view(next.snapshot) };
+  }
+
+  /**
+   * A click against this instance's copy of the record: only the plain case (every check passes
+   * and the conditional save wins) is answered here. Anything else, including a copy gone stale
+   * because another instance or housekeeping saved since, returns undefined and the click runs
+   * again on a fresh read, so rejections (and their audit) and races are decided as without the cache.
+   */
+  private async clickCached(record: ConsultRecord, actor: Actor, data: ClickData): Promise<ClickResult | undefined> {
+    const now = this.now();
+    if (!isBound(record, actor) || record.status !== 'active' || record.expiresAt <= now || data.step !== record.step) return undefined;
+    const engine = this.pathways.engine(record.flowId);
+    if (!engine || record.flowVersion !== engine.content.flow.version) return undefined;
+    const event = toEvent(data);
+    if (!event) return undefined;
+    const key = `${data.step}:${eventName(event)}:${actor.userId}`;
+    if (record.lastEventKey === key) return undefined;
+    const result = engine.apply(record.snapshot, event);
+    if (!result.ok) return undefined;
+    const next = this.nextRecord(engine, record, result.next, key, now);
+    if (!(await this.store.update(next, record.version, stepAudit(record, next, event, actor.userId, now)))) return undefined;
+    return { ok: true, record: this.saved({ ...next, version: record.version + 1 }), view: engine.view(next.snapshot) };
+  }
+
+  /** The record after an applied event. */
+  private nextRecord(engine: FlowEngine, record: ConsultRecord, snapshot: PersistedConsult, key: string, now: Date): ConsultRecord {
+    const status: RecordStatus = ({ active: 'active', finished: 'finished', cancelled: 'cancelled' } as const)[engine.status(snapshot)];
+    const outcomeId = engine.outcomeId(snapshot) ?? null;
+    // Feedback and a radiology hand-off belong to the outcome they were given on: Back, Change,
+    // Restart or a recorded result that leaves it must not carry them to another outcome.
+    const { followUp, ...rest } = record;
+    return {
+      ...rest,
+      ...(followUp && outcomeId === record.outcomeId ? { followUp } : {}),
+      snapshot,
+      step: snapshot.context.step,
+      status,
+      outcomeId,
+      lastEventKey: key,
+      updatedAt: now,
+      expiresAt: new Date(now.getTime() + this.ttlMs),
+    };
+  }
+
+  /** Keeps what was just saved as this instance's copy (the cache drops records that left 'active'). */
+  private saved(record: ConsultRecord): ConsultRecord {
+    this.cache?.saved(record);
+    return record;
   }
 
   /**
@@ -192,4 +234,9 @@ export class ConsultService {
   recent(channel: Channel, workspace: string, ownerId: string, limit = 5): Promise<ConsultRecord[]> {
     return this.store.recentByOwner(channel, workspace, ownerId, limit);
   }
+}
+
+/** The audit row of an applied event. */
+function stepAudit(record: ConsultRecord, next: ConsultRecord, event: ConsultEvent, userId: string, now: Date): Omit<AuditRow, 'seq'> {
+  return { ...auditRow(record, userId, eventName(event), now, next.step), outcomeId: next.outcomeId };
 }

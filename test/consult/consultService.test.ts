@@ -1,6 +1,7 @@
 import { Pathways } from '../../src/interaction/pathways.js';
 import { describe, expect, it } from 'vitest';
 import { ConsultService } from '../../src/consult/consultService.js';
+import { RecordCache } from '../../src/consult/recordCache.js';
 import { loadContent } from '../../src/content/loadContent.js';
 import { createFlowEngine } from '../../src/flow/engine.js';
 import { MemoryStore } from '../../src/store/memoryStore.js';
@@ -43,6 +44,62 @@ describe('ConsultService', () => {
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
     expect((a.ok ? b : a)).toMatchObject({ ok: false, reason: 'stale' });
     expect((await store.auditSince(new Date(0))).length).toBe(2);
+  });
+});
+
+/** Counts reads and writes. */
+class CountingStore extends MemoryStore {
+  gets = 0;
+  updates = 0;
+  override async get(id: string) { this.gets++; return super.get(id); }
+  override async update(record: ConsultRecord, expectedVersion: number, audit: Omit<AuditRow, 'seq'> | null) {
+    this.updates++;
+    return super.update(record, expectedVersion, audit);
+  }
+}
+
+describe('ConsultService with a record cache', () => {
+  const answer = (consultId: string, step: number, questionId: string, optionId: string) =>
+    ({ actor: { channel: 'slack' as const, workspace: 'T1', userId: 'U1' }, data: { action: 'answer' as const, questionId, optionId, consultId, step } });
+
+  it('applies a click on a consult it saved with one write and no read', async () => {
+    const store = new CountingStore();
+    const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72, cache: new RecordCache() });
+    const { record } = await service.start(START);
+    await service.attachMessage(record, '1700000000.000100');
+    store.gets = 0;
+    store.updates = 0;
+    const first = await service.click(answer(record.id, 0, 'suspicion', 'yes'));
+    const second = await service.click(answer(record.id, 1, 'prior_imaging', 'abnormal'));
+    expect([first.ok, second.ok]).toEqual([true, true]);
+    expect({ gets: store.gets, updates: store.updates }).toEqual({ gets: 0, updates: 2 });
+    expect(await store.get(record.id)).toEqual(second.ok && second.record);
+  });
+
+  it('reloads when its copy is stale (a follow-up or housekeeping saved since) and still applies the click', async () => {
+    const store = new CountingStore();
+    const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72, cache: new RecordCache() });
+    const { record } = await service.start(START);
+    const current = (await store.get(record.id))!;
+    await store.update({ ...current, messageRef: 'elsewhere' }, current.version, null); // saved behind the cache's back
+    store.gets = 0;
+    store.updates = 0;
+    const r = await service.click(answer(record.id, 0, 'suspicion', 'yes'));
+    expect(r).toMatchObject({ ok: true, record: { step: 1, version: 2, messageRef: 'elsewhere' } });
+    expect({ gets: store.gets, updates: store.updates }).toEqual({ gets: 1, updates: 2 });
+  });
+
+  it('keeps only active consults, at most its bound', async () => {
+    const cache = new RecordCache(2);
+    const service = new ConsultService({ store: new MemoryStore(), pathways: Pathways.of(engine), ttlHours: 72, cache });
+    const started = [];
+    for (let i = 0; i < 3; i++) started.push((await service.start({ ...START, conversation: `C${i}` })).record);
+    expect(cache.size).toBe(2);
+    expect(cache.get(started[0].id)).toBeUndefined();
+    const done = await service.click(answer(started[2].id, 0, 'suspicion', 'no'));
+    expect(done).toMatchObject({ ok: true, record: { status: 'finished' } });
+    expect(cache.get(started[2].id)).toBeUndefined();
+    expect(cache.size).toBe(1);
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsultService } from '../../src/consult/consultService.js';
+import { RecordCache } from '../../src/consult/recordCache.js';
 import { PG_MIGRATIONS } from '../../src/store/postgresSchema.js';
 import type { PostgresStore } from '../../src/store/postgresStore.js';
 import type { ConsultStore } from '../../src/store/types.js';
@@ -95,6 +96,28 @@ describe.skipIf(skipPgTests())('two instances sharing one PostgreSQL', () => {
       const rows = await auditRows(record.id);
       expect(rows.map((r) => r.seq)).toEqual([1, 2]);
       expect((await a.get(record.id))!.version).toBe(1);
+    }
+  });
+
+  it('keeps one change per consult across 20 races between instances with record caches (one copy current, one stale)', async () => {
+    const cachedA = new ConsultService({ store: a, pathways: testPathways(), ttlHours: 72, cache: new RecordCache() });
+    const cachedB = new ConsultService({ store: b, pathways: testPathways(), ttlHours: 72, cache: new RecordCache() });
+    for (let i = 0; i < 20; i++) {
+      const [first, second] = i % 2 ? [cachedA, cachedB] : [cachedB, cachedA];
+      const { record } = await first.start(START);
+      // The second instance takes a click, so its copy is current and the first one's is stale.
+      expect((await second.click({ actor: { channel: 'teams', workspace: 'tenant-1', userId: 'aad-1' }, data: { action: 'answer', consultId: record.id, step: 0, questionId: 'suspicion', optionId: 'yes' } })).ok).toBe(true);
+      const results = await Promise.all([
+        first.click({ actor: { channel: 'teams', workspace: 'tenant-1', userId: 'aad-1' }, data: { action: 'answer', consultId: record.id, step: 1, questionId: 'prior_imaging', optionId: 'abnormal' } }),
+        second.click({ actor: { channel: 'teams', workspace: 'tenant-1', userId: 'aad-1' }, data: { action: 'answer', consultId: record.id, step: 1, questionId: 'prior_imaging', optionId: 'normal' } }),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, reason: 'stale' });
+      const rows = await auditRows(record.id);
+      expect(rows.map((r) => r.seq)).toEqual([1, 2, 3]);
+      const stored = (await a.get(record.id))!;
+      expect(stored.version).toBe(2);
+      expect(stored.lastEventKey).toBe(`1:${rows[2].event}:aad-1`);
     }
   });
 

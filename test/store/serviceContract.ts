@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConsultService } from '../../src/consult/consultService.js';
+import { RecordCache } from '../../src/consult/recordCache.js';
 import type { ClickData } from '../../src/consult/clickData.js';
 import { createLogger } from '../../src/log/logger.js';
 import { startHousekeeping } from '../../src/store/housekeeping.js';
@@ -15,16 +16,24 @@ const answer = (consultId: string, step: number, questionId: string, optionId: s
 const trailOf = async (store: ConsultStore, id: string) =>
   (await store.auditSince(new Date(0))).filter((a) => a.consultId === id).map((a) => [a.seq, a.userId, a.event, a.fromStep, a.toStep]);
 
-/** ConsultService rules that depend on the store (idempotency, staleness, expiry, flow version), per store. */
+/**
+ * ConsultService rules that depend on the store (idempotency, staleness, expiry, flow version),
+ * per store; each runs without and with the per-instance record cache, which must not change one.
+ */
 export function runServiceOverStore(name: string, factory: StoreFactory, opts: { skip?: boolean } = {}): void {
-  describe.skipIf(opts.skip ?? false)(`ConsultService over ${name}`, () => {
+  for (const cached of [false, true]) runServiceRules(name, factory, opts.skip ?? false, cached);
+}
+
+function runServiceRules(name: string, factory: StoreFactory, skip: boolean, cached: boolean): void {
+  describe.skipIf(skip)(`ConsultService over ${name}${cached ? ' with a record cache' : ''}`, () => {
     let t: StoreUnderTest;
     let clock: Date;
     let service: ConsultService;
+    const cacheOf = () => (cached ? { cache: new RecordCache() } : {});
     beforeEach(async () => {
       t = await factory();
       clock = T0;
-      service = new ConsultService({ store: t.store, pathways: testPathways(), ttlHours: 72, now: () => clock });
+      service = new ConsultService({ store: t.store, pathways: testPathways(), ttlHours: 72, now: () => clock, ...cacheOf() });
     });
     afterEach(async () => { await t.dispose(); });
 
@@ -100,10 +109,26 @@ export function runServiceOverStore(name: string, factory: StoreFactory, opts: {
 
     it('continues a consult started through one handle from the other', async () => {
       const { record } = await service.start(START);
-      const other = new ConsultService({ store: t.peer, pathways: testPathways(), ttlHours: 72, now: () => clock });
+      const other = new ConsultService({ store: t.peer, pathways: testPathways(), ttlHours: 72, now: () => clock, ...cacheOf() });
       expect((await other.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(record.id, 0, 'suspicion', 'yes') })).ok).toBe(true);
       const next = await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(record.id, 1, 'prior_imaging', 'abnormal') });
       expect(next.ok && next.view.kind === 'question' && next.view.question.id).toBe('neuro');
+    });
+
+    it('decides a click on a consult the other handle moved on as if freshly loaded: stale, or duplicate of what it applied', async () => {
+      const { record } = await service.start(START);
+      expect((await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(record.id, 0, 'suspicion', 'yes') })).ok).toBe(true);
+      const other = new ConsultService({ store: t.peer, pathways: testPathways(), ttlHours: 72, now: () => clock, ...cacheOf() });
+      // The same press delivered to the other instance too (a Slack retry), then a second press on the old message.
+      expect((await other.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(record.id, 1, 'prior_imaging', 'abnormal') })).ok).toBe(true);
+      expect(await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(record.id, 1, 'prior_imaging', 'abnormal') })).toMatchObject({ ok: false, reason: 'duplicate' });
+      const stale = await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(record.id, 1, 'prior_imaging', 'normal') });
+      expect(stale).toMatchObject({ ok: false, reason: 'stale', record: { step: 2, version: 2 } });
+      expect(await trailOf(t.store, record.id)).toEqual([
+        [1, 'U1', 'start', 0, 0], [2, 'U1', 'answer:suspicion:yes', 0, 1], [3, 'U1', 'answer:prior_imaging:abnormal', 1, 2],
+      ]);
+      // And it goes on from where the other instance left it.
+      expect((await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: answer(record.id, 2, 'neuro', 'none') })).ok).toBe(true);
     });
   });
 }
