@@ -1,4 +1,4 @@
-import { Lru } from '../cache/lru.js';
+import { Lru } from '../flow/lru.js';
 import type { ConsultRecord } from '../store/types.js';
 
 /**

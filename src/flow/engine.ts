@@ -3,6 +3,7 @@ import { buildMachine, CANCELLED, type Answer, type ConsultContext, type Consult
 import type { Content } from './parseContent.js';
 import { buildView, type View } from './buildView.js';
 import { buildTransitionTable } from './transitionTable.js';
+import { memoiseView } from './viewMemo.js';
 
 /** A consult's machine state as stored: plain JSON, tagged with the flow version it belongs to. */
 export interface PersistedConsult {
@@ -37,7 +38,7 @@ export interface FlowEngine {
   status(consult: PersistedConsult): ConsultStatus;
   /** The outcome id when the consult shows an outcome, else undefined. */
   outcomeId(consult: PersistedConsult): string | undefined;
-  /** The channel-neutral view of the consult. */
+  /** The channel-neutral view of the consult; shared and frozen (memoised per state, answers and step). */
   view(consult: PersistedConsult): View;
 }
 
@@ -63,6 +64,7 @@ export function createFlowEngine(content: Content): FlowEngine {
   // the table does not hold (a damaged or hand-edited row) still goes through XState itself.
   const table = buildTransitionTable(machine);
   const initial = persist(initialTransition(machine)[0]);
+  const view = memoiseView((consult) => buildView(content, consult));
 
   const engine: FlowEngine = {
     content,
@@ -84,7 +86,7 @@ export function createFlowEngine(content: Content): FlowEngine {
       return sameFlow(consult) && finalStates.has(consult.value) ? 'finished' : 'active';
     },
     outcomeId: (consult) => (outcomeIds.has(consult.value) ? consult.value : undefined),
-    view: (consult) => buildView(content, consult),
+    view,
   };
   return engine;
 }

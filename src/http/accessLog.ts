@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { RequestHandler } from 'express';
-import type { Logger } from '../log/logger.js';
+import { fixedFieldLogger, type Logger } from '../log/logger.js';
 import { currentContext, runInContext } from '../log/requestContext.js';
 
 /** Probes and scrapes would drown the log; they are visible in the orchestrator instead. */
@@ -11,6 +11,7 @@ const QUIET = new Set(['/healthz', '/readyz', '/metrics']);
  * user typed), status and duration. Request and consult ids come from the request context.
  */
 export function accessLog(logger: Logger): RequestHandler {
+  const lines = fixedFieldLogger(logger); // method, path, status and ms only
   return (req, res, next) => {
     if (QUIET.has(req.path)) return next();
     const t0 = performance.now();
@@ -20,7 +21,7 @@ export function accessLog(logger: Logger): RequestHandler {
     // cost ~1% of the event loop under load).
     const ctx = currentContext();
     res.once('finish', () => runInContext(ctx, () => {
-      logger.info({ method: req.method, path, status: res.statusCode, ms: Math.round((performance.now() - t0) * 10) / 10 }, 'request');
+      lines.info({ method: req.method, path, status: res.statusCode, ms: Math.round((performance.now() - t0) * 10) / 10 }, 'request');
     }));
     next();
   };

@@ -1,6 +1,7 @@
 import { FEEDBACK_CHOICES, FEEDBACK_REASONS, CHOICE_LABELS, REASON_LABELS } from '../consult/feedbackOptions.js';
 import { feedbackLine } from '../consult/followUpText.js';
 import type { PersistedConsult } from '../flow/engine.js';
+import { deepFreeze } from '../flow/viewMemo.js';
 import type { Controls, FeedbackView, HandoffView, NoticeView, OutcomeView, QuestionView } from '../flow/viewTypes.js';
 import type { FollowUp } from '../store/types.js';
 import type { Pathway } from './pathways.js';
@@ -67,6 +68,21 @@ export function controlButtons(c: Controls, reopenLabel?: string): ControlButton
  * for. Pure; the flow machine never sees any of it, so answers and `step` mean what they did.
  */
 export function composeView(pathway: Pathway, consult: ConsultParts, capabilities: Capabilities): ComposedView {
+  // Without follow-up state the composed view depends only on the flow's view (one frozen object
+  // per flow version, state, answers and step) and the capabilities: compose each pair once.
+  const view = pathway.engine.view(consult.snapshot);
+  if (consult.followUp || !Object.isFrozen(view)) return compose(pathway, consult, capabilities);
+  const key = JSON.stringify(capabilities);
+  let byView = composedOnce.get(key);
+  if (!byView) composedOnce.set(key, (byView = new WeakMap()));
+  let composed = byView.get(view);
+  if (!composed) byView.set(view, (composed = deepFreeze(compose(pathway, consult, capabilities))));
+  return composed;
+}
+
+const composedOnce = new Map<string, WeakMap<object, ComposedView>>();
+
+function compose(pathway: Pathway, consult: ConsultParts, capabilities: Capabilities): ComposedView {
   const view = pathway.engine.view(consult.snapshot);
   const reopen = view.kind === 'outcome' ? pathway.content.flow.continuations.find((x) => x.outcome === view.outcomeId) : undefined;
   const buttons = controlButtons(view.controls, reopen?.label);

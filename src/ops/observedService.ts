@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { ConsultService, type ClickInput, type ClickResult, type ConsultServiceOptions, type StartInput } from '../consult/consultService.js';
 import type { View } from '../flow/viewTypes.js';
-import type { Logger } from '../log/logger.js';
+import { fixedFieldLogger, type Logger } from '../log/logger.js';
 import { setConsultId } from '../log/requestContext.js';
 import type { ConsultRecord } from '../store/types.js';
 import type { Metrics } from './metrics.js';
@@ -11,8 +11,12 @@ import type { Metrics } from './metrics.js';
  * counting here covers Slack, Teams and the web page without touching any of them.
  */
 export class ObservedConsultService extends ConsultService {
-  constructor(opts: ConsultServiceOptions, private readonly metrics: Metrics, private readonly logger?: Logger) {
+  /** Step and start lines carry ids, step numbers and enumerated names only. */
+  private readonly logger?: Logger;
+
+  constructor(opts: ConsultServiceOptions, private readonly metrics: Metrics, logger?: Logger) {
     super(opts);
+    this.logger = logger && fixedFieldLogger(logger);
   }
 
   override async start(input: StartInput): Promise<{ record: ConsultRecord; view: View }> {

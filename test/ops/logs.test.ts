@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log/logger.js';
+import { createLogger, fixedFieldLogger } from '../../src/log/logger.js';
+import { runWithContext } from '../../src/log/requestContext.js';
 import { SIGNING_SECRET, SlackHarness, signedHeaders } from '../slack/harness.js';
 
 const SECRET_TEXT = 'my patient Jane Doe MRN 48213 has a pacemaker';
@@ -56,6 +57,22 @@ describe('structured logs', () => {
     expect(line.req.headers).toEqual({ authorization: '[redacted]', 'x-slack-signature': '[redacted]', cookie: '[redacted]' });
     expect(line.event).toEqual({ text: '[redacted]', user: 'U1' });
     expect([line.body, line.token, line.question, line.activity.value.text]).toEqual(['[redacted]', '[redacted]', '[redacted]', '[redacted]']);
+  });
+
+  it('writes fixed-field lines to the same destination, at the same level and with the request context, and redacts the rest', () => {
+    const own: string[] = [];
+    const logger = createLogger('warn', new Writable({ write: (c, _e, cb) => { own.push(String(c)); cb(); } }));
+    const fixed = fixedFieldLogger(logger);
+    expect(fixed).not.toBe(logger);
+    runWithContext(() => {
+      fixed.info({ step: 1 }, 'below the level');
+      fixed.warn({ step: 2 }, 'fixed');
+      logger.warn({ token: BOT_TOKEN }, 'whole');
+    }, 'req-1');
+    expect(own.map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ msg: 'fixed', step: 2, reqId: 'req-1', service: 'spine-consult' }),
+      expect.objectContaining({ msg: 'whole', token: '[redacted]', reqId: 'req-1' }),
+    ]);
   });
 
   it('honours LOG_LEVEL', () => {

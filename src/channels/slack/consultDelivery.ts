@@ -4,6 +4,7 @@ import type { ComposedView } from '../../interaction/composeView.js';
 import type { Logger } from '../../log/logger.js';
 import type { ConsultRecord } from '../../store/types.js';
 import type { SlackMessage } from './blockKit.js';
+import { SlackMessageMemo, type WireMessage } from './messageMemo.js';
 import { renderSlack } from './renderSlack.js';
 import { cannotPostHere, slackErrorCode, withRateLimitRetry } from './slackErrors.js';
 import { COMMAND } from './productInfo.js';
@@ -22,6 +23,9 @@ const POST_FAILED = `Slack did not accept the consult message, so nothing is sho
 /** Said when a Slack call failed after the consult was saved. */
 export const FAILED = 'Sorry, something went wrong on my side. Nothing you see was lost; please try again.';
 
+/** The Web API client sends a string argument as it is; its types only know block arrays. */
+const wire = (m: WireMessage) => m as unknown as SlackMessage;
+
 function inviteHint(botUserId?: string): string {
   const me = botUserId ? `<@${botUserId}>` : 'the app';
   return `I cannot post in this conversation myself, so this consult runs through Slack's reply link. To let me post here, invite me with \`/invite ${me}\`. In a direct message with someone else I can never post: use a channel I am in, or our own direct message.`;
@@ -33,6 +37,8 @@ function inviteHint(botUserId?: string): string {
  * message catches up on its next successful update (any button press refreshes it).
  */
 export class ConsultDelivery {
+  private readonly memo = new SlackMessageMemo();
+
   /** `compose` draws a consult's view with its safety, feedback and hand-off parts (src/interaction/composeView.ts). */
   constructor(
     private readonly logger: Logger,
@@ -44,10 +50,10 @@ export class ConsultDelivery {
    * there; returns the message ts to remember (none when it went through response_url or failed).
    */
   async post(surface: Surface, record: ConsultRecord): Promise<string | undefined> {
-    const message = renderSlack(this.compose(record), record.id);
+    const composed = this.compose(record);
     let posted: { ts?: string } | undefined;
     try {
-      posted = await withRateLimitRetry(() => surface.client.chat.postMessage({ channel: record.conversation, ...message }));
+      posted = await withRateLimitRetry(() => surface.client.chat.postMessage({ channel: record.conversation, ...wire(this.memo.render(composed, record.id)) }));
     } catch (err) {
       if (!cannotPostHere(err)) {
         this.logger.error({ consultId: record.id, slackError: slackErrorCode(err) }, 'slack: posting a consult failed');
@@ -61,6 +67,7 @@ export class ConsultDelivery {
       this.logger.warn({ consultId: record.id }, 'slack: cannot post here and no response_url to fall back on');
       return undefined;
     }
+    const message = renderSlack(composed, record.id);
     try {
       await surface.respond({ response_type: 'in_channel', ...message });
       await surface.respond({ response_type: 'ephemeral', text: inviteHint(surface.botUserId) });
@@ -72,10 +79,10 @@ export class ConsultDelivery {
 
   /** Shows a consult's current view in its message: chat.update, or the click's response_url where the bot cannot post. */
   async show(surface: Surface, record: ConsultRecord): Promise<void> {
-    const message = renderSlack(this.compose(record), record.id);
+    const composed = this.compose(record);
     if (record.messageRef) {
       try {
-        await withRateLimitRetry(() => surface.client.chat.update({ channel: record.conversation, ts: record.messageRef!, ...message }));
+        await withRateLimitRetry(() => surface.client.chat.update({ channel: record.conversation, ts: record.messageRef!, ...wire(this.memo.render(composed, record.id)) }));
         return;
       } catch (err) {
         if (!cannotPostHere(err) || !surface.respond) {
@@ -89,6 +96,7 @@ export class ConsultDelivery {
       this.logger.warn({ consultId: record.id }, 'slack: consult message has no ts and the request no response_url');
       return;
     }
+    const message = renderSlack(composed, record.id);
     try {
       await surface.respond({ replace_original: true, ...message });
     } catch (err) {
