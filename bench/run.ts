@@ -9,14 +9,21 @@ import Database from 'better-sqlite3';
 import { LiveClinician, ReplayClinician, type Transcript } from './clinicians.js';
 import { fixedRate, saturation, type LoadTarget } from './loadModes.js';
 import { runMicro } from './micro.js';
+import { pgRuns, type PgRun } from './pgRun.js';
 import { cpuMs, rssMb, runChild, startChild, stopChild } from './processes.js';
+import { stageSplitRun, type StageSplit } from './stageRun.js';
 import { SlackStandIn } from './slackStandIn.js';
 import { BENCH_SECRET, SignedPoster } from './slackTraffic.js';
 import { fmt, type RunStats } from './stats.js';
 import { SQLITE_FILE } from '../src/store/openStore.js';
 
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 256);
+const CLINICIANS = (process.env.BENCH_CLINICIANS ?? '50,100').split(',').map(Number);
+const MAX_CLINICIANS = Math.max(...CLINICIANS);
 const SATURATION_S = Number(process.env.BENCH_SATURATION_S ?? 20);
+const READ_MS = Number(process.env.BENCH_READ_MS ?? 0);
+const STAGES_S = Number(process.env.BENCH_STAGES_S ?? 8);
+const PG_URL = process.env.TEST_DATABASE_URL;
+const PG_S = Number(process.env.BENCH_PG_S ?? 10);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const RATE_S = Number(process.env.BENCH_RATE_S ?? 15);
 const WARMUP_S = 3;
@@ -26,22 +33,41 @@ const lines: string[] = [];
 const say = (s = '') => { console.log(s); lines.push(s); };
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 
-async function drive(name: string, target: LoadTarget, pid: number): Promise<{ sat: RunStats; open: RunStats; cpuPerRequest: number; driverCpu: number }> {
-  await saturation(target, CONCURRENCY, WARMUP_S);
-  say(`  ${name}: saturation, ${CONCURRENCY} clinicians, ${SATURATION_S} s ...`);
-  const cpu0 = cpuMs(pid);
-  const driver0 = process.cpuUsage();
-  const sat = await saturation(target, CONCURRENCY, SATURATION_S);
-  const cpuPerRequest = (cpuMs(pid) - cpu0) / sat.requests;
-  const d = process.cpuUsage(driver0);
-  const driverCpu = (d.user + d.system) / 1000 / (sat.seconds * 1000);
+interface Saturated { clinicians: number; sat: RunStats; cpuPerRequest: number; driverCpu: number }
+
+/** Saturation at each clinician count (closed loop), then the fixed rate (open loop). */
+async function drive(name: string, target: LoadTarget, pid: number): Promise<{ sats: Saturated[]; open: RunStats }> {
+  const sats: Saturated[] = [];
+  for (const clinicians of CLINICIANS) {
+    await saturation(target, clinicians, WARMUP_S, READ_MS);
+    say(`  ${name}: saturation, ${clinicians} clinicians, ${SATURATION_S} s ...`);
+    const cpu0 = cpuMs(pid);
+    const driver0 = process.cpuUsage();
+    const sat = await saturation(target, clinicians, SATURATION_S, READ_MS);
+    const cpuPerRequest = (cpuMs(pid) - cpu0) / sat.requests;
+    const d = process.cpuUsage(driver0);
+    sats.push({ clinicians, sat, cpuPerRequest, driverCpu: (d.user + d.system) / 1000 / (sat.seconds * 1000) });
+  }
   say(`  ${name}: fixed rate ${RATE}/s, ${RATE_S} s ...`);
   const open = await fixedRate(target, RATE, RATE_S);
-  return { sat, open, cpuPerRequest, driverCpu };
+  return { sats, open };
 }
 
 const row = (name: string, s: RunStats) =>
   `  ${name.padEnd(26)} ${fmt(s.throughput).padStart(8)} req/s  p50 ${fmt(s.p50, 2).padStart(7)} ms  p99 ${fmt(s.p99, 2).padStart(7)} ms  (${s.requests} requests, ${s.consults} consults, ${s.errors} errors)`;
+
+function printStages(s: StageSplit) {
+  const sum = s.perRequestUs.reduce((a, [, us]) => a + us, 0);
+  say(`  bot CPU per request by stage (profiled run, ${s.requests} requests${s.windowed ? '' : ', whole profile: sample clock did not match'}; ${fmt(s.cpuPerRequestMs * 1000, 0)} us measured, ${fmt(sum, 0)} us sampled):`);
+  say(`    ${s.perRequestUs.map(([stage, us]) => `${stage} ${fmt(us, 0)}`).join(' | ')}`);
+}
+
+function printPg(runs: PgRun[]) {
+  for (const r of runs) {
+    say(row(`bot x2 on PostgreSQL, ${r.clinicians}`, r.sat));
+    say(`    CPU per request (both instances) ${fmt(r.cpuPerRequestMs, 3)} ms`);
+  }
+}
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'spine-bench-'));
@@ -64,7 +90,7 @@ async function main() {
   const botRssStart = rssMb(bot.proc.pid!);
   say(`  start-up to a ready /healthz: ${fmt(bot.readyMs, 0)} ms   target < 2000 ms  ${verdict(bot.readyMs < 2000)}`);
   const transcripts: Transcript[] = [];
-  const botPoster = new SignedPoster(bot.url, CONCURRENCY);
+  const botPoster = new SignedPoster(bot.url, MAX_CLINICIANS);
   const botRuns = await drive('bot', { poster: botPoster, standIn, clinician: (n) => new LiveClinician(`CBOT${n}`, `UBOT${n}`, hooks, transcripts) }, bot.proc.pid!);
   const botRssEnd = rssMb(bot.proc.pid!);
   say(`  clicks the bot refused (ephemeral replies): ${standIn.rejections}; Web API calls: ${JSON.stringify(Object.fromEntries(standIn.counts))}`);
@@ -79,6 +105,20 @@ async function main() {
     FROM consults WHERE status = 'finished'`).get() as { n: number; snapshot: number; row: number };
   db.close();
   say(`  graceful shutdown on SIGTERM: exit ${stopped.code} after ${fmt(stopped.ms, 0)} ms`);
+  const botEnv = { ...slackEnv, NODE_ENV: 'production', TEAMS_ENABLED: 'false', LOG_LEVEL: 'info' };
+  const live = (prefix: string) => (urls: string | string[]) => ({
+    poster: new SignedPoster(urls, MAX_CLINICIANS), standIn,
+    clinician: (n: number) => new LiveClinician(`C${prefix}${n}`, `U${prefix}${n}`, hooks),
+  });
+  say(`  CPU profile by stage: the bot again under --cpu-prof, ${CLINICIANS[0]} clinicians, ${STAGES_S} s ...`);
+  const stages = await stageSplitRun({ ...botEnv, DATA_DIR: join(dir, 'data-prof') }, join(dir, 'bot-prof.log'), live('PROF'), CLINICIANS[0], STAGES_S, WARMUP_S);
+  let pg: PgRun[] | undefined;
+  if (PG_URL) {
+    say(`  PostgreSQL: two bot instances on one new database, requests to each in turn, ${PG_S} s per run ...`);
+    pg = await pgRuns(PG_URL, botEnv, (i) => join(dir, `bot-pg${i}.log`), live('PG'), CLINICIANS, PG_S, WARMUP_S);
+  }
+  standIn.rejections = 0;
+  standIn.counts.clear();
   say();
 
   say('Bare @slack/bolt app (acknowledges and makes the same Web API call per request, same requests replayed)');
@@ -86,7 +126,7 @@ async function main() {
   writeFileSync(firstBlocks, JSON.stringify(transcripts[0]?.messages[0] ?? []));
   const bare = await startChild('bench/bareBolt.ts', { ...slackEnv, BENCH_FIRST_BLOCKS: firstBlocks }, join(dir, 'bare.log'),
     process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_PROFILE, 'bare')}`] : []);
-  const barePoster = new SignedPoster(bare.url, CONCURRENCY);
+  const barePoster = new SignedPoster(bare.url, MAX_CLINICIANS);
   const bareRuns = await drive('bare', { poster: barePoster, standIn, clinician: (n) => new ReplayClinician(`CBARE${n}`, `UBARE${n}`, hooks, transcripts) }, bare.proc.pid!);
   barePoster.close();
   await stopChild(bare.proc);
@@ -101,16 +141,20 @@ async function main() {
   say();
 
   say('Results (latency = signed request sent, or scheduled in the fixed-rate mode, to the Web API call it causes)');
-  say(row('bot, saturation', botRuns.sat));
-  say(row('bare Bolt, saturation', bareRuns.sat));
+  CLINICIANS.forEach((n, i) => {
+    const [b, r] = [botRuns.sats[i], bareRuns.sats[i]];
+    say(row(`bot, ${n} clinicians`, b.sat));
+    say(row(`bare Bolt, ${n} clinicians`, r.sat));
+    const ratio = b.sat.throughput / r.sat.throughput;
+    const p99 = b.sat.p99 / r.sat.p99;
+    say(`  ${n} clinicians: throughput bot/bare ${fmt(ratio, 2)}x (target >= 0.8x ${verdict(ratio >= 0.8)}), p99 bot/bare ${fmt(p99, 2)}x (target <= 1.5x ${verdict(p99 <= 1.5)}), p50 ${fmt(b.sat.p50 / r.sat.p50, 2)}x`);
+    say(`  ${n} clinicians: CPU per request bot ${fmt(b.cpuPerRequest, 3)} ms, bare ${fmt(r.cpuPerRequest, 3)} ms (load generator busy ${fmt(b.driverCpu * 100, 0)}% / ${fmt(r.driverCpu * 100, 0)}% of a core)`);
+  });
   say(row(`bot, ${RATE}/s`, botRuns.open));
   say(row(`bare Bolt, ${RATE}/s`, bareRuns.open));
-  const ratio = botRuns.sat.throughput / bareRuns.sat.throughput;
-  say(`  saturation throughput bot/bare: ${fmt(ratio, 2)}x   target >= 0.7x  ${verdict(ratio >= 0.7)}`);
-  say(`  CPU per request at saturation: bot ${fmt(botRuns.cpuPerRequest, 3)} ms, bare ${fmt(bareRuns.cpuPerRequest, 3)} ms (load generator busy ${fmt(botRuns.driverCpu * 100, 0)}% / ${fmt(bareRuns.driverCpu * 100, 0)}% of a core)`);
-  say(`  saturation p50/p99 bot/bare:    ${fmt(botRuns.sat.p50 / bareRuns.sat.p50, 2)}x / ${fmt(botRuns.sat.p99 / bareRuns.sat.p99, 2)}x`);
-  say(`  ${RATE}/s p50/p99 bot/bare:        ${fmt(botRuns.open.p50 / bareRuns.open.p50, 2)}x / ${fmt(botRuns.open.p99 / bareRuns.open.p99, 2)}x`);
-  say(`  p99 at ${RATE}/s: ${fmt(botRuns.open.p99, 2)} ms   target < 50 ms  ${verdict(botRuns.open.p99 < 50)}`);
+  say(`  paced p99 at ${RATE}/s: ${fmt(botRuns.open.p99, 2)} ms   target < 15 ms  ${verdict(botRuns.open.p99 < 15)}   (bot/bare p50 ${fmt(botRuns.open.p50 / bareRuns.open.p50, 2)}x, p99 ${fmt(botRuns.open.p99 / bareRuns.open.p99, 2)}x)`);
+  printStages(stages);
+  if (pg) printPg(pg);
   say(`  bot RSS: ${fmt(botRssStart)} MB when ready, ${fmt(botRssEnd)} MB after both runs`);
   say(`  persisted finished consult (${sizes.n} rows): snapshot ${fmt(sizes.snapshot, 0)} B, whole row ~${fmt(sizes.row, 0)} B   target < 2048 B  ${verdict(sizes.row < 2048)}`);
   if (process.env.BENCH_KEEP) say(`  kept ${dir}`);

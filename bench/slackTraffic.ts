@@ -41,10 +41,17 @@ export function answerButtons(blocks: any[]): Array<{ action_id: string; value: 
   return out;
 }
 
-/** A keep-alive HTTP client that signs every request as Slack does (v0 HMAC-SHA256). */
+/**
+ * A keep-alive HTTP client that signs every request as Slack does (v0 HMAC-SHA256). Given several
+ * instances' URLs it sends each request to the next one in turn, like a load balancer without
+ * sticky sessions (consecutive clicks of one consult land on different instances).
+ */
 export class SignedPoster {
   private readonly agent: Agent;
-  constructor(private readonly url: string, maxSockets: number) {
+  private readonly urls: string[];
+  private turn = 0;
+  constructor(url: string | string[], maxSockets: number) {
+    this.urls = Array.isArray(url) ? url : [url];
     this.agent = new Agent({ keepAlive: true, maxSockets });
   }
 
@@ -53,7 +60,8 @@ export class SignedPoster {
     const ts = Math.floor(Date.now() / 1000);
     const sig = `v0=${createHmac('sha256', BENCH_SECRET).update(`v0:${ts}:${req.body}`).digest('hex')}`;
     return new Promise((resolve, reject) => {
-      const r = request(`${this.url}/slack/events`, {
+      const url = this.urls[this.turn++ % this.urls.length];
+      const r = request(`${url}/slack/events`, {
         method: 'POST', agent: this.agent,
         headers: { 'content-type': req.contentType, 'content-length': Buffer.byteLength(req.body), 'x-slack-request-timestamp': ts, 'x-slack-signature': sig },
       }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode ?? 0)); });
