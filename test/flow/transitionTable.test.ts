@@ -1,8 +1,12 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
 import { loadContent } from '../../src/content/loadContent.js';
 import type { ConsultEvent } from '../../src/flow/buildMachine.js';
+import { PROJECT_ROOT } from '../../src/content/loadContent.js';
 import { createFlowEngine, type FlowEngine, type PersistedConsult } from '../../src/flow/engine.js';
+import { Pathways } from '../../src/interaction/pathways.js';
 import { buildTransitionTable, stateKey } from '../../src/flow/transitionTable.js';
 import { walkAllPaths } from './flowPaths.js';
 
@@ -72,12 +76,25 @@ function compareEverywhere(engine: FlowEngine) {
   return { paths: paths.length, states: seen.size, compared, accepted, rows: table.size };
 }
 
+/** Folders under test/fixtures that hold pathways (a flows/ folder), for the fixture pathways tests install. */
+function fixtureRoots(dir = join(PROJECT_ROOT, 'test', 'fixtures')): string[] {
+  if (!existsSync(dir)) return [];
+  const here = existsSync(join(dir, 'flows')) ? [dir] : [];
+  return [...here, ...readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'flows' && d.name !== 'rules').flatMap((d) => fixtureRoots(join(dir, d.name)))];
+}
+
+const installed = Pathways.load({ roots: fixtureRoots() }).list();
+
 describe('transition table derived from the XState machine', () => {
-  it('agrees with XState transition on every simple path of the shipped flow, for every event', () => {
-    const r = compareEverywhere(createFlowEngine(loadContent()));
-    console.log(`transition table: ${r.paths} simple paths, ${r.states} path states, ${r.compared} (state, event) pairs compared (${r.accepted} accepted), ${r.rows} table rows`);
-    expect(r.paths).toBeGreaterThan(50);
+  it.each(installed.map((p) => [p.id, p.engine] as const))('agrees with XState transition on every simple path of pathway %s, for every event', (id, engine) => {
+    const r = compareEverywhere(engine);
+    console.log(`transition table (${id}): ${r.paths} simple paths, ${r.states} path states, ${r.compared} (state, event) pairs compared (${r.accepted} accepted), ${r.rows} table rows`);
+    expect(r.paths).toBeGreaterThan(1);
     expect(r.accepted).toBeGreaterThan(r.states);
+  });
+
+  it('covers the shipped flow\'s 85 simple paths', () => {
+    expect(compareEverywhere(createFlowEngine(loadContent())).paths).toBe(85);
   });
 
   it('hands a state it does not hold back to XState (a stored row with answers no path gives)', () => {
