@@ -11,8 +11,8 @@ interface CpuProfile { nodes: ProfileNode[]; startTime: number; endTime: number;
 /** Stages in report order, each with the file patterns that belong to it (first match from the leaf wins). */
 export const STAGES: Array<{ stage: string; files: RegExp }> = [
   { stage: 'store', files: /\/src\/store\/|better-sqlite3|\/pg\/|pg-protocol|pg-pool|\/src\/consult\/recordCache/ },
-  { stage: 'engine', files: /\/src\/flow\/(engine|transitionTable|buildMachine)|\/xstate\/|\/src\/consult\/(consultService|clickData)/ },
-  { stage: 'render', files: /\/src\/channels\/slack\/(render|blockKit)|\/src\/flow\/buildView|\/src\/consult\/followUp(View|Text)|\/src\/flow\/(lru|viewMemo)/ },
+  { stage: 'engine', files: /\/src\/flow\/(engine|transitionTable|buildMachine)|\/xstate\/|\/src\/consult\/(consultService|clickData)|\/src\/interaction\/pathways/ },
+  { stage: 'render', files: /\/src\/channels\/slack\/(render|blockKit|messageMemo)|\/src\/flow\/buildView|\/src\/consult\/followUp(View|Text)|\/src\/interaction\/|\/src\/flow\/(lru|viewMemo)/ },
   { stage: 'logs+metrics', files: /\/pino|fast-redact|sonic-boom|\/src\/log\/|prom-client|\/src\/ops\/|\/src\/http\/accessLog/ },
   { stage: 'Web API', files: /@slack\/web-api|\/axios\/|undici|p-retry|p-queue|form-data|\/src\/channels\/slack\/(consultDelivery|slackErrors)/ },
   { stage: 'receive', files: /@slack\/bolt|\/express\/|body-parser|raw-body|router|tsscmp|\/src\/channels\/slack\/|\/src\/http\/|node:_http_server|\/src\/main/ },
