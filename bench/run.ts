@@ -57,9 +57,12 @@ const row = (name: string, s: RunStats) =>
   `  ${name.padEnd(26)} ${fmt(s.throughput).padStart(8)} req/s  p50 ${fmt(s.p50, 2).padStart(7)} ms  p99 ${fmt(s.p99, 2).padStart(7)} ms  (${s.requests} requests, ${s.consults} consults, ${s.errors} errors)`;
 
 function printStages(s: StageSplit) {
-  const sum = s.perRequestUs.reduce((a, [, us]) => a + us, 0);
-  say(`  bot CPU per request by stage (profiled run, ${s.requests} requests${s.windowed ? '' : ', whole profile: sample clock did not match'}; ${fmt(s.cpuPerRequestMs * 1000, 0)} us measured, ${fmt(sum, 0)} us sampled):`);
-  say(`    ${s.perRequestUs.map(([stage, us]) => `${stage} ${fmt(us, 0)}`).join(' | ')}`);
+  const sampled = s.perRequestUs.reduce((a, [, us]) => a + us, 0);
+  const measured = s.cpuPerRequestMs * 1000;
+  // Samples count wall time while the thread runs JS or native code; scaled to the CPU the process
+  // really used, so a busy machine's descheduled time does not inflate any stage.
+  say(`  bot CPU per request by stage (profiled run, ${s.requests} requests${s.windowed ? '' : ', whole profile: sample clock did not match'}; ${fmt(measured, 0)} us CPU measured, ${fmt(sampled, 0)} us sampled; us of CPU per request):`);
+  say(`    ${s.perRequestUs.map(([stage, us]) => `${stage} ${fmt((us / sampled) * measured, 0)}`).join(' | ')}`);
 }
 
 function printPg(runs: PgRun[]) {
