@@ -24,7 +24,7 @@ const OVERRIDE_REASONS = [
   ['specialist_advice', 'Specialist advice'], ['other', 'Other'],
 ].map(([code, display]) => ({ system: 'urn:spine-consult:feedback-reason', code, display }));
 const SOURCE = {
-  label: `What Is the Next Imaging Step for Suspected Spine Infection After Abnormal X-rays or CT? Reviewed ${criteria.reviewDate}; summarises the ${criteria.name}: ${criteria.variant}.`,
+  label: `What Is the Next Imaging Step for Suspected Spine Infection After Abnormal X-rays or CT? Reviewed ${criteria.article.reviewed} by ${criteria.article.reviewer}; summarises the ${criteria.name}: ${criteria.variant}.`,
   topic: { system: 'urn:spine-consult:pathway', code: SERVICE_ID, display: content.flow.title },
 };
 

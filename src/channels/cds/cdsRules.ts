@@ -39,7 +39,7 @@ export const CdsRulesSchema = z.strictObject({
     regions: z.array(z.strictObject({ terms: z.array(term).min(1), region: id })),
   }),
   card: z.strictObject({
-    article: Citation, sourceLabel: text, summary: text, suggestion: text, removeDraft: text, createOrder: text, link: text, scope: text,
+    sourceLabel: text, summary: text, suggestion: text, removeDraft: text, createOrder: text, link: text, scope: text,
     ratingsHeading: text, whyNotHeading: text, overrideReasonSystem: z.string().regex(/^(urn|https?):/), topicSystem: z.string().regex(/^(urn|https?):/),
   }),
 });
@@ -101,8 +101,7 @@ export function loadCdsRules(content: Content, root = PROJECT_ROOT): CdsRules {
   if (parsed.success) {
     const sourceFile = join('rules', content.flow.rules, 'source.txt');
     const text = readSource(root, sourceFile);
-    const citations = parsed.data.flags.map((f, i) => ({ file: raw.file, path: ['flags', i, 'source'] as PropertyKey[], citation: f.source }));
-    citations.push({ file: raw.file, path: ['card', 'article'], citation: parsed.data.card.article });
+    const citations = parsed.data.flags.map((f, i) => ({ file: raw.file, path: ['flags', i, 'source'], citation: f.source }));
     checkCitations(citations, { file: sourceFile, text }, problems);
   }
   if (problems.length > 0) {

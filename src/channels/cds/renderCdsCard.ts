@@ -27,12 +27,13 @@ export const fill = (template: string, vars: Record<string, string>) => template
 /** Table cells must not break the Markdown row. */
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 
-/** The card's source: the article, its review date, and the ACR criteria it summarises. */
+/** The card's source: the article, who reviewed it and when, and the ACR criteria it summarises. */
 export function cardSource(rules: CdsRules, content: Content): Card['source'] {
   const { criteria } = content.rules;
+  const { article } = criteria;
   return {
     label: fill(rules.card.sourceLabel, {
-      article: rules.card.article.quote, reviewDate: criteria.reviewDate, criteria: criteria.name, variant: criteria.variant,
+      article: article.title, reviewed: article.reviewed, reviewer: article.reviewer, criteria: criteria.name, variant: criteria.variant,
     }),
     topic: { system: rules.card.topicSystem, code: content.flow.id, display: content.flow.title },
   };
