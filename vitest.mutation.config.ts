@@ -1,27 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig, mergeConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import base from './vitest.config.js';
 
 /**
- * The tests Stryker runs against each mutant: every in-process test except those that boot the whole
- * app (Slack/Teams/web servers, a browser) or run the code in a child process.
- * - A child process never sees the mutant Stryker switches on, so it cannot kill one.
- * - Booting the app costs 3-5 s per file per mutant, which makes a run take hours on two cores;
- *   the safety core's rules are stated by unit, contract and every-path tests, which this keeps.
- * So scores here are a lower bound: a mutant the excluded suites would catch still counts as surviving.
- * `STRYKER_ALL_TESTS=1 npm run test:mutation` uses vitest.config.ts instead (every suite; hours).
+ * What a test file uses when it boots the whole app (Slack/Teams/web/CDS servers, a browser) or runs
+ * the code in a child process. Such files are left out of mutation runs:
+ * - a child process never sees the mutant Stryker switches on, so it cannot kill one;
+ * - booting the app costs 3-5 s per file per mutant, which turns a run into hours on two cores, and
+ *   the safety core's rules are stated by the unit, contract and every-path tests that stay in.
+ * Scores are therefore a lower bound: a mutant only an app-level suite would catch counts as surviving.
+ * `STRYKER_ALL_TESTS=1 npm run test:mutation` runs every suite instead (hours).
  */
-export const bootsTheApp = [
-  'test/flow/cli.test.ts',
-  'test/faq/faqOverChannels.test.ts',
-  'test/loop/slackFollowUp.test.ts',
-  'test/loop/teamsFollowUp.test.ts',
-  'test/ops/*.test.ts',
-  'test/slack/{consultTranscripts,events,interactions,randomClicks,startup,storeDown}.test.ts',
-  'test/store/{auditExport,openStore,restartAfterKill}.test.ts',
-  'test/teams/{clickRules,endpoint,freeText,outcomes,randomClicks.property,signedRequests}.test.ts',
-  'test/web/{browserConsult,webHttp}.test.ts',
-];
+const BOOTS_THE_APP = /startServer|SlackHarness|startTeamsBot|spawnServer|cdsHarness|teamsHarness|slack\/harness|\.\/harness\.js|\.\/transcript\.js|createHttpApp|\.listen\(|openStore\(|chromium|child_process/;
+
+/** Test files that boot the app or a child process, found by what they import or call. */
+export const bootsTheApp = readdirSync('test', { recursive: true, encoding: 'utf8' })
+  .filter((name) => name.endsWith('.test.ts'))
+  .map((name) => `test/${name}`)
+  .filter((file) => BOOTS_THE_APP.test(readFileSync(file, 'utf8')));
+
+/** Folders whose tests state the safety core's rules directly; they run first. */
+const FIRST = ['test/flow/', 'test/consult/', 'test/interaction/', 'test/channels/', 'test/slack/', 'test/web/', 'test/teams/'];
+const rank = (spec: TestSpecification) => {
+  const i = FIRST.findIndex((dir) => spec.moduleId.includes(`/${dir}`));
+  return i < 0 ? FIRST.length : i;
+};
+
+/**
+ * Content is loaded when test files are imported, so mutants in the loader's checks and the machine
+ * builder are "static" and run against every test file until one fails. Running the direct tests
+ * first lets such a mutant fail in the first file instead of after the slow ones.
+ */
+class DirectTestsFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    return [...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId));
+  }
+}
 
 export default mergeConfig(base, defineConfig({
-  test: { exclude: ['**/node_modules/**', ...bootsTheApp] },
+  test: { exclude: ['**/node_modules/**', ...bootsTheApp], sequence: { sequencer: DirectTestsFirst } },
 }));
