@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/loadContent.js';
+import { createFlowEngine, type PersistedConsult } from '../../src/flow/engine.js';
+import type { FollowUp } from '../../src/store/types.js';
+import { composedOf } from '../support/composed.js';
+import { walkAllPaths } from '../flow/flowPaths.js';
+
+const content = loadContent();
+const engine = createFlowEngine(content);
+const followup = content.rules.followup;
+/** One consult standing at each outcome of the shipped flow, and one at each question. */
+const at = new Map(walkAllPaths(engine).flatMap((p) => p.states).map((s) => [s.value, s]));
+const outcomes = content.rules.outcomes.outcomes.map((o) => ({ outcome: o, consult: at.get(o.id)! }));
+const handoff = (extra: Partial<NonNullable<FollowUp['handoff']>> = {}): FollowUp =>
+  ({ handoff: { requestedBy: 'U1', requestedAt: '2026-03-01T09:00:00.000Z', outcomeId: 'x', ...extra } });
+
+describe('composeView: the safety parts every channel draws', () => {
+  it('reaches every outcome of the shipped flow', () => {
+    for (const { outcome, consult } of outcomes) expect(consult, outcome.id).toBeDefined();
+  });
+
+  it('says nobody is paged on every emergency outcome, and only there', () => {
+    for (const { outcome, consult } of outcomes) {
+      const v = composedOf(consult);
+      const paging = followup.noPaging.outcomes.includes(outcome.id);
+      if (outcome.kind === 'emergency') expect(paging, outcome.id).toBe(true);
+      expect(v.kind === 'outcome' && v.safetyNotice, outcome.id).toBe(paging ? followup.noPaging.text : undefined);
+    }
+  });
+
+  it('asks for feedback on the recommendations it is configured for, and nowhere else', () => {
+    for (const { outcome, consult } of outcomes) {
+      const v = composedOf(consult);
+      if (v.kind !== 'outcome') throw new Error('outcome expected');
+      if (!followup.feedback.outcomes.includes(outcome.id)) {
+        expect(v.feedback, outcome.id).toBeUndefined();
+        continue;
+      }
+      expect(v.feedback!.choices.map((c) => c.id)).toEqual(['as_recommended', 'something_else', 'not_ordering']);
+      expect(v.feedback!.reasons).toEqual([]);
+      expect(v.feedback!.recorded).toBeUndefined();
+    }
+  });
+
+  it('offers the reasons once "something else" is pressed, and only a record line once feedback is final', () => {
+    const consult = at.get(followup.feedback.outcomes[0])!;
+    const pending = composedOf(consult, { radiology: false }, { feedback: { choice: 'something_else', final: false, by: 'U1', at: '2026-03-01T09:00:00.000Z' } });
+    expect(pending.kind === 'outcome' && pending.feedback!.reasons.map((r) => r.id)).toEqual(['contraindication', 'patient_factors', 'availability', 'specialist_advice', 'other']);
+    const done = composedOf(consult, { radiology: false }, { feedback: { choice: 'something_else', reason: 'availability', final: true, by: 'U1', at: '2026-03-01T09:00:00.000Z' } });
+    expect(done.kind === 'outcome' && done.feedback).toEqual({ choices: [], reasons: [], recorded: 'Feedback: ordering something else - availability' });
+  });
+
+  it('offers "Ask radiology" only where a radiology channel exists, prominently where the pathway says', () => {
+    for (const { outcome, consult } of outcomes) {
+      const none = composedOf(consult, { radiology: false });
+      expect(none.kind === 'outcome' && none.handoff, outcome.id).toBeUndefined();
+      const offered = composedOf(consult, { radiology: true });
+      expect(offered.kind === 'outcome' && offered.handoff, outcome.id).toEqual({
+        prominent: followup.askRadiology.prominentOn.includes(outcome.id), state: 'available', label: 'Ask radiology',
+      });
+    }
+  });
+
+  it('keeps showing a request already sent, and who took it, even without a radiology channel now', () => {
+    const consult = outcomes[0].consult;
+    const requested = composedOf(consult, { radiology: false }, handoff());
+    expect(requested.kind === 'outcome' && requested.handoff).toMatchObject({ state: 'requested' });
+    expect(requested.kind === 'outcome' && requested.handoff).not.toHaveProperty('claimedBy');
+    const claimed = composedOf(consult, { radiology: false }, handoff({ claimedBy: 'R1', claimedByName: 'Dr Ray' }));
+    expect(claimed.kind === 'outcome' && claimed.handoff).toMatchObject({ state: 'claimed', claimedBy: 'R1', claimedByName: 'Dr Ray' });
+    const claimedNoName = composedOf(consult, { radiology: true }, handoff({ claimedBy: 'R1' }));
+    expect(claimedNoName.kind === 'outcome' && claimedNoName.handoff).not.toHaveProperty('claimedByName');
+  });
+
+  it('adds none of these parts to a question or a notice, whatever the follow-up state', () => {
+    const question = composedOf(engine.start(), { radiology: true }, handoff());
+    const cancelled = engine.apply(engine.start(), { type: 'CANCEL' });
+    const notice = composedOf((cancelled as { next: PersistedConsult }).next, { radiology: true }, handoff());
+    for (const v of [question, notice]) {
+      expect(v).not.toHaveProperty('safetyNotice');
+      expect(v).not.toHaveProperty('feedback');
+      expect(v).not.toHaveProperty('handoff');
+    }
+  });
+});
+
+describe('composeView: control buttons', () => {
+  it('labels the controls a view allows, in one order, with the flow\'s own label to reopen a consult', () => {
+    const reopen = content.flow.continuations[0];
+    const open = composedOf(at.get(reopen.outcome)!);
+    expect(open.buttons).toEqual([
+      { action: 'record_result', label: reopen.label, emphasis: 'primary' },
+      { action: 'back', label: 'Back' },
+      { action: 'restart', label: 'Restart' },
+      { action: 'cancel', label: 'Cancel', emphasis: 'danger' },
+      { action: 'new_consult', label: 'New consult' },
+    ]);
+    expect(composedOf(engine.start()).buttons.map((b) => b.action)).toEqual(['restart', 'cancel']);
+    const finished = outcomes.find(({ outcome }) => !content.flow.continuations.some((c) => c.outcome === outcome.id))!;
+    expect(composedOf(finished.consult).buttons).toEqual([{ action: 'new_consult', label: 'New consult' }]);
+  });
+});
