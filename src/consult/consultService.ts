@@ -142,13 +142,13 @@ export class ConsultService {
       return reject('expired');
     }
     const engine = this.pathways.engine(record.flowId);
-    if (!engine || record.flowVersion !== engine.content.flow.version) return reject('flow-changed');
+    if (!engine) return reject('flow-changed');
     const event = toEvent(data);
     if (!event) return reject('invalid');
     const key = `${data.step}:${eventName(event)}:${userId}`;
     if (record.lastEventKey === key) return reject('duplicate');
     if (data.step !== record.step) return reject('stale');
-    if (record.status !== 'active') return reject(record.status === 'cancelled' ? 'cancelled' : 'finished');
+    // Another flow version, a finished or a cancelled consult: the engine refuses those (one place for those rules).
     return this.applyEvent(engine, record, event, key, userId, now);
   }
 

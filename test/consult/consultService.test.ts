@@ -6,6 +6,7 @@ import { loadContent } from '../../src/content/loadContent.js';
 import { createFlowEngine } from '../../src/flow/engine.js';
 import { MemoryStore } from '../../src/store/memoryStore.js';
 import type { AuditRow, ConsultRecord } from '../../src/store/types.js';
+import type { ClickData } from '../../src/consult/clickData.js';
 
 const engine = createFlowEngine(loadContent());
 const START = { channel: 'slack', workspace: 'T1', conversation: 'C1', ownerId: 'U1' } as const;
@@ -118,5 +119,63 @@ describe('follow-up state and the flow', () => {
     const back = await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: { action: 'back', consultId: record.id, step: record.step } });
     expect(back.ok).toBe(true);
     expect((await store.get(record.id))!.followUp).toBeUndefined();
+  });
+});
+
+describe('ConsultService refuses, saving and auditing nothing', () => {
+  const actor = { channel: 'slack', workspace: 'T1', userId: 'U1' } as const;
+  const setup = async () => {
+    const store = new MemoryStore();
+    const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72 });
+    const { record } = await service.start(START);
+    const press = async (data: Omit<ClickData, 'consultId'>) => service.click({ actor, data: { ...data, consultId: record.id } as ClickData });
+    /** The stored consult and its audit trail, to show a refusal changed neither. */
+    const state = async () => [await store.get(record.id), await store.auditSince(new Date(0))];
+    return { store, record, press, state };
+  };
+
+  it('never accepts a button from before Back, Change or Restart again', async () => {
+    const { press, state } = await setup();
+    expect((await press({ action: 'answer', questionId: 'suspicion', optionId: 'yes', step: 0 })).ok).toBe(true);
+    expect((await press({ action: 'answer', questionId: 'prior_imaging', optionId: 'abnormal', step: 1 })).ok).toBe(true);
+    for (const control of [{ action: 'back', step: 2 }, { action: 'change', questionId: 'suspicion', step: 3 }, { action: 'restart', step: 4 }] as const) {
+      expect((await press(control)).ok, control.action).toBe(true);
+    }
+    const before = await state();
+    for (const step of [0, 1, 2, 3, 4]) {
+      expect(await press({ action: 'answer', questionId: 'suspicion', optionId: 'yes', step }), `step ${step}`).toMatchObject({ ok: false, reason: 'stale' });
+    }
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses a click on a finished consult as finished, and on a cancelled one as cancelled', async () => {
+    const finished = await setup();
+    expect((await finished.press({ action: 'answer', questionId: 'suspicion', optionId: 'no', step: 0 })).ok).toBe(true);
+    const before = await finished.state();
+    expect(await finished.press({ action: 'restart', step: 1 })).toMatchObject({ ok: false, reason: 'finished', view: { kind: 'outcome' } });
+    expect(await finished.state()).toEqual(before);
+
+    const cancelled = await setup();
+    expect((await cancelled.press({ action: 'cancel', step: 0 })).ok).toBe(true);
+    const then = await cancelled.state();
+    expect(await cancelled.press({ action: 'restart', step: 1 })).toMatchObject({ ok: false, reason: 'cancelled', view: { kind: 'notice' } });
+    expect(await cancelled.state()).toEqual(then);
+  });
+
+  it('refuses a click that names no flow event, or one the question does not take, as invalid', async () => {
+    const { press, state } = await setup();
+    const before = await state();
+    expect(await press({ action: 'answer', questionId: 'suspicion', step: 0 })).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await press({ action: 'answer', questionId: 'suspicion', optionId: 'maybe', step: 0 })).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await press({ action: 'back', step: 0 })).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await state()).toEqual(before);
+  });
+
+  it('refuses a click on a consult whose pathway is no longer installed as flow-changed', async () => {
+    const { store, record, press, state } = await setup();
+    expect(await store.update({ ...record, flowId: 'retired-pathway', snapshot: { ...record.snapshot, flowId: 'retired-pathway' } }, 0, null)).toBe(true);
+    const before = await state();
+    expect(await press({ action: 'answer', questionId: 'suspicion', optionId: 'yes', step: 0 })).toMatchObject({ ok: false, reason: 'flow-changed', view: { kind: 'notice', notice: 'flow-changed' } });
+    expect(await state()).toEqual(before);
   });
 });
