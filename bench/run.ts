@@ -17,6 +17,13 @@ import { BENCH_SECRET, SignedPoster } from './slackTraffic.js';
 import { fmt, type RunStats } from './stats.js';
 import { SQLITE_FILE } from '../src/store/openStore.js';
 
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`Usage: npm run bench
+  Measures the bot's cost per click next to a bare Bolt app on this machine (several minutes; docs/ops.md).
+  Env: BENCH_CLINICIANS (50,100), BENCH_SATURATION_S (20), BENCH_READ_MS (0), BENCH_STAGES_S (8), BENCH_PG_S (10),
+  BENCH_RATE (100), BENCH_RATE_S (15), BENCH_MEMORY_CONSULTS (10000), and TEST_DATABASE_URL for the PostgreSQL run.`);
+  process.exit(0);
+}
 const CLINICIANS = (process.env.BENCH_CLINICIANS ?? '50,100').split(',').map(Number);
 const MAX_CLINICIANS = Math.max(...CLINICIANS);
 const SATURATION_S = Number(process.env.BENCH_SATURATION_S ?? 20);

@@ -15,6 +15,7 @@ import type { FaqPort } from './faq/faqPort.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { mountSlack, type SlackMount } from './channels/slack/mountSlack.js';
 import { buildStartupBanner, liveChannels, publicUrl } from './http/startupBanner.js';
+import { legalRoutes } from './http/legalPages.js';
 import { createFaqIndex } from './faq/faqIndex.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { createMetrics, type Metrics } from './ops/metrics.js';
@@ -57,6 +58,14 @@ export interface Overrides {
   pathways?: Pathways;
 }
 
+/** The port is taken by another process: said in one line, since the fix is the operator's. */
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+  constructor(port: number) {
+    super(`Port ${port} is already in use: stop the other server or set PORT to a free port.`);
+  }
+}
+
 /** The composition root: config -> content -> engine -> store -> service -> HTTP app and channels. */
 export async function startServer(config: Config, overrides: Overrides = {}): Promise<RunningServer> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
@@ -78,6 +87,7 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
     const presses = new PressHandler({ service, followUp, pathways });
     const metricsRoute = metricsHandler(metrics, config.METRICS_TOKEN);
     const app = createHttpApp(store, { logger, trustProxy: config.TRUST_PROXY, ...(config.METRICS_PORT === undefined ? { metricsRoute } : {}) });
+    app.use(legalRoutes({ retentionDays: config.RETENTION_DAYS, ttlHours: config.CONSULT_TTL_HOURS, contact: config.PRIVACY_CONTACT }));
     const { criteria } = primary.content.rules;
     slack = mountSlack(app, {
       config, service, pathways, logger, faq, presses, claimDelivery: (key) => store.claimDelivery(key, new Date()),
@@ -87,7 +97,11 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
     if (channels.web) app.use(createWebChannel({ service, pathways, logger, faq, followUp, sessions: new WebSessions(loadSessionSecret(config)) }));
     mountCds(app, { config, pathways, store, followUp, logger, metrics, web: channels.web, localUrl: () => localUrl, now: overrides.now });
     server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));
+      const s = app.listen(config.PORT, config.HOST, (err?: NodeJS.ErrnoException) => {
+        if (err?.code === 'EADDRINUSE') reject(new PortInUseError(config.PORT));
+        else if (err) reject(err);
+        else resolve(s);
+      });
     });
     if (config.METRICS_PORT !== undefined) metricsServer = await startMetricsServer(config.METRICS_PORT, metricsRoute);
   } catch (err) {
@@ -145,7 +159,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   } catch (err) {
     // Config and content errors are written for people: print the message, not a stack trace.
     const e = err as Error;
-    console.error(['ConfigError', 'ContentError'].includes(e.name) ? e.message : e);
+    console.error(['ConfigError', 'ContentError', 'PortInUseError'].includes(e.name) ? e.message : e);
     process.exit(1);
   }
 }

@@ -6,9 +6,10 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PNG } from 'pngjs';
+import { BRAND_COLOUR } from '../../src/config/brand.js';
 
 type Rgba = [number, number, number, number];
-const TEAL: Rgba = [0x0f, 0x6e, 0x78, 255];
+const TEAL: Rgba = [...[1, 3, 5].map((i) => parseInt(BRAND_COLOUR.slice(i, i + 2), 16)), 255] as Rgba;
 const WHITE: Rgba = [255, 255, 255, 255];
 
 /** Whether (x, y) lies inside a rounded rectangle. */
@@ -51,6 +52,10 @@ export function outlineIcon(): PNG {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log('Usage: npm run icons:teams\n  Redraws manifests/teams/color.png and outline.png in the brand colour (src/config/brand.ts).');
+    process.exit(0);
+  }
   const dir = join(dirname(fileURLToPath(import.meta.url)), '../../manifests/teams');
   writeFileSync(join(dir, 'color.png'), PNG.sync.write(colorIcon()));
   writeFileSync(join(dir, 'outline.png'), PNG.sync.write(outlineIcon()));

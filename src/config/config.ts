@@ -42,6 +42,8 @@ export const ConfigSchema = z.object({
   /** Serve /metrics on this port, bound to 127.0.0.1, instead of on the public PORT. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Azure AD object ids (comma-separated) allowed to type "set radiology channel" in Teams. */
+  /** Who to ask about data and terms (an email address or a team), shown on /privacy and /terms. */
+  PRIVACY_CONTACT: optional,
   TEAMS_RADIOLOGY_ADMINS: z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)).optional(),
   /** Trusted CDS Hooks clients (JSON: [{"iss", "jwksUrl"}]); unset: CDS Hooks off in production, loopback-only otherwise. */
   CDS_CLIENTS: z.string().trim().min(1).optional(),

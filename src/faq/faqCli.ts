@@ -8,6 +8,10 @@ import { loadContent } from '../content/loadContent.js';
 import type { FaqView } from '../flow/viewTypes.js';
 import { createFaqIndex, type FaqReply } from './faqIndex.js';
 
+const USAGE = `Usage: npm run faq -- "your question"
+  Prints what the bot would answer in a direct message: the matched entry and its score,
+  or the closest topics when it is not sure. Never type patient details.`;
+
 /** Renders a reply as plain text lines for the terminal. */
 export function formatReply(reply: FaqReply): string {
   const lines: string[] = [];
@@ -37,8 +41,12 @@ export function formatReply(reply: FaqReply): string {
 /** Runs the CLI with the given arguments (joined as one question); returns the exit code. */
 export function main(args: readonly string[]): number {
   const text = args.join(' ').trim();
+  if (args[0] === '--help' || args[0] === '-h') {
+    console.log(USAGE);
+    return 0;
+  }
   if (!text) {
-    console.error('usage: npm run faq -- "your question"');
+    console.error(USAGE);
     return 2;
   }
   try {

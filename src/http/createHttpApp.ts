@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from '../log/logger.js';
 import { requestContext } from '../log/requestContext.js';
 import type { ConsultStore } from '../store/types.js';
+import { PROJECT_ROOT } from '../content/loadContent.js';
 import { accessLog } from './accessLog.js';
+
+const FAVICON = readFileSync(join(PROJECT_ROOT, 'manifests/teams/color.png'));
 
 /** What the operator routes need besides the store; both optional so tests can build a bare app. */
 export interface OpsDeps {
@@ -30,6 +35,10 @@ export function createHttpApp(store: ConsultStore, ops: OpsDeps = {}): Express {
     } catch {
       res.status(503).type('text/plain').send('store not reachable');
     }
+  });
+  // Browsers ask for it on every page; the app icon answers instead of a 404.
+  app.get('/favicon.ico', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=86400').type('image/png').send(FAVICON);
   });
   if (ops.metricsRoute) app.get('/metrics', ops.metricsRoute);
   return app;

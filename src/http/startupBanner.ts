@@ -23,7 +23,7 @@ export function liveChannels(config: Config): LiveChannels {
   return { slack, teams, web: config.WEB_UI ?? !chatConfigured, cds };
 }
 
-/** The lines a newcomer sees at start-up: which channels are live and the URL to open. */
+/** The lines a newcomer sees at start-up: which channels are live, the URL to open, and what to try next. */
 export function buildStartupBanner(channels: LiveChannels, url: string): string {
   const slack = { http: `on - events at ${url}/slack/events`, socket: 'on - Socket Mode', off: 'off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)' }[channels.slack];
   const teams = {
@@ -48,6 +48,11 @@ export function buildStartupBanner(channels: LiveChannels, url: string): string 
     ...(channels.teams === 'local-unauthenticated'
       ? ['  WARNING: Teams activities are NOT AUTHENTICATED; anything on this machine can drive the bot. Local development only.']
       : []),
+    '',
+    'Try next:',
+    channels.web ? `  ${url}/  run a consult in the browser` : '  WEB_UI=true npm start  to add the browser consult',
+    '  npm run consult  run a consult in this terminal (another window)',
+    '  docs/slack.md, docs/teams.md  connect Slack or Teams',
   ].join('\n');
 }
 

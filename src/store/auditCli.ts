@@ -5,7 +5,12 @@ import { createLogger } from '../log/logger.js';
 import { auditToCsv, auditToJsonl, formatSummary, summarizeAudit, type AuditFormat } from './auditExport.js';
 import { openStore } from './openStore.js';
 
-const USAGE = 'usage: npm run -s audit -- --since YYYY-MM-DD [--format csv|jsonl] [--summary] [--out FILE]';
+const USAGE = `Usage: npm run -s audit -- --since YYYY-MM-DD [--format csv|jsonl] [--summary] [--out FILE]
+  Exports the audit trail (who pressed what, when; never typed text) from the configured store.
+  --since    first day to include, e.g. 2026-01-01
+  --format   csv (default) or jsonl
+  --summary  counts: consults started, outcomes, feedback, hand-offs, median time to outcome
+  --out      write to FILE instead of standard output`;
 
 /** Runs the audit export CLI; returns the process exit code. */
 export async function runAuditCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -18,11 +23,16 @@ export async function runAuditCli(argv: string[], env: NodeJS.ProcessEnv = proce
         format: { type: 'string', default: 'csv' },
         summary: { type: 'boolean', default: false },
         out: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     }).values;
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
   }
   const since = args.since ? new Date(args.since) : undefined;
   if (!since || Number.isNaN(since.getTime())) {

@@ -9,7 +9,7 @@ import { colorIcon, outlineIcon } from '../../scripts/teams/makeIcons.js';
 
 const template = JSON.parse(readFileSync(join(TEAMS_MANIFEST_DIR, 'manifest.json'), 'utf8'));
 const png = (file: string) => PNG.sync.read(readFileSync(join(TEAMS_MANIFEST_DIR, file)));
-const ENV = { MicrosoftAppId: '1b2c3d4e-0000-4000-8000-123456789abc', TEAMS_BOT_DOMAIN: 'spine.example.org' };
+const ENV = { MicrosoftAppId: '1b2c3d4e-0000-4000-8000-123456789abc', TEAMS_BOT_DOMAIN: 'spine.example.org', TEAMS_DEVELOPER_NAME: 'Example Health' };
 
 describe('Teams manifest', () => {
   it('is a v1.30 manifest that validates against the official schema bundled in @microsoft/app-manifest', async () => {
@@ -67,7 +67,10 @@ describe('npm run package:teams', () => {
     expect(manifest.id).toBe(ENV.MicrosoftAppId);
     expect(manifest.bots[0].botId).toBe(ENV.MicrosoftAppId);
     expect(manifest.validDomains).toEqual(['spine.example.org']);
-    expect(manifest.developer).toMatchObject({ websiteUrl: 'https://spine.example.org/', privacyUrl: 'https://spine.example.org/privacy' });
+    expect(manifest.developer).toEqual({
+      name: 'Example Health', websiteUrl: 'https://spine.example.org/',
+      privacyUrl: 'https://spine.example.org/privacy', termsOfUseUrl: 'https://spine.example.org/terms',
+    });
     expect(await AppManifestUtils.validateAgainstSchema(manifest)).toEqual([]);
     const outline = PNG.sync.read(await zip.file('outline.png')!.async('nodebuffer'));
     expect([outline.width, outline.height]).toEqual([32, 32]);
@@ -79,7 +82,7 @@ describe('npm run package:teams', () => {
   });
 
   it.each([
-    [{}, /MicrosoftAppId is not set[\s\S]*TEAMS_BOT_DOMAIN is not set/],
+    [{}, /MicrosoftAppId is not set[\s\S]*TEAMS_BOT_DOMAIN is not set[\s\S]*TEAMS_DEVELOPER_NAME is not set/],
     [{ ...ENV, MicrosoftAppId: 'my-bot' }, /MicrosoftAppId must be a GUID/],
     [{ ...ENV, TEAMS_BOT_DOMAIN: 'https://spine.example.org/api' }, /TEAMS_BOT_DOMAIN must be a host name only/],
   ])('refuses with a clear error when settings are missing or malformed (%o)', async (env, message) => {

@@ -27,6 +27,11 @@ describe('start-up banner', () => {
       '  CDS Hooks: on - http://localhost:3000/cds-services, this machine only (set CDS_CLIENTS and PUBLIC_URL for an EHR)',
       '  Health: http://localhost:3000/healthz',
       '  WARNING: Teams activities are NOT AUTHENTICATED; anything on this machine can drive the bot. Local development only.',
+      '',
+      'Try next:',
+      '  http://localhost:3000/  run a consult in the browser',
+      '  npm run consult  run a consult in this terminal (another window)',
+      '  docs/slack.md, docs/teams.md  connect Slack or Teams',
     ].join('\n'));
     expect(buildStartupBanner({ slack: 'http', teams: 'authenticated', web: false, cds: 'off' }, 'http://h:1')).toBe([
       'spine-consult is running',
@@ -35,6 +40,11 @@ describe('start-up banner', () => {
       '  Teams: on - http://h:1/api/messages',
       '  CDS Hooks: off (set CDS_CLIENTS and PUBLIC_URL)',
       '  Health: http://h:1/healthz',
+      '',
+      'Try next:',
+      '  WEB_UI=true npm start  to add the browser consult',
+      '  npm run consult  run a consult in this terminal (another window)',
+      '  docs/slack.md, docs/teams.md  connect Slack or Teams',
     ].join('\n'));
   });
 

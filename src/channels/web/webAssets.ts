@@ -1,10 +1,12 @@
+import { BRAND_COLOUR } from '../../config/brand.js';
+
 /**
  * The page's one stylesheet: system fonts only (the page must work offline), visible focus,
  * text contrast of at least 4.5:1 on every background used.
  */
 export const WEB_STYLES = `
 *,*::before,*::after{box-sizing:border-box}
-:root{--ink:#1b2430;--muted:#4f5b6b;--line:#d8dee6;--bg:#f3f5f8;--card:#fff;--accent:#1d5ea8;--accent-ink:#fff;--accent-dark:#154a86;--focus:#f2b705;--radius:10px}
+:root{--ink:#1b2430;--muted:#4f5b6b;--line:#d8dee6;--bg:#f3f5f8;--card:#fff;--accent:${BRAND_COLOUR};--accent-ink:#fff;--accent-dark:#0b5159;--focus:#f2b705;--radius:10px}
 html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:16px;line-height:1.5;color:var(--ink);background:var(--bg)}
 body{margin:0}
 a{color:var(--accent)}
@@ -18,7 +20,7 @@ h4{font-size:.9rem;margin:.75rem 0 .25rem;color:var(--muted)}
 .skip-link{position:absolute;left:.5rem;top:-3rem;background:var(--card);padding:.5rem 1rem;border-radius:6px;z-index:2}
 .skip-link:focus{top:.5rem}
 .wrap{max-width:1140px;margin:0 auto;padding:0 1.25rem}
-.topbar{background:#12355b;color:#fff}
+.topbar{background:var(--accent);color:#fff}
 .topbar-inner{display:flex;align-items:center;justify-content:space-between;gap:1rem;min-height:3.25rem;flex-wrap:wrap}
 .brand{color:#fff;font-weight:700;font-size:1.05rem;text-decoration:none;letter-spacing:.01em}
 .brand::before{content:"";display:inline-block;width:.7rem;height:.7rem;border-radius:50%;background:#7fc4a0;margin-right:.5rem;vertical-align:.05rem}
