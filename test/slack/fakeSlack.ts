@@ -36,6 +36,8 @@ export class FakeSlack {
   /** Channels the bot is not a member of: posting there fails like Slack does. */
   notInChannel = new Set<string>();
   ephemerals: Array<{ path: string; text: string }> = [];
+  /** What apps.connections.open returns (Socket Mode); unset, the method is unknown. */
+  socketUrl?: string;
   private tsCounter = 1_700_000_000_000_100;
 
   install(): void {
@@ -108,6 +110,8 @@ export class FakeSlack {
       }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${args.users}` } };
+      case 'apps.connections.open':
+        return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'unknown_method' };
       case 'views.publish':
         return { ok: true, view: { id: 'V1', ...args.view } };
       default:
