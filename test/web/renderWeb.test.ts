@@ -88,7 +88,7 @@ describe('renderWeb', () => {
     expect(html).toContain(`<section id="outcome:recommend-mri" class="card outcome outcome-recommendation" aria-labelledby="current-heading">\n<p class="eyebrow eyebrow-recommendation">Recommendation</p>\n<h2 id="current-heading" tabindex="-1">${view.title}</h2>`);
     expect(html).toContain(`<p class="urgency urgency-urgent"><strong>${view.urgency!.label}</strong> ${view.urgency!.text.replaceAll("'", '&#39;')}</p>`);
     const first = view.ratings[0]!;
-    expect(html).toContain(`<tr>\n<th scope="row">${first.study}</th>\n<td><span class="rating rating-usually-appropriate">Usually Appropriate</span></td>\n<td>${first.radiation}</td>\n</tr>`);
+    expect(html).toContain(`<tr>\n<th scope="row">${first.study}</th>\n<td data-label="Rating"><span class="rating rating-usually-appropriate">Usually Appropriate</span></td>\n<td data-label="Radiation">${first.radiation}</td>\n</tr>`);
     expect(html).toContain([
       '<div class="copyable">',
       '<div class="copyable-head"><h3 id="order-line-heading">Order</h3>',
@@ -140,6 +140,16 @@ describe('renderWeb', () => {
       '<p class="statement">Escalate now. An acute, severe or rapidly progressing neurologic deficit needs emergent evaluation, which may change the imaging choice or its sequence.</p>',
     ].join('\n'));
     expect(html).not.toContain('parent-guide');
+  });
+
+  it('puts the outcome first: title, urgency, order line, then the actions, then the detail; the answers fold in after', () => {
+    const view = composedOf(walk(['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'none'], ['post_op', 'no'], ['region', 'lumbar'], ['mri_contraindication', 'no'])) as Composed<OutcomeView>;
+    const html = renderWeb(view, ctx);
+    const at = (s: string) => { const i = html.indexOf(s); expect(i, s).toBeGreaterThan(-1); return i; };
+    const order = ['id="current-heading"', 'class="urgency', 'id="order-line"', 'value="control:record_result"', '<table class="ratings">', 'id="chart-note"', '</section>', '<details class="trail trail-summary">'].map(at);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(html).toContain('<summary>Your answers (6)</summary>');
+    expect(html).not.toContain('<details class="trail trail-summary" open');
   });
 
   it('renders a closed outcome without change buttons, order line or ratings when it has none', () => {

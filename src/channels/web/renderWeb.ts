@@ -21,20 +21,35 @@ const OUTCOME_KIND_LABEL: Record<OutcomeView['outcomeKind'], string> = {
   result: 'Result',
 };
 
-function renderTrail(trail: TrailItem[]): string {
-  if (trail.length === 0) return '';
-  const items = trail.map((t) => join([
+function trailItems(trail: TrailItem[]): string[] {
+  return trail.map((t) => join([
     '<li>',
     `<span class="trail-q">${esc(t.question)}</span>`,
     `<span class="trail-a">${esc(t.answer)}</span>`,
     t.canChange && button(`change:${t.questionId}`, LABELS.change, 'btn-link', ` aria-label="Change: ${esc(t.question)}"`),
     '</li>',
   ]));
+}
+
+/** Above a question: the answers so far, open. */
+function renderTrail(trail: TrailItem[]): string {
+  if (trail.length === 0) return '';
   return join([
     '<section class="trail" aria-labelledby="trail-heading">',
     '<h2 id="trail-heading" class="section-label">Your answers</h2>',
-    '<ol>', ...items, '</ol>',
+    '<ol>', ...trailItems(trail), '</ol>',
     '</section>',
+  ]);
+}
+
+/** Under an outcome: the answers fold into one line that opens, so a phone shows the outcome first. */
+function renderTrailSummary(trail: TrailItem[]): string {
+  if (trail.length === 0) return '';
+  return join([
+    '<details class="trail trail-summary">',
+    `<summary>Your answers (${trail.length})</summary>`,
+    '<ol>', ...trailItems(trail), '</ol>',
+    '</details>',
   ]);
 }
 
@@ -62,8 +77,8 @@ function renderRatings(rows: RatingRow[]): string {
   const body = rows.map((r) => join([
     '<tr>',
     `<th scope="row">${esc(r.study)}${r.note ? `<span class="note">${esc(r.note)}</span>` : ''}</th>`,
-    `<td><span class="${ratingClass(r.rating)}">${esc(r.rating)}</span></td>`,
-    `<td>${esc(r.radiation)}</td>`,
+    `<td data-label="Rating"><span class="${ratingClass(r.rating)}">${esc(r.rating)}</span></td>`,
+    `<td data-label="Radiation">${esc(r.radiation)}</td>`,
     '</tr>',
   ]));
   return join([
@@ -86,7 +101,8 @@ function copyable(id: string, heading: string, text: string, tag: 'p' | 'pre', b
   ]);
 }
 
-function renderOutcome(v: Composed<OutcomeView>): string {
+/** What to do first (title, urgency, order line, then the actions), and the detail after them. */
+function renderOutcome(v: Composed<OutcomeView>, controls: string): string {
   return join([
     `<section id="outcome:${esc(v.outcomeId)}" class="card outcome outcome-${v.outcomeKind}" aria-labelledby="current-heading">`,
     `<p class="eyebrow eyebrow-${v.outcomeKind}">${OUTCOME_KIND_LABEL[v.outcomeKind]}</p>`,
@@ -95,9 +111,10 @@ function renderOutcome(v: Composed<OutcomeView>): string {
     renderSafety(v),
     v.handoff?.prominent && renderHandoff(v.handoff),
     v.urgency && `<p class="urgency urgency-${v.urgency.level}"><strong>${esc(v.urgency.label)}</strong> ${esc(v.urgency.text)}</p>`,
+    v.orderLine && copyable('order-line', 'Order', v.orderLine, 'p', 'Copy order'),
+    controls,
     v.details.length > 0 && join(['<ul class="details">', ...v.details.map((d) => `<li>${esc(d)}</li>`), '</ul>']),
     renderRatings(v.ratings),
-    v.orderLine && copyable('order-line', 'Order', v.orderLine, 'p', 'Copy order'),
     v.pitfalls.length > 0 && join(['<h3>Pitfalls</h3>', '<ul class="pitfalls">', ...v.pitfalls.map((p) => `<li>${esc(p)}</li>`), '</ul>']),
     v.parentGuide && join(['<h3>Related guidance</h3>', `<p class="parent-guide">${esc(v.parentGuide)}</p>`]),
     copyable('chart-note', 'Chart note', v.chartNote, 'pre', 'Copy note'),
@@ -131,9 +148,9 @@ function renderControls(buttons: ControlButton[]): string {
 
 function renderBody(view: ComposedView): string {
   switch (view.kind) {
-    case 'question': return renderQuestion(view);
-    case 'outcome': return renderOutcome(view);
-    case 'notice': return renderNotice(view);
+    case 'question': return join([renderTrail(view.trail), renderQuestion(view), renderControls(view.buttons)]);
+    case 'outcome': return join([renderOutcome(view, renderControls(view.buttons)), renderTrailSummary(view.trail)]);
+    case 'notice': return join([renderNotice(view), renderControls(view.buttons)]);
   }
 }
 
@@ -142,16 +159,13 @@ function renderBody(view: ComposedView): string {
  * for, stamped with the consult id and the step the view was drawn at (so stale clicks are caught).
  */
 export function renderWeb(view: ComposedView, ctx: WebRenderContext): string {
-  const trail = view.kind === 'notice' ? [] : view.trail;
   return join([
     `<form method="post" action="/web/click" class="consult-form" data-enhance="consult" data-step="${esc(view.step)}">`,
     `<input type="hidden" name="csrf" value="${esc(ctx.csrf)}">`,
     `<input type="hidden" name="consultId" value="${esc(ctx.consultId)}">`,
     `<input type="hidden" name="step" value="${esc(view.step)}">`,
     ctx.notice && `<p class="flash" role="alert">${esc(ctx.notice)}</p>`,
-    renderTrail(trail),
     renderBody(view),
-    renderControls(view.buttons),
     '</form>',
     // A form of its own (forms cannot nest): related topics post to the FAQ like its own buttons.
     view.kind === 'outcome' && renderTopics('Related questions', view.related, { csrf: ctx.csrf, consultId: ctx.consultId }),

@@ -95,8 +95,34 @@ pre.copy-text{white-space:pre-wrap;font-family:ui-monospace,SFMono-Regular,Menlo
 .recent .muted{display:block;font-size:.8rem}
 .diagram{text-align:center}
 .diagram h2,.diagram p{text-align:left}
+.diagram-link{display:block}
 .diagram img{max-width:100%;height:auto}
 .footer{color:var(--muted);font-size:.85rem;padding:1rem 0 2rem}
+.footer-links a{margin-right:1.25rem}
+.trail-summary{margin:0 0 1.25rem}
+.trail-summary summary{cursor:pointer;font-weight:600;color:var(--ink);display:flex;align-items:center;min-height:44px}
+.trail-summary[open] summary{margin-bottom:.4rem}
+.outcome .controls{margin:1rem 0 .5rem}
+/* Tap targets of at least 44x44 px (WCAG 2.2 AAA 2.5.5), on every screen. */
+button,.btn-secondary{min-height:44px;min-width:44px}
+.btn-secondary{display:inline-flex;align-items:center}
+.btn-link{padding:0 .5rem}
+.btn-copy{padding:.4rem .9rem}
+.faq-row input{min-height:44px}
+.skip-link,.brand,.recent a,.footer-links a{display:inline-flex;align-items:center;min-height:44px}
+/* Phone: one column, ratings as stacked cards, nothing wider than the screen. */
+@media (max-width:640px){
+  .wrap{padding:0 .75rem}
+  .card{padding:1rem}
+  h1{font-size:1.15rem;margin:.75rem 0}
+  .ratings thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+  .ratings,.ratings tbody,.ratings tr,.ratings th,.ratings td{display:block;width:100%}
+  .ratings tr{border:1px solid var(--line);border-radius:8px;padding:.6rem .8rem;margin-bottom:.6rem}
+  .ratings th,.ratings td{border:0;padding:.15rem 0}
+  .ratings td::before{content:attr(data-label) ": ";font-weight:600;color:var(--muted)}
+  .controls button{flex:1 1 auto}
+  .copyable-head{flex-wrap:wrap}
+}
 `;
 
 /**
