@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillSlackManifest, SLACK_MANIFEST_PATH } from '../../scripts/slack/slackManifest.js';
 import { BRAND_COLOUR } from '../../src/config/brand.js';
-import { loadConfig } from '../../src/config/config.js';
+import { ConfigSchema, loadConfig } from '../../src/config/config.js';
 import { WEB_STYLES } from '../../src/channels/web/webAssets.js';
 import { startServer, type RunningServer } from '../../src/main.js';
 import { tempDataDir } from '../support/tempDataDir.js';
@@ -52,6 +52,12 @@ describe('ready for the Slack and Teams directories', () => {
     expect(JSON.parse(read('manifests/teams/manifest.json')).accentColor.toUpperCase()).toBe(BRAND_COLOUR);
     expect(WEB_STYLES).toContain(`--accent:${BRAND_COLOUR}`);
     expect(WEB_STYLES).toContain('.topbar{background:var(--accent)');
+  });
+
+  it('every environment variable the server reads is in the README\'s table', () => {
+    const table = read('README.md').split('\n').filter((l) => l.startsWith('| `'));
+    const missing = Object.keys(ConfigSchema.shape).filter((name) => !table.some((row) => row.includes(`\`${name}\``)));
+    expect(missing).toEqual([]);
   });
 
   it('npm run manifest:slack fills the public URL and the result still validates against the Slack schema', () => {
