@@ -15,6 +15,7 @@ import type { FaqPort } from './faq/faqPort.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { mountSlack, type SlackMount } from './channels/slack/mountSlack.js';
 import { buildStartupBanner, liveChannels, publicUrl } from './http/startupBanner.js';
+import { FirstContact } from './consult/firstContact.js';
 import { legalRoutes } from './http/legalPages.js';
 import { createFaqIndex } from './faq/faqIndex.js';
 import { createLogger, type Logger } from './log/logger.js';
@@ -93,7 +94,8 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
       config, service, pathways, logger, faq, presses, claimDelivery: (key) => store.claimDelivery(key, new Date()),
       info: { criteria: { name: criteria.name, variant: criteria.variant, reviewDate: criteria.reviewDate }, disclaimer: criteria.disclaimer, ttlHours: config.CONSULT_TTL_HOURS },
     });
-    if (config.TEAMS_ENABLED) mountTeams(app, { config, service, pathways, logger, faq, followUp, presses });
+    const firstContact = new FirstContact(store, overrides.now);
+    if (config.TEAMS_ENABLED) mountTeams(app, { config, service, pathways, logger, faq, followUp, presses, firstContact });
     if (channels.web) app.use(createWebChannel({ service, pathways, logger, faq, followUp, sessions: new WebSessions(loadSessionSecret(config)) }));
     mountCds(app, { config, pathways, store, followUp, logger, metrics, web: channels.web, localUrl: () => localUrl, now: overrides.now });
     server = await new Promise<Server>((resolve, reject) => {

@@ -13,6 +13,7 @@ import { TEAMS_TEXT } from './replyText.js';
 import { fromLoopback } from '../../http/fromLoopback.js';
 import { checkToken, createTeamsAuth } from './teamsAuth.js';
 import { createTeamsBot } from './teamsBot.js';
+import type { FirstContact } from '../../consult/firstContact.js';
 
 /** What the Teams channel needs from the composition root. */
 export interface MountTeamsDeps {
@@ -27,6 +28,8 @@ export interface MountTeamsDeps {
   presses: PressHandler;
   /** Answers personal-chat free text; optional (without it the bot replies with a short help). */
   faq: FaqPort;
+  /** Remembers welcomed conversations; without it an install gets no welcome card. */
+  firstContact?: FirstContact;
 }
 
 /** The Bot Framework messaging endpoint. */

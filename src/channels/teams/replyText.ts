@@ -15,6 +15,7 @@ export const TEAMS_TEXT = {
   groupHelp: 'Mention me with "consult" to start a consult here. For questions in your own words, open a personal chat with me.',
   unreadableButton: 'That button could not be read; nothing was changed.',
   topicMissing: 'That topic is not available any more; nothing was changed.',
+  welcomeHint: 'Send "consult" at any time to start one, or "help" to see this again.',
   startedBelow: 'A new consult has started in this conversation.',
   topicBelow: 'The answer is posted below.',
   failed: 'Sorry, something went wrong on my side. Your consult keeps every answer it saved: press a button again to continue, or send "consult" to start a new one.',

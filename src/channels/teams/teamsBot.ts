@@ -11,6 +11,8 @@ import type { AdaptiveCard } from './cardTypes.js';
 import { errorResponse, messageResponse, type AdaptiveCardInvokeResponse } from './invokeResponses.js';
 import { parseCommand } from './parseCommand.js';
 import { renderFaq } from './renderFaq.js';
+import { renderWelcome } from './renderWelcome.js';
+import type { FirstContact } from '../../consult/firstContact.js';
 import { TEAMS_TEXT } from './replyText.js';
 import { teamsPort } from './teamsPort.js';
 import { setRadiologyChannel } from './teamsRadiology.js';
@@ -32,6 +34,14 @@ export interface TeamsBotDeps {
   appId?: string;
   /** Azure AD object ids allowed to "set radiology channel"; empty means anyone in the tenant. */
   radiologyAdmins?: string[];
+  /** Remembers the conversations already welcomed; without it installs get no welcome card. */
+  firstContact?: FirstContact;
+}
+
+/** This bot was just added: installationUpdate "add", or a conversationUpdate that adds the bot itself. */
+export function isInstall(a: Activity): boolean {
+  if (a.type === ActivityTypes.InstallationUpdate) return a.action === 'add';
+  return a.type === ActivityTypes.ConversationUpdate && !!a.membersAdded?.some((m) => m.id === a.recipient?.id);
 }
 
 const cardMessage = (card: AdaptiveCard): Partial<Activity> => MessageFactory.attachment(CardFactory.adaptiveCard(card));
@@ -112,6 +122,12 @@ export function createTeamsBot(deps: TeamsBotDeps): (context: TurnContext) => Pr
       }
       return onText(context);
     }
-    // conversationUpdate, installationUpdate, typing and the like need no reply.
+    // Teams sends both installationUpdate and conversationUpdate for one install: welcome once.
+    if (isInstall(a) && deps.firstContact && await deps.firstContact.claim(`teams.${tenantOf(a)}.${a.conversation.id}`)) {
+      const help = faq.ask('help').view;
+      await context.sendActivity(cardMessage(help.kind === 'help' ? renderWelcome(help) : renderFaq(help)));
+      log.info({ conversationType: a.conversation.conversationType ?? 'personal' }, 'teams welcome sent');
+    }
+    // Other conversationUpdates, typing and the like need no reply.
   };
 }
