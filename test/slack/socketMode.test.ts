@@ -53,8 +53,8 @@ describe('Slack over Socket Mode', () => {
 
     msg = await press(msg, 'answer:neuro:none');
     msg = await press(msg, 'answer:post_op:no');
-    msg = await press(msg, 'answer:region:lumbar');
     msg = await press(msg, 'answer:mri_contraindication:no');
+    msg = await press(msg, 'answer:region:lumbar');
     expect(blockIds(msg)).toContain('outcome:recommend-mri');
     // One message per consult, edited in place over both connections.
     expect(h.slack.apiCalls('chat.postMessage')).toHaveLength(1);

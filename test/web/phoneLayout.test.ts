@@ -12,7 +12,7 @@ const OUT = join(process.cwd(), 'test-output');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PHONE = { width: 390, height: 844 };
 
-const TO_MRI = ['suspicion:yes', 'prior_imaging:abnormal', 'neuro:none', 'post_op:no', 'region:lumbar', 'mri_contraindication:no'];
+const TO_MRI = ['suspicion:yes', 'prior_imaging:abnormal', 'neuro:none', 'post_op:no', 'mri_contraindication:no', 'region:lumbar'];
 const TO_RESULT = [...TO_MRI, 'record_result'];
 /** One path to every outcome, as the answers pressed (`record_result` presses "Record MRI result"). */
 const OUTCOMES: Record<string, string[]> = {
@@ -22,7 +22,7 @@ const OUTCOMES: Record<string, string[]> = {
   'emergent-neuro-deficit': ['suspicion:yes', 'prior_imaging:abnormal', 'neuro:severe'],
   'out-of-scope-post-operative': ['suspicion:yes', 'prior_imaging:abnormal', 'neuro:mild', 'post_op:yes'],
   'recommend-mri': TO_MRI,
-  'mri-contraindicated-alternatives': [...TO_MRI.slice(0, -1), 'mri_contraindication:yes'],
+  'mri-contraindicated-alternatives': [...TO_MRI.slice(0, -2), 'mri_contraindication:yes'],
   'neurosurgical-emergency': [...TO_RESULT, 'mri_result:positive', 'cord_compression:yes'],
   'positive-management': [...TO_RESULT, 'mri_result:positive', 'cord_compression:no'],
   'negative-revisit-differential': [...TO_RESULT, 'mri_result:negative'],

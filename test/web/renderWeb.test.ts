@@ -143,7 +143,7 @@ describe('renderWeb', () => {
   });
 
   it('puts the outcome first: title, urgency, order line, then the actions, then the detail; the answers fold in after', () => {
-    const view = composedOf(walk(['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'none'], ['post_op', 'no'], ['region', 'lumbar'], ['mri_contraindication', 'no'])) as Composed<OutcomeView>;
+    const view = composedOf(walk(['suspicion', 'yes'], ['prior_imaging', 'abnormal'], ['neuro', 'none'], ['post_op', 'no'], ['mri_contraindication', 'no'], ['region', 'lumbar'])) as Composed<OutcomeView>;
     const html = renderWeb(view, ctx);
     const at = (s: string) => { const i = html.indexOf(s); expect(i, s).toBeGreaterThan(-1); return i; };
     const order = ['id="current-heading"', 'class="urgency', 'id="order-line"', 'value="control:record_result"', '<table class="ratings">', 'id="chart-note"', '</section>', '<details class="trail trail-summary">'].map(at);
