@@ -3,7 +3,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { COMMAND } from '../../src/channels/slack/productInfo.js';
+import { COMMAND, START_SHORTCUT } from '../../src/channels/slack/productInfo.js';
 
 const root = new URL('../../', import.meta.url);
 const manifest = parse(readFileSync(new URL('manifests/slack/manifest.yaml', root), 'utf8'));
@@ -30,19 +30,25 @@ describe('manifests/slack/manifest.yaml', () => {
   it('subscribes to exactly the events the code listens to', () => {
     const mount = source('mountSlack.ts');
     const listened = [...mount.matchAll(/bolt\.event\('([a-z_]+)'/g)].map((m) => m[1]);
-    expect(listened.sort()).toEqual(['app_home_opened', 'message']);
+    expect(listened.sort()).toEqual(['app_home_opened', 'app_mention', 'message']);
     // message events are only handled in DMs (channel_type im), hence message.im.
     expect(source('handleEvents.ts')).toContain("event.channel_type !== 'im'");
-    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['app_home_opened', 'message.im']);
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
   });
 
   it('asks for the least bot scopes the Web API calls need', () => {
-    const files = ['consultDelivery.ts', 'handleAction.ts', 'handleEvents.ts', 'mountSlack.ts', 'botIdentity.ts'].map(source).join('\n');
+    const files = ['consultDelivery.ts', 'handleAction.ts', 'handleEvents.ts', 'handleFirstContact.ts', 'mountSlack.ts', 'botIdentity.ts'].map(source).join('\n');
     const methods = new Set([...files.matchAll(/client\.([a-z]+\.[a-zA-Z]+)\(/g)].map((m) => m[1]));
     expect([...methods].sort()).toEqual(['auth.test', 'chat.postMessage', 'chat.update', 'conversations.open', 'views.publish']);
     // chat.postMessage/chat.update: chat:write; conversations.open (DM): im:write; message.im: im:history;
     // the slash command: commands; views.publish and auth.test need no scope.
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'commands', 'im:history', 'im:write']);
+    // app_mention: app_mentions:read.
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:write']);
+  });
+
+  it('declares the global shortcut the code registers', () => {
+    expect(manifest.features.shortcuts).toEqual([expect.objectContaining({ name: 'Start a spine consult', type: 'global', callback_id: START_SHORTCUT })]);
+    expect(source('mountSlack.ts')).toContain('bolt.shortcut(START_SHORTCUT');
   });
 
   it('keeps Socket Mode off by default and the Messages tab on', () => {

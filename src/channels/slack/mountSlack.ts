@@ -12,8 +12,9 @@ import type { FaqPort } from '../../faq/faqPort.js';
 import { handleAction } from './handleAction.js';
 import type { PressHandler } from '../../interaction/pressHandler.js';
 import { handleCommand } from './handleCommand.js';
+import { handleMention, handleStartShortcut } from './handleFirstContact.js';
 import { handleDirectMessage, handleHomeOpened } from './handleEvents.js';
-import { COMMAND, type ProductInfo } from './productInfo.js';
+import { COMMAND, START_SHORTCUT, type ProductInfo } from './productInfo.js';
 import { composeView } from '../../interaction/composeView.js';
 import type { Pathways } from '../../interaction/pathways.js';
 import type { ConsultRecord } from '../../store/types.js';
@@ -143,6 +144,8 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackMount {
   bolt.command(COMMAND, tracked(handleCommand({ ...port, presses: deps.presses, info: deps.info })));
   bolt.action({ type: 'block_actions' }, tracked(handleAction({ ...port, presses: deps.presses, faq: deps.faq })));
   bolt.event('app_home_opened', tracked(handleHomeOpened({ service: deps.service, info: deps.info, logger })));
+  bolt.event('app_mention', tracked(handleMention({ info: deps.info, logger })));
+  bolt.shortcut(START_SHORTCUT, tracked(handleStartShortcut({ ...port, presses: deps.presses })));
   bolt.event('message', tracked(handleDirectMessage({ info: deps.info, logger, faq: deps.faq })));
 
   logger.info({ mode }, mode === 'http' ? 'Slack enabled on POST /slack/events' : 'Slack enabled in Socket Mode');

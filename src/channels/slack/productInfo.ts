@@ -10,3 +10,6 @@ export interface ProductInfo {
 
 /** The slash command, as registered in the manifest. */
 export const COMMAND = '/spine-consult';
+
+/** The global shortcut's callback_id ("Start a spine consult"), as declared in the manifest. */
+export const START_SHORTCUT = 'start_consult';

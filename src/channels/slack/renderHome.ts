@@ -28,6 +28,14 @@ function itemLine(item: HomeItem): string {
   return `• ${when(item.createdAt)}: ${what}`;
 }
 
+const HOW_IT_WORKS = [
+  '*How it works*',
+  `1. Press *Start a consult* here, type \`${COMMAND}\` in a channel I am in, or use the shortcut *Start a spine consult* (the lightning bolt menu).`,
+  '2. Answer a few button questions. Nothing to type, and never any patient identifiers.',
+  '3. Read the rated imaging options, how urgent it is, an order line and a note for the chart.',
+  'Questions in your own words: send me a direct message.',
+].join('\n');
+
 /** App Home: what the bot does, a start button, and the user's recent consults. */
 export function renderHome(info: ProductInfo, recent: HomeItem[]): HomeView {
   return {
@@ -37,6 +45,8 @@ export function renderHome(info: ProductInfo, recent: HomeItem[]): HomeView {
       section(`Runs a short button consult following ${criteriaLine(info)}. Start one here (it opens in our direct message) or type \`${COMMAND}\` in a channel.`, { blockId: 'about' }),
       context([`_${esc(info.disclaimer)}_`], 'disclaimer'),
       actions('start', [startButton()]),
+      // First open: nothing to list yet, so say how a consult works instead.
+      ...(recent.length === 0 ? [section(HOW_IT_WORKS, { blockId: 'how-it-works' })] : []),
       divider,
       section(['*Your recent consults*', ...(recent.length ? recent.slice(0, 5).map(itemLine) : ['None yet.'])].join('\n'), { blockId: 'recent' }),
     ],

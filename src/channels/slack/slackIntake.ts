@@ -3,18 +3,25 @@ import { isValidSlackRequest } from '@slack/bolt';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Logger } from '../../log/logger.js';
-import { COMMAND } from './productInfo.js';
+import { COMMAND, START_SHORTCUT } from './productInfo.js';
 
 /** The largest body /slack/events reads: Slack's own payloads are a few kilobytes. */
 export const SLACK_BODY_LIMIT = 256 * 1024;
 
 const id = z.string().min(1).max(255);
 /** The payloads this app handles, just deep enough that Bolt and the handlers never meet a missing field. */
-const Interactive = z.object({
-  type: z.literal('block_actions', { error: 'only block_actions payloads are handled' }),
-  user: z.object({ id }, { error: 'block_actions without a user' }),
-  actions: z.array(z.object({ action_id: z.string(), type: z.string() })).min(1, 'block_actions without an action'),
-});
+const Interactive = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('block_actions'),
+    user: z.object({ id }, { error: 'block_actions without a user' }),
+    actions: z.array(z.object({ action_id: z.string(), type: z.string() })).min(1, 'block_actions without an action'),
+  }),
+  z.object({
+    type: z.literal('shortcut'),
+    callback_id: z.literal(START_SHORTCUT, { error: `only the ${START_SHORTCUT} shortcut is handled` }),
+    user: z.object({ id }, { error: 'shortcut without a user' }),
+  }),
+], { error: 'only block_actions and shortcut payloads are handled' });
 const Command = z.object({ command: z.literal(COMMAND, { error: `only ${COMMAND} is handled` }), user_id: id, team_id: id, channel_id: id });
 const Json = z.discriminatedUnion('type', [
   z.object({ type: z.literal('url_verification'), challenge: z.string() }),
