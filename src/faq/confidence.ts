@@ -36,7 +36,7 @@ export type Decision =
   | { kind: 'unsure'; suggestions: Candidate[]; reason: UnsureReason };
 
 /** Why the rule declined, for tests and tuning (never shown to users, never logged with text). */
-export type UnsureReason = 'no-match' | 'no-domain-term' | 'low-coverage' | 'low-score' | 'no-margin';
+export type UnsureReason = 'no-match' | 'no-domain-term' | 'low-coverage' | 'low-score' | 'no-margin' | 'conflict';
 
 /**
  * Share of the question's distinct non-generic terms that the FAQ knows at all (matched by any

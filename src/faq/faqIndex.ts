@@ -6,11 +6,17 @@
 import type { Content } from '../flow/parseContent.js';
 import type { FaqEntry } from '../flow/schema.js';
 import type { FaqAnswerView, FaqTopic, FaqView } from '../flow/viewTypes.js';
-import { DEFAULT_CONFIDENCE_RULE, decide, type ConfidenceRule, type UnsureReason } from './confidence.js';
-import { GENERAL_TOPIC_IDS, answerView, helpView, notSureView, topicOf } from './replies.js';
+import { compileStateReader, fits, type ClinicalState } from './clinicalState.js';
+import { DEFAULT_CONFIDENCE_RULE, coverage, decide, type ConfidenceRule, type UnsureReason } from './confidence.js';
+import { loadFaqRulesFiles, type FaqRulesFiles } from './faqRulesFiles.js';
+import { scanIdentifiers } from './identifiers.js';
+import { compileIntents, type Intent } from './intents.js';
+import { answerView, helpView, notSureView, topicOf } from './replies.js';
 import { buildSearchIndex } from './searchIndex.js';
+import { compileShorthand } from './shorthand.js';
+import { buildSpellingCorrector } from './spelling.js';
 import { loadSynonyms, type SynonymTable } from './synonyms.js';
-import { isSmallTalk } from './textAnalysis.js';
+import { isSmallTalk, rawTokens } from './textAnalysis.js';
 
 /** The entry a question matched and its MiniSearch score. */
 export interface FaqMatch {
@@ -24,6 +30,12 @@ export interface FaqReply {
   match?: FaqMatch;
   /** Why the bot was not sure (absent when it answered or replied with help). */
   unsure?: UnsureReason;
+  /** The intent that routed the question, when one did. */
+  intent?: Intent;
+  /** The clinical state the question stated (for tests and evaluation; never logged). */
+  state?: ClinicalState;
+  /** Whether identifier-like text was found (and left out of the search). */
+  identifier?: boolean;
 }
 
 /** A built FAQ index over one flow's rules. */
@@ -46,11 +58,26 @@ export interface FaqIndexOptions {
   root?: string;
   /** Overrides of the confidence thresholds (tuning). */
   rule?: Partial<ConfidenceRule>;
+  /** The FAQ's state, shorthand and routing files (tests); otherwise loaded from `root`. */
+  files?: FaqRulesFiles;
 }
 
 /** Chat messages longer than this are cut before searching: a question is a sentence or two,
  * and a pasted report would otherwise match everything a little. */
 const MAX_QUERY_CHARS = 500;
+
+/** Every word the FAQ entries and the FAQ's rules files use: what a typo is corrected towards. */
+function vocabularyOf(content: Content, files: FaqRulesFiles): string[] {
+  const { state, routing, shorthand } = files;
+  return [
+    ...content.rules.faq.entries.flatMap((e) => [e.question, e.answer, ...e.phrasings, ...e.tags]),
+    ...Object.values(state.triggers).flat(),
+    ...state.cues.flatMap((c) => c.terms),
+    ...routing.intents.order.phrases,
+    ...routing.intents.urgency.phrases,
+    ...shorthand.expansions.map((e) => e.means),
+  ];
+}
 
 /**
  * Builds the FAQ index over `content.rules.faq`.
@@ -60,9 +87,19 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
   const entries = content.rules.faq.entries;
   const byId = new Map<string, FaqEntry>(entries.map((e) => [e.id, e]));
   const synonyms = options.synonyms ?? loadSynonyms(content.flow.rules, options.root);
+  const files = options.files ?? loadFaqRulesFiles(content.flow.rules, new Set(byId.keys()), options.root);
   const rule: ConfidenceRule = { ...DEFAULT_CONFIDENCE_RULE, ...options.rule };
   const index = buildSearchIndex(entries, synonyms);
+  const shorthand = compileShorthand(files.shorthand);
+  const reader = compileStateReader(files.state);
+  const router = compileIntents(files.routing);
+  const { labels, offers } = files.routing;
+  const applies = (faqId: string) => files.state.entries[faqId];
   const lookup = (ids: Iterable<string>) => [...ids].map((id) => byId.get(id)).filter((e): e is FaqEntry => !!e);
+  // A capitalised word the domain knows is not a name ("Neuro intact, ..."): see identifiers.ts.
+  const known = new Set([...synonyms.stopWords, ...synonyms.phrases.keys()].flatMap((k) => k.split(' ')));
+  const speller = buildSpellingCorrector(vocabularyOf(content, files), synonyms.stopWords);
+  const isKnownWord = (w: string) => rawTokens(w).every((t) => known.has(t.lower) || known.has(t.stem) || index.isDomainTerm(t.stem));
 
   // Related topics are fixed per entry: the entries that the entry's own tags and question find
   // best. Deriving them from the index keeps them data-driven (shared tags rank highest)
@@ -71,38 +108,63 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
   for (const entry of entries) {
     const probe = [entry.question, ...entry.tags].join(' ');
     const ids = index.search(probe).map((c) => c.faqId).filter((id) => id !== entry.id);
-    related.set(entry.id, lookup(ids.slice(0, 3)));
+    related.set(entry.id, lookup(ids.slice(0, 4)));
   }
-  const generalTopics = lookup(GENERAL_TOPIC_IDS);
+  const generalTopics = lookup(files.routing.generalTopics);
 
-  const topic = (faqId: string): FaqAnswerView | undefined => {
+  const view = (faqId: string, state: ClinicalState = { conflicts: [] }, notices: string[] = []) => {
     const entry = byId.get(faqId);
-    return entry ? answerView(entry, related.get(faqId) ?? [], content) : undefined;
+    const fitting = (related.get(faqId) ?? []).filter((e) => fits(applies(e.id), state)).slice(0, 3);
+    return entry ? answerView(entry, fitting, content, labels, notices) : undefined;
   };
+  const unsure = (close: FaqEntry[], reason: UnsureReason, extra: Partial<FaqReply>, notices: string[]): FaqReply => ({
+    view: close.length > 0 ? notSureView(close, true, labels, notices) : notSureView(generalTopics, false, labels, notices),
+    unsure: reason,
+    ...extra,
+  });
 
   return {
     ask(text) {
-      const query = text.slice(0, MAX_QUERY_CHARS);
-      if (isSmallTalk(query)) return { view: helpView(content) };
+      if (isSmallTalk(text)) return { view: helpView(content) };
+      const scan = scanIdentifiers(text.slice(0, MAX_QUERY_CHARS), isKnownWord);
+      const notices = scan.found ? [files.routing.identifierReminder] : [];
+      const extra: Partial<FaqReply> = scan.found ? { identifier: true } : {};
+      const query = speller.correct(shorthand.expand(scan.text));
       const terms = index.queryTerms(query);
       // Only stop words left ("what is this?", "how does this work"): the user wants orientation.
-      if (terms.length === 0) return { view: helpView(content) };
-      const candidates = index.search(query);
-      const decision = decide(candidates, terms, index.isDomainTerm, rule, index.isGeneric);
+      if (terms.length === 0) return scan.found ? unsure([], 'no-match', extra, notices) : { view: helpView(content) };
+      const state = reader.read(query);
+      extra.state = state;
+      // Contradictory safety cues: picking either branch could contradict the clinician.
+      if (state.conflicts.length > 0) return unsure(lookup(files.state.conflicts[state.conflicts[0]]), 'conflict', extra, notices);
+      const all = index.search(query);
+      const routed = router.route(query, state);
+      // Words a state cue or an intent phrase used are explained even if no entry has them
+      // ("in the morning", "no evidence of"); any other unknown word still means another subject.
+      const explained = new Set([...reader.explained(query), ...router.explained(query)]);
+      const left = terms.filter((t) => index.isDomainTerm(t) || !explained.has(t));
+      const topical = left.length > 0 ? left : terms;
+      // An intent still has to be about this pathway: every word of the question must be known.
+      if (routed && fits(applies(routed.faqId), state) && coverage(all, topical, index.isGeneric) >= rule.minCoverage) {
+        const offer = routed.intent === 'order' || routed.intent === 'result' ? [offers[routed.intent]] : [];
+        const best = all.find((c) => c.faqId === routed.faqId);
+        return { view: view(routed.faqId, state, [...notices, ...offer])!, match: { faqId: routed.faqId, score: best?.score ?? 0 }, intent: routed.intent, ...extra };
+      }
+      // Only entries that fit the stated state are ranked at all.
+      const candidates = all.filter((c) => fits(applies(c.faqId), state));
+      const decision = decide(candidates, topical, index.isDomainTerm, rule, index.isGeneric);
       if (decision.kind === 'answer') {
         const { faqId, score } = decision.best;
-        return { view: topic(faqId)!, match: { faqId, score } };
+        return { view: view(faqId, state, notices)!, match: { faqId, score }, ...extra };
       }
-      const close = lookup(decision.suggestions.map((c) => c.faqId));
-      return {
-        view: close.length > 0 ? notSureView(close, true) : notSureView(generalTopics, false),
-        unsure: decision.reason,
-      };
+      return unsure(lookup(decision.suggestions.map((c) => c.faqId)), decision.reason, extra, notices);
     },
-    topic,
+    topic: (faqId) => view(faqId),
     rank(text, limit = 3) {
-      return index.search(text.slice(0, MAX_QUERY_CHARS)).slice(0, limit).map(({ faqId, score }) => ({ faqId, score }));
+      const query = speller.correct(shorthand.expand(scanIdentifiers(text.slice(0, MAX_QUERY_CHARS), isKnownWord).text));
+      const state = reader.read(query);
+      return index.search(query).filter((c) => fits(applies(c.faqId), state)).slice(0, limit).map(({ faqId, score }) => ({ faqId, score }));
     },
-    topics: () => entries.map(topicOf),
+    topics: () => entries.map((e) => topicOf(e, labels)),
   };
 }

@@ -7,30 +7,37 @@ import type { Content } from '../flow/parseContent.js';
 import type { FaqEntry } from '../flow/schema.js';
 import type { CriteriaInfo, FaqAnswerView, FaqNotSureView, FaqTopic, HelpView } from '../flow/viewTypes.js';
 
-/** Topics offered when a question is not about this pathway at all: the starting points. */
-export const GENERAL_TOPIC_IDS = ['recommendation', 'inclusion-criteria', 'exclusions'] as const;
-
 /** The guidance the answers come from, as shown under every reply. */
 export function criteriaInfo(content: Content): CriteriaInfo {
   const { name, variant, reviewDate } = content.rules.criteria;
   return { name, variant, reviewDate };
 }
 
-/** A button-sized reference to an entry: its id and canonical question. */
-export function topicOf(entry: FaqEntry): FaqTopic {
-  return { faqId: entry.id, title: entry.question };
+/** Button labels by faq id (faq-routing.yaml; at most 40 characters, so never cut). */
+export type TopicLabels = Readonly<Record<string, string>>;
+
+/** A button-sized reference to an entry: its id and short label (its question if it has none). */
+export function topicOf(entry: FaqEntry, labels: TopicLabels = {}): FaqTopic {
+  return { faqId: entry.id, title: labels[entry.id] ?? entry.question };
 }
 
-/** The answer to one entry, with up to three related topics. */
-export function answerView(entry: FaqEntry, related: readonly FaqEntry[], content: Content): FaqAnswerView {
+/** The answer to one entry, with up to three related topics and any notices (never the user's text). */
+export function answerView(
+  entry: FaqEntry,
+  related: readonly FaqEntry[],
+  content: Content,
+  labels: TopicLabels = {},
+  notices: readonly string[] = [],
+): FaqAnswerView {
   return {
     kind: 'faq',
     faqId: entry.id,
     question: entry.question,
     answer: entry.answer,
     section: entry.source.section,
-    related: related.slice(0, 3).map(topicOf),
+    related: related.slice(0, 3).map((e) => topicOf(e, labels)),
     criteria: criteriaInfo(content),
+    ...(notices.length > 0 ? { notices: [...notices] } : {}),
   };
 }
 
@@ -38,13 +45,23 @@ export function answerView(entry: FaqEntry, related: readonly FaqEntry[], conten
  * The honest "not sure". `related` says whether the suggestions are close to the question or
  * only the general starting points, so the wording does not pretend a link that is not there.
  */
-export function notSureView(suggestions: readonly FaqEntry[], related: boolean): FaqNotSureView {
+export function notSureView(
+  suggestions: readonly FaqEntry[],
+  related: boolean,
+  labels: TopicLabels = {},
+  notices: readonly string[] = [],
+): FaqNotSureView {
   const text = related
     ? "I'm not sure which of these you mean. Tap the closest topic, or rephrase your question."
     : "I can only answer questions about imaging for suspected spine infection after abnormal "
       + 'radiographs or CT, and I could not match that. These topics are a good place to start; '
       + 'type "help" to see what I can do.';
-  return { kind: 'faq-none', text, suggestions: suggestions.slice(0, 3).map(topicOf) };
+  return {
+    kind: 'faq-none',
+    text,
+    suggestions: suggestions.slice(0, 3).map((e) => topicOf(e, labels)),
+    ...(notices.length > 0 ? { notices: [...notices] } : {}),
+  };
 }
 
 /** What the bot does, how to start a consult, and its limits (for greetings and "help"). */

@@ -139,6 +139,8 @@ export interface FaqAnswerView {
   section: string;
   related: FaqTopic[];
   criteria: CriteriaInfo;
+  /** Fixed notices from rules data (identifier reminder, consult offer); never the user's text. */
+  notices?: string[];
 }
 
 /** No confident match: say so honestly and offer the closest topics. */
@@ -146,6 +148,8 @@ export interface FaqNotSureView {
   kind: 'faq-none';
   text: string;
   suggestions: FaqTopic[];
+  /** Fixed notices from rules data (identifier reminder); never the user's text. */
+  notices?: string[];
 }
 
 /** What the bot does and its limits (greetings, "help"). */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
 import { createFaqIndex } from '../../src/faq/faqIndex.js';
-import { GENERAL_TOPIC_IDS } from '../../src/faq/replies.js';
+
 
 const content = loadContent();
 const faq = createFaqIndex(content);
@@ -75,7 +75,7 @@ describe('createFaqIndex', () => {
     expect(match).toBeUndefined();
     expect(view.kind).toBe('faq-none');
     if (view.kind !== 'faq-none') return;
-    expect(view.suggestions.map((s) => s.faqId)).toEqual([...GENERAL_TOPIC_IDS]);
+    expect(view.suggestions.map((s) => s.faqId)).toEqual(['recommendation', 'inclusion-criteria', 'exclusions']);
   });
 
   it('is honest about a near tie and offers the close topics, not the general ones', () => {

@@ -1,0 +1,179 @@
+/**
+ * Reads the clinical state a question states before anything is searched: MRI positive, negative
+ * or indeterminate; compression or not; neurologic deficit or intact; MRI possible or not; contrast
+ * given or not. Cue words and NegEx triggers are data (faq-state.yaml); this module applies the
+ * NegEx scope rule (Chapman et al., 2001) and combines what each cue asserts into one state.
+ */
+import type { CueRole, FaqRulesFiles } from './faqRulesFiles.js';
+import { compilePhrases, type PhraseHit, type ScanToken } from './phraseScan.js';
+
+/** The state a question states; an axis it does not mention is absent. */
+export interface ClinicalState {
+  mri?: 'positive' | 'negative' | 'indeterminate';
+  compression?: 'yes' | 'no';
+  neuro?: 'deficit' | 'intact';
+  mriPossible?: 'yes' | 'no';
+  contrast?: 'given' | 'none';
+  /** Safety axes whose cues contradict each other: the bot must not pick one. */
+  conflicts: Array<'mri' | 'compression' | 'neuro'>;
+  /** Cue roles the question mentions at all (in any assertion), e.g. whether it names infection. */
+  mentioned?: CueRole[];
+}
+
+/** What a cue asserts about the patient after negation scope. */
+export type Assertion = 'affirmed' | 'negated' | 'uncertain' | 'hypothetical';
+
+/** A cue word found in the question, with what it asserts. */
+export interface CueMention {
+  role: CueRole;
+  assertion: Assertion;
+  start: number;
+  end: number;
+}
+
+/** A compiled state reader. */
+export interface StateReader {
+  /** The cue mentions of a question (after shorthand expansion), in text order. */
+  mentions(text: string): { tokens: ScanToken[]; cues: CueMention[] };
+  /** The state a question states. */
+  read(text: string): ClinicalState;
+  /** Stems of the words a cue or trigger phrase of the question used ("no evidence of"). */
+  explained(text: string): Set<string>;
+}
+
+const TRIGGERS = ['pre', 'post', 'uncertain', 'hypothetical', 'terminators'] as const;
+const MRI_AXIS_ROLES: ReadonlySet<CueRole> = new Set(['finding', 'finding-general', 'result-positive', 'result-negative', 'result-indeterminate']);
+
+/** Compiles the cue and trigger lists of faq-state.yaml. */
+export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
+  const lists = new Map<string, string[]>();
+  for (const t of TRIGGERS) lists.set(`t:${t}`, file.triggers[t]);
+  for (const cue of file.cues) lists.set(`c:${cue.role}`, [...(lists.get(`c:${cue.role}`) ?? []), ...cue.terms]);
+  const scanner = compilePhrases(lists);
+  const window = file.window;
+
+  /** NegEx: triggers before a cue (pre, uncertain, hypothetical) or after it (post, uncertain),
+   * within `window` words, stopping at a clause break or a terminator. */
+  function assertionOf(hit: PhraseHit, hits: readonly PhraseHit[], idx: number, tokens: readonly ScanToken[]): Assertion {
+    const found = new Set<string>();
+    const blocked = (from: number, to: number) => tokens.slice(from, to).some((t) => t.brk);
+    for (let j = idx - 1; j >= 0; j--) {
+      const h = hits[j];
+      if (hit.start - h.end > window || blocked(h.end, hit.start)) break;
+      if (h.labels.includes('t:terminators')) break;
+      for (const l of h.labels) if (l === 't:pre' || l === 't:uncertain' || l === 't:hypothetical') found.add(l);
+    }
+    for (let j = idx + 1; j < hits.length; j++) {
+      const h = hits[j];
+      if (h.start - hit.end > window || blocked(hit.end, h.start)) break;
+      if (h.labels.includes('t:terminators')) break;
+      for (const l of h.labels) if (l === 't:post' || l === 't:uncertain') found.add(l);
+    }
+    if (found.has('t:hypothetical')) return 'hypothetical';
+    if (found.has('t:uncertain')) return 'uncertain';
+    if (found.has('t:pre') || found.has('t:post')) return 'negated';
+    return 'affirmed';
+  }
+
+  function mentions(text: string) {
+    const tokens = scanner.tokens(text);
+    const hits = scanner.scan(tokens);
+    const cues: CueMention[] = [];
+    hits.forEach((hit, idx) => {
+      for (const label of hit.labels) {
+        if (!label.startsWith('c:')) continue;
+        cues.push({ role: label.slice(2) as CueRole, assertion: assertionOf(hit, hits, idx, tokens), start: hit.start, end: hit.end });
+      }
+    });
+    return { tokens, cues };
+  }
+
+  return {
+    mentions,
+    explained(text) {
+      const tokens = scanner.tokens(text);
+      return new Set(scanner.scan(tokens).flatMap((h) => tokens.slice(h.start, h.end).map((t) => t.stem)));
+    },
+    read(text) {
+      const { tokens, cues } = mentions(text);
+      return combine(cues, tokens);
+    },
+  };
+}
+
+/** The study a result cue describes: the nearest study named before it in the sentence, else the
+ * first one after it in the same clause ("small abscess on MRI"). */
+function studyOf(cue: CueMention, studies: readonly CueMention[], tokens: readonly ScanToken[]): CueRole | undefined {
+  const between = (a: number, b: number, kind: 'clause' | 'sentence') =>
+    tokens.slice(a, b).some((t) => t.brk === 'sentence' || (kind === 'clause' && t.brk === 'clause'));
+  const before = studies.filter((s) => s.end <= cue.start && !between(s.end, cue.start, 'sentence')).at(-1);
+  if (before) return before.role;
+  return studies.find((s) => s.start >= cue.end && !between(cue.end, s.start, 'clause'))?.role;
+}
+
+/** Combines cue mentions into one state; contradictory safety cues become conflicts. */
+export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[]): ClinicalState {
+  const state: ClinicalState = { conflicts: [], mentioned: [...new Set(cues.map((c) => c.role))] };
+  const live = cues.filter((c) => c.assertion !== 'hypothetical' && c.role !== 'ignore');
+  const has = (role: CueRole, ...as: Assertion[]) => live.some((c) => c.role === role && as.includes(c.assertion));
+
+  // MRI result: only cues that describe the MRI, not the radiograph or CT.
+  const studies = live.filter((c) => c.role === 'mri-study' || c.role === 'other-study');
+  const mriCues = live.filter((c) => MRI_AXIS_ROLES.has(c.role) && studyOf(c, studies, tokens) === 'mri-study');
+  const saysMri = (role: CueRole, ...as: Assertion[]) => mriCues.some((c) => c.role === role && as.includes(c.assertion));
+  const explicit = new Set<string>();
+  if (saysMri('result-positive', 'affirmed')) explicit.add('positive');
+  if (saysMri('result-negative', 'affirmed') || saysMri('result-positive', 'negated')) explicit.add('negative');
+  if (saysMri('result-indeterminate', 'affirmed') || saysMri('result-positive', 'uncertain')) explicit.add('indeterminate');
+  const findingFound = saysMri('finding', 'affirmed') || saysMri('finding-general', 'affirmed');
+  const infectionExcluded = saysMri('finding-general', 'negated');
+  if (explicit.size > 1 || (explicit.has('negative') && findingFound) || (infectionExcluded && (explicit.has('positive') || saysMri('finding', 'affirmed')))) {
+    state.conflicts.push('mri');
+  } else if (explicit.size === 1) {
+    state.mri = [...explicit][0] as ClinicalState['mri'];
+  } else if (findingFound) state.mri = 'positive';
+  else if (saysMri('finding', 'uncertain') || saysMri('finding-general', 'uncertain')) state.mri = 'indeterminate';
+  else if (saysMri('finding', 'negated') || infectionExcluded) state.mri = 'negative';
+
+  // Compression: an uncertain mention counts as present (escalating is the safe side).
+  const compressed = has('compression', 'affirmed', 'uncertain');
+  const notCompressed = has('compression', 'negated');
+  if (compressed && notCompressed) state.conflicts.push('compression');
+  else if (compressed) state.compression = 'yes';
+  else if (notCompressed) state.compression = 'no';
+
+  const deficit = has('deficit', 'affirmed', 'uncertain') || has('intact', 'negated');
+  const intact = has('intact', 'affirmed') || has('deficit', 'negated');
+  if (deficit && intact) state.conflicts.push('neuro');
+  else if (deficit) state.neuro = 'deficit';
+  else if (intact) state.neuro = 'intact';
+
+  if (has('mri-possible', 'affirmed')) state.mriPossible = 'yes';
+  else if (has('mri-possible', 'negated') || has('mri-impossible', 'affirmed', 'uncertain')) state.mriPossible = 'no';
+
+  const given = has('contrast', 'affirmed');
+  const none = has('contrast', 'negated') || has('non-contrast', 'affirmed');
+  if (given !== none) state.contrast = given ? 'given' : 'none';
+  return state;
+}
+
+/** An entry's declared applicability (faq-state.yaml `entries`). */
+export type Applicability = Partial<Record<'mri' | 'compression' | 'neuro' | 'mriPossible' | 'contrast', readonly string[]>> & {
+  mustState?: readonly string[];
+  mustMention?: readonly string[];
+};
+
+/** Whether an entry's declared applicability fits the state: an axis not stated fits, unless the
+ * entry only makes sense when it is stated (`mustState`). */
+export function fits(applies: Applicability | undefined, state: ClinicalState): boolean {
+  if (!applies) return true;
+  const value = (axis: string) => (state as unknown as Record<string, string | undefined>)[axis];
+  if ((applies.mustState ?? []).some((axis) => value(axis) === undefined)) return false;
+  const mentioned: readonly string[] = state.mentioned ?? [];
+  if (applies.mustMention && !applies.mustMention.some((role) => mentioned.includes(role))) return false;
+  return Object.entries(applies).every(([axis, allowed]) => {
+    if (axis === 'mustState' || axis === 'mustMention') return true;
+    const v = value(axis);
+    return v === undefined || !allowed || allowed.includes(v);
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * The FAQ's own rules files besides faq.yaml and synonyms.yaml: shorthand (faq-shorthand.yaml),
+ * clinical state cues (faq-state.yaml) and routing (faq-routing.yaml). Validated with zod; a
+ * ContentError names the file and path of every problem, including ids faq.yaml does not have.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ContentError, formatPath } from '../flow/parseContent.js';
+import { PROJECT_ROOT, readYamlFile } from '../content/loadContent.js';
+
+const phrase = z.string().trim().min(1, 'must not be empty');
+const phrases = z.array(phrase);
+const faqId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a faq id is lower case letters, digits or "-"');
+
+/** faq-shorthand.yaml: typed shorthand and what it means. */
+export const ShorthandFileSchema = z.strictObject({
+  schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }),
+  expansions: z.array(z.strictObject({ typed: phrase, means: phrase, exactCase: z.boolean().default(false) })).min(1),
+});
+
+/** The roles a state cue can play (see faq-state.yaml). */
+export const CUE_ROLES = [
+  'mri-study', 'other-study', 'finding', 'finding-general', 'result-positive', 'result-negative',
+  'result-indeterminate', 'compression', 'deficit', 'intact', 'mri-impossible', 'mri-possible',
+  'contrast', 'non-contrast', 'differential', 'ignore',
+] as const;
+/** One role of {@link CUE_ROLES}. */
+export type CueRole = (typeof CUE_ROLES)[number];
+
+/** The values each state axis can take. */
+export const AXIS_VALUES = {
+  mri: ['positive', 'negative', 'indeterminate'],
+  compression: ['yes', 'no'],
+  neuro: ['deficit', 'intact'],
+  mriPossible: ['yes', 'no'],
+  contrast: ['given', 'none'],
+} as const;
+
+const applicability = z.strictObject({
+  mri: z.array(z.enum(AXIS_VALUES.mri)).optional(),
+  compression: z.array(z.enum(AXIS_VALUES.compression)).optional(),
+  neuro: z.array(z.enum(AXIS_VALUES.neuro)).optional(),
+  mriPossible: z.array(z.enum(AXIS_VALUES.mriPossible)).optional(),
+  contrast: z.array(z.enum(AXIS_VALUES.contrast)).optional(),
+  /** Axes the question must state for the entry to apply (an emergency answer needs the emergency). */
+  mustState: z.array(z.enum(['mri', 'compression', 'neuro', 'mriPossible', 'contrast'])).optional(),
+  /** Cue roles of which the question must mention one (a differential entry is about infection vs X). */
+  mustMention: z.array(z.enum(CUE_ROLES)).optional(),
+});
+
+/** faq-state.yaml: NegEx triggers, state cues, and which entries fit which state. */
+export const StateFileSchema = z.strictObject({
+  schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }),
+  window: z.number().int().min(1).max(20),
+  triggers: z.strictObject({ pre: phrases, post: phrases, uncertain: phrases, hypothetical: phrases, terminators: phrases }),
+  cues: z.array(z.strictObject({ id: faqId, role: z.enum(CUE_ROLES), terms: phrases.min(1) })).min(1),
+  entries: z.record(faqId, applicability),
+  conflicts: z.strictObject({ mri: z.array(faqId).max(3), compression: z.array(faqId).max(3), neuro: z.array(faqId).max(3) }),
+});
+
+/** faq-routing.yaml: intents, offers, the identifier reminder, general topics and button labels. */
+export const RoutingFileSchema = z.strictObject({
+  schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }),
+  intents: z.strictObject({
+    order: z.strictObject({ answer: faqId, phrases, near: z.array(z.tuple([phrase, phrase])) }),
+    urgency: z.strictObject({ answer: faqId, whenDeficit: faqId, phrases }),
+    noMri: z.strictObject({ answer: faqId }),
+    result: z.strictObject({ positive: faqId, negative: faqId, indeterminate: faqId, compression: faqId }),
+  }),
+  offers: z.strictObject({ order: phrase, result: phrase }),
+  identifierReminder: phrase,
+  generalTopics: z.array(faqId).min(1).max(3),
+  labels: z.record(faqId, phrase.max(40, 'a topic label is at most 40 characters (it is never cut)')),
+});
+
+/** The three validated files. */
+export interface FaqRulesFiles {
+  shorthand: z.infer<typeof ShorthandFileSchema>;
+  state: z.infer<typeof StateFileSchema>;
+  routing: z.infer<typeof RoutingFileSchema>;
+}
+
+function parse<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `${file}: ${formatPath(i.path)}: ${i.message}`);
+  throw new ContentError(`Invalid FAQ rules data (${lines.length} problem${lines.length > 1 ? 's' : ''}):\n  ${lines.join('\n  ')}`);
+}
+
+/** Every faq id the files mention that faq.yaml lacks, and every entry without a label. */
+function crossCheck(files: FaqRulesFiles, ids: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const need = (id: string, where: string) => { if (!ids.has(id)) problems.push(`${where}: unknown faq id "${id}"`); };
+  const { state, routing } = files;
+  Object.keys(state.entries).forEach((id) => need(id, `faq-state.yaml: entries.${id}`));
+  Object.entries(state.conflicts).forEach(([axis, list]) => list.forEach((id, i) => need(id, `faq-state.yaml: conflicts.${axis}[${i}]`)));
+  const { order, urgency, result } = routing.intents;
+  need(order.answer, 'faq-routing.yaml: intents.order.answer');
+  need(urgency.answer, 'faq-routing.yaml: intents.urgency.answer');
+  need(urgency.whenDeficit, 'faq-routing.yaml: intents.urgency.whenDeficit');
+  need(routing.intents.noMri.answer, 'faq-routing.yaml: intents.noMri.answer');
+  Object.entries(result).forEach(([k, id]) => need(id, `faq-routing.yaml: intents.result.${k}`));
+  routing.generalTopics.forEach((id, i) => need(id, `faq-routing.yaml: generalTopics[${i}]`));
+  Object.keys(routing.labels).forEach((id) => need(id, `faq-routing.yaml: labels.${id}`));
+  for (const id of ids) if (!routing.labels[id]) problems.push(`faq-routing.yaml: labels: entry "${id}" has no label`);
+  return problems;
+}
+
+/**
+ * Reads and validates the three files under rules/<rulesId>/, checking every faq id against `ids`.
+ * Throws ContentError naming the file and path of each problem.
+ */
+export function loadFaqRulesFiles(rulesId: string, ids: ReadonlySet<string>, root = PROJECT_ROOT): FaqRulesFiles {
+  const read = (name: string) => readYamlFile(root, join(root, 'rules', rulesId, name));
+  const sh = read('faq-shorthand.yaml');
+  const st = read('faq-state.yaml');
+  const ro = read('faq-routing.yaml');
+  const files: FaqRulesFiles = {
+    shorthand: parse(ShorthandFileSchema, sh.data, sh.file),
+    state: parse(StateFileSchema, st.data, st.file),
+    routing: parse(RoutingFileSchema, ro.data, ro.file),
+  };
+  const problems = crossCheck(files, ids);
+  if (problems.length > 0) throw new ContentError(`Invalid FAQ rules data (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n  ${problems.join('\n  ')}`);
+  return files;
+}

@@ -1,0 +1,62 @@
+/**
+ * Finds identifier-like text in a question (record numbers, dates of birth, phone numbers, names)
+ * so the reply can remind the user not to type them. What is found is only removed before the
+ * search; it is never echoed, logged or kept.
+ */
+
+/** The question with identifier-like spans blanked out, and whether any were found. */
+export interface IdentifierScan {
+  text: string;
+  found: boolean;
+}
+
+const PHONE = /\+?\(?\d[\d\s().-]{7,}\d/g;
+
+/** Patterns that are identifiers whatever the words around them. */
+const PATTERNS: readonly RegExp[] = [
+  // Record numbers: a label and what follows it, or any long run of digits.
+  /\b(?:mrn|mr#|mr no|urn|nhs(?: no| number)?|hospital (?:no|number)|medical record(?: number)?|record number|acct|account)\b[\s:#.-]*[A-Za-z]*\d[\w-]*/gi,
+  /\b\d{6,}\b/g,
+  // Dates of birth: a label and its value, or a full date.
+  /\b(?:dob|d\.o\.b\.?|date of birth|born(?: on)?)\b[\s:]*[\w/.-]*\d[\w/.-]*/gi,
+  /\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b/g,
+  /\b\d{4}-\d{2}-\d{2}\b/g,
+  // Phone numbers: nine or more digits in groups.
+  PHONE,
+  // Names with a title.
+  /\b(?:mr|mrs|ms|miss|mx)\.?\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?/g,
+];
+
+const digitCount = (s: string) => s.replace(/\D/g, '').length;
+
+/**
+ * Blanks identifier-like spans of `text`. `isKnownWord` says whether a capitalised word is an
+ * ordinary word of this domain (vocabulary, stop words): a capitalised unknown word opening the
+ * question before a comma or another capitalised unknown word ("Garcia, ...", "John Smith ...")
+ * is taken for a name.
+ */
+export function scanIdentifiers(text: string, isKnownWord: (word: string) => boolean): IdentifierScan {
+  let found = false;
+  let out = text;
+  for (const re of PATTERNS) {
+    out = out.replace(re, (m) => {
+      // A phone-like group must really hold a phone's worth of digits ("L3-4", "10-30" are not).
+      if (re === PHONE && digitCount(m) < 9) return m;
+      found = true;
+      return ' ';
+    });
+  }
+  const unknownCap = (w: string | undefined) => !!w && /^[A-Z][a-z'-]+$/.test(w) && !isKnownWord(w);
+  const lead = /^\s*([A-Z][a-z'-]+)(?:\s+([A-Z][a-z'-]+))?(\s*[,:;-]|\s)/.exec(out);
+  if (lead && unknownCap(lead[1]) && (lead[3].trim() !== '' || unknownCap(lead[2]))) {
+    found = true;
+    out = out.slice(lead[0].length);
+  }
+  const named = /\b(?:patient|pt|pts)\s+([A-Z][a-z'-]+)/g;
+  out = out.replace(named, (m, w: string) => {
+    if (!unknownCap(w)) return m;
+    found = true;
+    return ' ';
+  });
+  return { text: out, found };
+}

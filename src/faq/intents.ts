@@ -1,0 +1,67 @@
+/**
+ * Questions the FAQ search alone answers badly, routed by their intent: "what should I order",
+ * "the MRI came back ...", "can it wait". The cues and the entry each intent is answered with are
+ * data (faq-routing.yaml); the answer is still a cited faq.yaml entry.
+ */
+import type { ClinicalState } from './clinicalState.js';
+import type { FaqRulesFiles } from './faqRulesFiles.js';
+import { compilePhrases, scanTokens, type ScanToken } from './phraseScan.js';
+import { stem } from './textAnalysis.js';
+
+/** The intents the router knows. */
+export type Intent = 'order' | 'result' | 'urgency' | 'no-mri';
+
+/** A routed question: the intent and the entry that answers it in the stated state. */
+export interface Routed {
+  intent: Intent;
+  faqId: string;
+}
+
+/** A compiled router. */
+export interface IntentRouter {
+  /** The intent of a question (after shorthand expansion) in its state, if any. */
+  route(text: string, state: ClinicalState): Routed | undefined;
+  /** Stems of the words an intent phrase of the question used ("in the morning"). */
+  explained(text: string): Set<string>;
+}
+
+/** Words at most this far apart count as one "near" cue ("what ... order"). */
+const NEAR_GAP = 5;
+
+function nearMatch(tokens: readonly ScanToken[], pairs: ReadonlyArray<readonly [string, string]>): boolean {
+  return pairs.some(([a, b]) => {
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i].stem !== a) continue;
+      for (let j = i + 1; j < tokens.length && j - i <= NEAR_GAP + 1; j++) {
+        if (tokens[j].brk === 'sentence') break;
+        if (tokens[j].stem === b) return true;
+      }
+    }
+    return false;
+  });
+}
+
+/** Compiles the intents of faq-routing.yaml. */
+export function compileIntents(file: FaqRulesFiles['routing']): IntentRouter {
+  const { order, urgency, result, noMri } = file.intents;
+  const scanner = compilePhrases(new Map([['order', order.phrases], ['urgency', urgency.phrases]]));
+  const near = order.near.map(([a, b]) => [stem(a.toLowerCase()), stem(b.toLowerCase())] as const);
+  return {
+    explained(text) {
+      const tokens = scanTokens(text);
+      return new Set(scanner.scan(tokens).flatMap((h) => tokens.slice(h.start, h.end).map((t) => t.stem)));
+    },
+    route(text, state) {
+      // A stated result comes first: its branch is what the clinician needs next.
+      if (state.compression === 'yes' && state.mri !== 'negative' && state.mri !== 'indeterminate') return { intent: 'result', faqId: result.compression };
+      if (state.mri) return { intent: 'result', faqId: result[state.mri] };
+      const tokens = scanTokens(text);
+      const labels = new Set(scanner.scan(tokens).flatMap((h) => h.labels));
+      if (labels.has('urgency')) return { intent: 'urgency', faqId: state.neuro === 'deficit' ? urgency.whenDeficit : urgency.answer };
+      // "What should I order" when MRI is impossible is the contraindication question.
+      if (state.mriPossible === 'no') return { intent: 'no-mri', faqId: noMri.answer };
+      if (labels.has('order') || nearMatch(tokens, near)) return { intent: 'order', faqId: order.answer };
+      return undefined;
+    },
+  };
+}

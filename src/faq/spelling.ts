@@ -1,0 +1,39 @@
+/**
+ * Typo tolerance for domain words before the state is read: "compresed" becomes "compressed", so
+ * a misspelt cue still counts. Uses MiniSearch's SearchableMap (a radix tree with bounded edit
+ * distance lookup) over the words the FAQ and its cue lists use; nothing is hand-rolled here.
+ */
+import SearchableMap from 'minisearch/SearchableMap';
+import { rawTokens, stem } from './textAnalysis.js';
+
+/** A compiled corrector. */
+export interface SpellingCorrector {
+  /** `text` with each unknown word of five letters or more replaced by its one closest known word. */
+  correct(text: string): string;
+}
+
+/** Edits allowed: one for words of 5-8 letters, two from 9 (short words are too close to each other). */
+function maxEdits(word: string): number {
+  return word.length >= 9 ? 2 : 1;
+}
+
+/** Builds a corrector over `words` (any text; split into words). `ignore` words are never corrected. */
+export function buildSpellingCorrector(words: Iterable<string>, ignore: ReadonlySet<string>): SpellingCorrector {
+  const known = new SearchableMap<true>();
+  for (const text of words) for (const t of rawTokens(text)) if (t.lower.length >= 4) known.set(t.lower, true);
+  const isKnown = (w: string) => ignore.has(w) || known.has(w) || known.has(stem(w));
+  return {
+    correct(text) {
+      return text.replace(/[A-Za-z]{5,}/g, (word) => {
+        const lower = word.toLowerCase();
+        if (isKnown(lower)) return word;
+        const near = [...known.fuzzyGet(lower, maxEdits(lower))].map(([w, [, d]]) => ({ w, d }));
+        if (near.length === 0) return word;
+        const best = Math.min(...near.map((n) => n.d));
+        const closest = near.filter((n) => n.d === best);
+        // Two equally close words: guessing could change the meaning, so leave it as typed.
+        return closest.length === 1 ? closest[0].w : word;
+      });
+    },
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * Scores the FAQ on its two question sets: the tuning set (evalSet.ts, used to choose phrasings,
+ * synonyms and thresholds) and the frozen held-out set (heldOut.yaml, never used for that).
+ * Shared by test/faq and `npm run faq:eval`, so both report the same figures.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { PROJECT_ROOT } from '../../src/content/loadContent.js';
+import { OFF_TOPIC, ON_TOPIC } from './evalSet.js';
+
+/** A question and what must happen to it: an entry id, or "decline". */
+export interface EvalCase {
+  q: string;
+  expect: string;
+  intent?: 'order' | 'result' | 'urgency';
+  state?: Record<string, string>;
+  identifier?: boolean;
+}
+
+/** What the bot showed for a question: an entry id, "decline" (not sure) or "help". */
+export type Shown = string;
+
+/** The figures of one set. */
+export interface SetFigures {
+  name: string;
+  cases: number;
+  toDecline: number;
+  top1: number;
+  top3: number;
+  wrong: number;
+  wrongPolarity: number;
+  offTopicAnswered: number;
+  declined: number;
+  confusion: Array<{ q: string; expect: string; got: string; kind: string }>;
+}
+
+/** The tuning set as cases. */
+export function tuningSet(): EvalCase[] {
+  return [...ON_TOPIC.map((c) => ({ q: c.q, expect: c.id })), ...OFF_TOPIC.map((q) => ({ q, expect: 'decline' }))];
+}
+
+/** The frozen held-out set (test/faq/heldOut.yaml). */
+export function heldOutSet(): EvalCase[] {
+  const data = parse(readFileSync(join(PROJECT_ROOT, 'test/faq/heldOut.yaml'), 'utf8')) as { cases: EvalCase[] };
+  return data.cases;
+}
+
+/** Entries that answer one MRI result or compression branch: answering another is wrong polarity. */
+const BRANCH: Record<string, Record<string, string>> = {
+  'after-mri-positive': { mri: 'positive' },
+  'after-mri-negative': { mri: 'negative' },
+  'after-mri-indeterminate': { mri: 'indeterminate' },
+  'cord-compression-emergency': { mri: 'positive', compression: 'yes' },
+  'urgency-neuro-intact': { neuro: 'intact' },
+};
+
+/** Whether answering `got` contradicts the state the case states (or its expected branch implies). */
+export function wrongPolarity(c: EvalCase, got: string): boolean {
+  const stated = { ...(BRANCH[c.expect] ?? {}), ...(c.state ?? {}) };
+  const claims = BRANCH[got];
+  if (!claims) return false;
+  return Object.entries(claims).some(([axis, v]) => stated[axis] !== undefined && stated[axis] !== v);
+}
+
+/**
+ * Scores `shown` (what the bot showed per case, in order) against the cases.
+ * `ranked` gives the top-3 entry ids per case (empty when not available, e.g. over a channel).
+ */
+export function score(name: string, cases: readonly EvalCase[], shown: readonly Shown[], ranked: ReadonlyArray<readonly string[]> = []): SetFigures {
+  const f: SetFigures = { name, cases: cases.length, toDecline: 0, top1: 0, top3: 0, wrong: 0, wrongPolarity: 0, offTopicAnswered: 0, declined: 0, confusion: [] };
+  cases.forEach((c, i) => {
+    const got = shown[i];
+    const answered = got !== 'decline' && got !== 'help';
+    if (c.expect === 'decline') {
+      f.toDecline += 1;
+      if (answered) {
+        f.offTopicAnswered += 1;
+        f.confusion.push({ q: c.q, expect: c.expect, got, kind: 'off-topic answered' });
+      } else f.top1 += 1;
+      return;
+    }
+    if (ranked[i]?.includes(c.expect)) f.top3 += 1;
+    if (got === c.expect) f.top1 += 1;
+    else if (!answered) {
+      f.declined += 1;
+      f.confusion.push({ q: c.q, expect: c.expect, got, kind: 'declined' });
+    } else if (wrongPolarity(c, got)) {
+      f.wrongPolarity += 1;
+      f.confusion.push({ q: c.q, expect: c.expect, got, kind: 'WRONG POLARITY' });
+    } else {
+      f.wrong += 1;
+      f.confusion.push({ q: c.q, expect: c.expect, got, kind: 'wrong' });
+    }
+  });
+  return f;
+}
+
+const pct = (n: number, d: number) => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}% (${n}/${d})`);
+
+/** The figures of several sets side by side, one row per measure. */
+export function formatFigures(sets: readonly SetFigures[]): string {
+  const onTopic = (s: SetFigures) => s.cases - s.toDecline;
+  const rows: Array<[string, (s: SetFigures) => string]> = [
+    ['questions (to decline)', (s) => `${s.cases} (${s.toDecline})`],
+    ['top-1 (all, declines count when right)', (s) => pct(s.top1, s.cases)],
+    ['top-3 ranked (on-topic)', (s) => pct(s.top3, onTopic(s))],
+    ['wrong answers (other)', (s) => pct(s.wrong, s.cases)],
+    ['wrong-polarity answers', (s) => String(s.wrongPolarity)],
+    ['off-topic answered', (s) => `${s.offTopicAnswered}/${s.toDecline}`],
+    ['on-topic declined', (s) => pct(s.declined, onTopic(s))],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length)) + 2;
+  const col = 26;
+  const head = ''.padEnd(width) + sets.map((s) => s.name.padEnd(col)).join('');
+  return [head, ...rows.map(([label, fn]) => label.padEnd(width) + sets.map((s) => fn(s).padEnd(col)).join(''))].join('\n');
+}
+
+/** The confusion list as Markdown: every miss with what was expected and shown. */
+export function formatConfusion(sets: readonly SetFigures[]): string {
+  const lines = ['# FAQ confusion list', '', 'Written by `npm run faq:eval`. Questions are test data, not user text.', ''];
+  for (const s of sets) {
+    lines.push(`## ${s.name}`, '', '| kind | expected | shown | question |', '|---|---|---|---|');
+    for (const c of s.confusion) lines.push(`| ${c.kind} | ${c.expect} | ${c.got} | ${c.q.replace(/\|/g, '\\|')} |`);
+    if (s.confusion.length === 0) lines.push('| - | - | - | none |');
+    lines.push('');
+  }
+  return lines.join('\n');
+}
