@@ -5,22 +5,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT, loadContent } from '../src/content/loadContent.js';
-import { createFaqIndex, type FaqIndex } from '../src/faq/faqIndex.js';
-import { formatConfusion, formatFigures, heldOutSet, score, tuningSet, type EvalCase } from '../test/faq/scoreSets.js';
-
-/** What the bot shows for each case (entry id, "decline" or "help") and its top-3 ranking. */
-export function run(faq: FaqIndex, cases: readonly EvalCase[]) {
-  const shown = cases.map((c) => {
-    const { view } = faq.ask(c.q);
-    return view.kind === 'faq' ? view.faqId : view.kind === 'faq-none' ? 'decline' : 'help';
-  });
-  const ranked = cases.map((c) => faq.rank(c.q, 3).map((m) => m.faqId));
-  return { shown, ranked };
-}
+import { createFaqIndex } from '../src/faq/faqIndex.js';
+import { askAll, formatConfusion, formatFigures, heldOutSet, score, tuningSet } from '../test/faq/scoreSets.js';
 
 const faq = createFaqIndex(loadContent());
 const sets = ([['tuning', tuningSet()], ['held-out (frozen)', heldOutSet()]] as const).map(([name, cases]) => {
-  const { shown, ranked } = run(faq, cases);
+  const { shown, ranked } = askAll(faq, cases);
   return score(name, cases, shown, ranked);
 });
 console.log(formatFigures(sets));

@@ -117,9 +117,12 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
   const live = cues.filter((c) => c.assertion !== 'hypothetical' && c.role !== 'ignore');
   const has = (role: CueRole, ...as: Assertion[]) => live.some((c) => c.role === role && as.includes(c.assertion));
 
-  // MRI result: only cues that describe the MRI, not the radiograph or CT.
+  // MRI result: only cues that describe the MRI, not the radiograph or CT. With no study named,
+  // a finding stated with its compression status ("SEA, no cord compression") is an MRI finding:
+  // compression is read on the MRI in this pathway.
   const studies = live.filter((c) => c.role === 'mri-study' || c.role === 'other-study');
-  const mriCues = live.filter((c) => MRI_AXIS_ROLES.has(c.role) && studyOf(c, studies, tokens) === 'mri-study');
+  const impliedMri = studies.length === 0 && live.some((c) => c.role === 'compression');
+  const mriCues = live.filter((c) => MRI_AXIS_ROLES.has(c.role) && (impliedMri || studyOf(c, studies, tokens) === 'mri-study'));
   const saysMri = (role: CueRole, ...as: Assertion[]) => mriCues.some((c) => c.role === role && as.includes(c.assertion));
   const explicit = new Set<string>();
   if (saysMri('result-positive', 'affirmed')) explicit.add('positive');

@@ -145,7 +145,9 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       const left = terms.filter((t) => index.isDomainTerm(t) || !explained.has(t));
       const topical = left.length > 0 ? left : terms;
       // An intent still has to be about this pathway: every word of the question must be known.
-      if (routed && fits(applies(routed.faqId), state) && coverage(all, topical, index.isGeneric) >= rule.minCoverage) {
+      // (A question of only generic words around an intent phrase, "what should I order next", is all intent.)
+      const covered = topical.some((t) => !index.isGeneric(t)) ? coverage(all, topical, index.isGeneric) : 1;
+      if (routed && fits(applies(routed.faqId), state) && covered >= rule.minCoverage) {
         const offer = routed.intent === 'order' || routed.intent === 'result' ? [offers[routed.intent]] : [];
         const best = all.find((c) => c.faqId === routed.faqId);
         return { view: view(routed.faqId, state, [...notices, ...offer])!, match: { faqId: routed.faqId, score: best?.score ?? 0 }, intent: routed.intent, ...extra };

@@ -157,8 +157,7 @@ export const ON_TOPIC: readonly OnTopicCase[] = [
   { q: 'SEA with cord compression who to call', id: 'cord-compression-emergency' },
   { q: 'spinal cord compresed on mri what now', id: 'cord-compression-emergency' },
 
-  // --- Added for issue 15 (tuning only): context typed first, shorthand, results, intents, identifiers.
-  // intent: order
+  // --- Added for issue 15 (tuning only): context typed first, shorthand, results, intents, identifiers. Order:
   { q: 'pt w fever and focal back pain, ct w endplate erosion, what should i order', id: 'recommendation' },
   { q: 'xray equivocal for discitis - which test do i send next', id: 'recommendation' },
   { q: 'what do we order after abnormal c spine films', id: 'recommendation' },

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PROJECT_ROOT } from '../../src/content/loadContent.js';
+import type { FaqIndex } from '../../src/faq/faqIndex.js';
 import { OFF_TOPIC, ON_TOPIC } from './evalSet.js';
 
 /** A question and what must happen to it: an entry id, or "decline". */
@@ -44,6 +45,16 @@ export function tuningSet(): EvalCase[] {
 export function heldOutSet(): EvalCase[] {
   const data = parse(readFileSync(join(PROJECT_ROOT, 'test/faq/heldOut.yaml'), 'utf8')) as { cases: EvalCase[] };
   return data.cases;
+}
+
+/** What the bot shows for each case (entry id, "decline" or "help") and its top-3 ranking. */
+export function askAll(faq: FaqIndex, cases: readonly EvalCase[]): { shown: Shown[]; ranked: string[][] } {
+  const shown = cases.map((c) => {
+    const { view } = faq.ask(c.q);
+    return view.kind === 'faq' ? view.faqId : view.kind === 'faq-none' ? 'decline' : 'help';
+  });
+  const ranked = cases.map((c) => faq.rank(c.q, 3).map((m) => m.faqId));
+  return { shown, ranked };
 }
 
 /** Entries that answer one MRI result or compression branch: answering another is wrong polarity. */

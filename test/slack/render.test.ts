@@ -151,6 +151,21 @@ describe('renderFaq', () => {
       ],
     });
   });
+
+  it('shows the FAQ notices (identifier reminder, consult offer) as one context block before the buttons', () => {
+    const notices = ['No identifiers <please>.', 'Start a consult to record it.'];
+    expect(renderFaq({ kind: 'faq', faqId: 'a1', question: 'Q?', answer: 'Ans.', section: 'Sec', related: [], criteria, notices }).blocks).toEqual([
+      { type: 'section', block_id: 'faq:a1', text: { type: 'mrkdwn', text: '*Q?*\nAns.' } },
+      { type: 'context', block_id: 'source', elements: [{ type: 'mrkdwn', text: 'Source: Sec · *Criteria X* · reviewed 2026-05-29' }] },
+      { type: 'context', block_id: 'faq-notices', elements: [{ type: 'mrkdwn', text: 'No identifiers &lt;please&gt;.' }, { type: 'mrkdwn', text: 'Start a consult to record it.' }] },
+      { type: 'actions', block_id: 'faq-topics', elements: [start] },
+    ]);
+    expect(renderFaq({ kind: 'faq-none', text: 'Not sure.', suggestions: [], notices: ['No identifiers.'] }).blocks).toEqual([
+      { type: 'section', block_id: 'faq:none', text: { type: 'mrkdwn', text: 'Not sure.' } },
+      { type: 'context', block_id: 'faq-notices', elements: [{ type: 'mrkdwn', text: 'No identifiers.' }] },
+      { type: 'actions', block_id: 'faq-topics', elements: [start] },
+    ]);
+  });
 });
 
 describe('renderHome and renderHelp', () => {

@@ -135,6 +135,25 @@ describe('renderFaq', () => {
       body: [{ type: 'Container', id: 'faq:none', items: [tb('Not sure.'), { type: 'ActionSet', id: 'suggestions', actions: [button('Who is excluded?', { action: 'faq_topic', faqId: 'exclusions' })] }] }],
       actions: [start],
     }],
+    ['an answer with notices', {
+      kind: 'faq', faqId: 'recommendation', question: 'Q?', answer: 'A.', section: 'S', criteria, related: [], notices: ['No identifiers.', 'Start a consult.'],
+    }, {
+      ...CARD,
+      body: [
+        { type: 'Container', id: 'faq:recommendation', items: [tb('Q?', { weight: 'Bolder', size: 'Medium' }), tb('A.'), tb('Source: S', { size: 'Small', isSubtle: true })] },
+        { type: 'Container', id: 'faq-notices', items: [tb('No identifiers.', { size: 'Small' }), tb('Start a consult.', { size: 'Small' })] },
+        criteriaLine,
+      ],
+      actions: [start],
+    }],
+    ['a not-sure reply with a notice', { kind: 'faq-none', text: 'Not sure.', suggestions: [], notices: ['No identifiers.'] }, {
+      ...CARD,
+      body: [
+        { type: 'Container', id: 'faq:none', items: [tb('Not sure.')] },
+        { type: 'Container', id: 'faq-notices', items: [tb('No identifiers.', { size: 'Small' })] },
+      ],
+      actions: [start],
+    }],
     ['help', { kind: 'help', title: 'T', paragraphs: ['P1', 'P2'], criteria, disclaimer: 'D.' }, {
       ...CARD,
       body: [

@@ -33,6 +33,21 @@ describe('renderFaq', () => {
       '<article id="faq:help" class="faq-answer">\n<h3>Help</h3>\n<p>One</p>\n<p>Two</p>\n<p class="disclaimer">D.</p>\n</article>');
   });
 
+  it('shows the FAQ notices as escaped paragraphs after the answer or the "not sure" text', () => {
+    expect(renderFaqAnswer({
+      kind: 'faq', faqId: 'recommendation', question: 'Q?', answer: 'A.', section: 'S', criteria, related: [], notices: ['No <ids>.'],
+    }, { csrf: 'tok' })).toBe([
+      '<article id="faq:recommendation" class="faq-answer">',
+      '<h3>Q?</h3>',
+      '<p>A.</p>',
+      '<p class="sources">Source: S</p>',
+      '<p class="notice">No &lt;ids&gt;.</p>',
+      '</article>',
+    ].join('\n'));
+    expect(renderFaqAnswer({ kind: 'faq-none', text: 'Not sure.', suggestions: [], notices: ['No ids.'] }, { csrf: 'tok' })).toBe(
+      '<article id="faq:none" class="faq-answer">\n<p>Not sure.</p>\n<p class="notice">No ids.</p>\n</article>');
+  });
+
   it('offers a labelled field', () => {
     const box = renderFaqBox({ csrf: 'tok' });
     expect(box).toContain('<label for="faq-text">Your question about this guidance</label>');

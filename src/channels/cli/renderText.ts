@@ -48,9 +48,9 @@ function renderOutcome(v: Composed<OutcomeView>): string {
 function renderFaq(v: FaqView): string {
   switch (v.kind) {
     case 'faq':
-      return [v.question, v.answer, `Source: ${v.section}`, ...(v.related.length ? [`Related: ${v.related.map((r) => r.title).join(' | ')}`] : [])].join('\n');
+      return [v.question, v.answer, `Source: ${v.section}`, ...(v.notices ?? []), ...(v.related.length ? [`Related: ${v.related.map((r) => r.title).join(' | ')}`] : [])].join('\n');
     case 'faq-none':
-      return [v.text, ...v.suggestions.map((s) => `  - ${s.title}`)].join('\n');
+      return [v.text, ...(v.notices ?? []), ...v.suggestions.map((s) => `  - ${s.title}`)].join('\n');
     case 'help':
       return [v.title, ...v.paragraphs, `${v.criteria.name}; reviewed ${v.criteria.reviewDate}.`, v.disclaimer].join('\n');
   }

@@ -5,6 +5,8 @@ import { startButton } from './renderHelp.js';
 const MAX_TOPICS = 10;
 /** One `faq:<id>` button per topic (the action the FAQ-topic handler answers). */
 export const topicButtons = (topics: FaqTopic[]) => topics.slice(0, MAX_TOPICS).map((t) => button(t.title, `faq:${t.faqId}`, t.faqId));
+/** The FAQ's fixed notices (identifier reminder, consult offer) as one context block, if any. */
+const notices = (lines: string[] | undefined): Block[] => (lines?.length ? [context(lines.map(esc), 'faq-notices')] : []);
 
 /** A reply to a typed DM: an FAQ answer (`faq:<id>`), a "not sure" with topics (`faq:none`), or help. */
 export function renderFaq(view: FaqView): SlackMessage {
@@ -13,6 +15,7 @@ export function renderFaq(view: FaqView): SlackMessage {
       const blocks: Block[] = [
         section(`*${esc(view.question)}*\n${esc(view.answer)}`, { blockId: `faq:${view.faqId}` }),
         context([`Source: ${esc(view.section)} · *${esc(view.criteria.name)}* · reviewed ${esc(view.criteria.reviewDate)}`], 'source'),
+        ...notices(view.notices),
         actions('faq-topics', [...topicButtons(view.related), startButton()]),
       ];
       return { text: clip(`${view.question} ${view.answer}`, 3000), blocks };
@@ -20,7 +23,7 @@ export function renderFaq(view: FaqView): SlackMessage {
     case 'faq-none':
       return {
         text: view.text,
-        blocks: [section(esc(view.text), { blockId: 'faq:none' }), actions('faq-topics', [...topicButtons(view.suggestions), startButton()])],
+        blocks: [section(esc(view.text), { blockId: 'faq:none' }), ...notices(view.notices), actions('faq-topics', [...topicButtons(view.suggestions), startButton()])],
       };
     case 'help':
       return {

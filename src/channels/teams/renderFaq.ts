@@ -12,6 +12,10 @@ export function topicButtons(id: string, topics: FaqTopic[]): CardJson[] {
   return [{ type: 'ActionSet', id, actions: topics.map((t) => executeAction(t.title, { action: 'faq_topic', faqId: t.faqId })) }];
 }
 
+/** The FAQ's fixed notices (identifier reminder, consult offer), if any. */
+const notices = (lines: string[] | undefined): CardJson[] =>
+  (lines?.length ? [{ type: 'Container', id: 'faq-notices', items: lines.map((l) => text(l, { size: 'Small' })) }] : []);
+
 function renderAnswer(view: FaqAnswerView): AdaptiveCard {
   return adaptiveCard(
     [
@@ -24,6 +28,7 @@ function renderAnswer(view: FaqAnswerView): AdaptiveCard {
           text(`Source: ${view.section}`, { size: 'Small', isSubtle: true }),
         ],
       },
+      ...notices(view.notices),
       ...(view.related.length > 0 ? [text('Related', { weight: 'Bolder', separator: true })] : []),
       ...topicButtons('related', view.related),
       criteriaLine(view.criteria),
@@ -34,7 +39,7 @@ function renderAnswer(view: FaqAnswerView): AdaptiveCard {
 
 function renderNotSure(view: FaqNotSureView): AdaptiveCard {
   return adaptiveCard(
-    [{ type: 'Container', id: 'faq:none', items: [text(view.text), ...topicButtons('suggestions', view.suggestions)] }],
+    [{ type: 'Container', id: 'faq:none', items: [text(view.text), ...topicButtons('suggestions', view.suggestions)] }, ...notices(view.notices)],
     [startButton()],
   );
 }

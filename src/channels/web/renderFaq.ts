@@ -29,6 +29,9 @@ export function renderTopics(heading: string, topics: FaqTopic[], ctx: FaqRender
   ]);
 }
 
+/** The FAQ's fixed notices (identifier reminder, consult offer), if any. */
+const notices = (lines: string[] | undefined) => (lines ?? []).map((l) => `<p class="notice">${esc(l)}</p>`);
+
 /** Renders one FAQ reply; the element carries `faq:<faqId>` (or `faq:none`) like the chat channels. */
 export function renderFaqAnswer(view: FaqView, ctx: FaqRenderContext): string {
   switch (view.kind) {
@@ -38,6 +41,7 @@ export function renderFaqAnswer(view: FaqView, ctx: FaqRenderContext): string {
         `<h3>${esc(view.question)}</h3>`,
         `<p>${esc(view.answer)}</p>`,
         `<p class="sources">Source: ${esc(view.section)}</p>`,
+        ...notices(view.notices),
         renderTopics('Related', view.related, ctx),
         '</article>',
       ]);
@@ -45,6 +49,7 @@ export function renderFaqAnswer(view: FaqView, ctx: FaqRenderContext): string {
       return join([
         '<article id="faq:none" class="faq-answer">',
         `<p>${esc(view.text)}</p>`,
+        ...notices(view.notices),
         renderTopics('Closest topics', view.suggestions, ctx),
         '</article>',
       ]);

@@ -1,0 +1,67 @@
+/** The confidence rule's thresholds, pinned at their boundaries (mutation testing checks these). */
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/loadContent.js';
+import { compileStateReader } from '../../src/faq/clinicalState.js';
+import { DEFAULT_CONFIDENCE_RULE, coverage, decide, margin, type ConfidenceRule } from '../../src/faq/confidence.js';
+import { loadFaqRulesFiles } from '../../src/faq/faqRulesFiles.js';
+import type { Candidate } from '../../src/faq/searchIndex.js';
+
+const rule: ConfidenceRule = DEFAULT_CONFIDENCE_RULE;
+const cand = (faqId: string, score: number, terms: string[] = ['abscess']): Candidate => ({ faqId, score, matchedTerms: terms, queryTerms: terms });
+const domain = (t: string) => t !== 'generic';
+const kind = (cs: Candidate[], terms = ['abscess']) => {
+  const d = decide(cs, terms, domain, rule);
+  return d.kind === 'answer' ? 'answer' : d.reason;
+};
+
+describe('confidence rule', () => {
+  it('has the chosen thresholds', () => {
+    expect(DEFAULT_CONFIDENCE_RULE).toEqual({ minScore: 5, minMargin: 0.1, minCoverage: 0.8, minSuggestScore: 3 });
+  });
+
+  it('answers at exactly minScore and declines just below it', () => {
+    expect(kind([cand('a', rule.minScore)])).toBe('answer');
+    expect(kind([cand('a', rule.minScore - 1e-9)])).toBe('low-score');
+  });
+
+  it('answers at exactly minMargin and declines just below it', () => {
+    const best = 10;
+    expect(kind([cand('a', best), cand('b', best * (1 - rule.minMargin))])).toBe('answer');
+    expect(kind([cand('a', best), cand('b', best * (1 - rule.minMargin) + 1e-6)])).toBe('no-margin');
+    expect(margin([cand('a', 10)])).toBe(1);
+    expect(margin([])).toBe(0);
+  });
+
+  it('answers at exactly minCoverage and declines just below it', () => {
+    const known = ['t1', 't2', 't3', 't4'];
+    // 4 of 5 terms known = 0.8 exactly.
+    expect(kind([cand('a', 10, known)], [...known, 'unknown1'])).toBe('answer');
+    // 4 of 6 terms known < 0.8.
+    expect(kind([cand('a', 10, known)], [...known, 'unknown1', 'unknown2'])).toBe('low-coverage');
+    expect(coverage([cand('a', 10, ['x'])], ['x', 'dose'], (t) => t === 'dose')).toBe(1);
+    expect(coverage([], [], () => false)).toBe(0);
+  });
+
+  it('needs a domain term and suggests only from minSuggestScore up, at most three', () => {
+    expect(kind([cand('a', 10, ['generic'])], ['generic'])).toBe('no-domain-term');
+    expect(kind([])).toBe('no-match');
+    const d = decide([cand('a', 4), cand('b', rule.minSuggestScore), cand('c', rule.minSuggestScore - 1e-9)], ['abscess'], domain, rule);
+    expect(d.kind === 'unsure' && d.suggestions.map((c) => c.faqId)).toEqual(['a', 'b']);
+    const many = decide([cand('a', 4.9), cand('b', 4.8), cand('c', 4.7), cand('d', 4.6)], ['abscess'], domain, rule);
+    expect(many.kind === 'unsure' && many.suggestions.length).toBe(3);
+  });
+});
+
+describe('NegEx window (faq-state.yaml window)', () => {
+  const content = loadContent();
+  const files = loadFaqRulesFiles(content.flow.rules, new Set(content.rules.faq.entries.map((e) => e.id)));
+  const reader = compileStateReader(files.state);
+  const filler = (n: number) => Array.from({ length: n }, () => 'small').join(' ');
+
+  it('negates a cue exactly `window` words after a pre-trigger and not one word further', () => {
+    expect(files.state.window).toBe(6);
+    // "no", then `window` filler words, then the cue: still in scope; one word more and it is not.
+    expect(reader.read(`mri: no ${filler(files.state.window)} abscess`).mri).toBe('negative');
+    expect(reader.read(`mri: no ${filler(files.state.window + 1)} abscess`).mri).toBe('positive');
+  });
+});

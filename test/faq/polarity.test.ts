@@ -1,0 +1,122 @@
+/**
+ * Safety: an answer never contradicts the state the question states. A positive MRI never gets the
+ * negative-MRI guidance and vice versa; "no compression" never gets the compression emergency.
+ * Wordings include "+", "pos", "neg", "c/w", "no abscess", "didn't show".
+ */
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/loadContent.js';
+import { createFaqIndex } from '../../src/faq/faqIndex.js';
+
+const faq = createFaqIndex(loadContent());
+const shown = (q: string) => {
+  const { view } = faq.ask(q);
+  return view.kind === 'faq' ? view.faqId : view.kind;
+};
+
+const POSITIVE = [
+  'mri + for discitis, what next',
+  'MRI +, no abscess. next steps?',
+  'mri pos for osteomyelitis',
+  'mri positive for DO but no abscess',
+  'MR c/w discitis osteomyelitis at L3-4',
+  'mri shows discitis, no epidural abscess, who do i call',
+  'mri confirms vertebral osteo',
+  'mri +ve for spondylodiscitis',
+  'contrast mri showed a small phlegmon, no drainable collection',
+  'the mri came back positive',
+  'mri: discitis at T7-8 without abscess',
+  'mri consistent with infection, no cord compression',
+  'SEA on mri, no compression, neuro intact, plan',
+  'mri demonstrates osteomyelitis; no abscess seen',
+  'mri w wo gad: +discitis, neg for abscess',
+  'mri findings c/w early discitis, no collection',
+];
+
+const NEGATIVE = [
+  'mri neg',
+  'mri negative for infection, what now',
+  "contrast mri didn't show infection",
+  'mri did not show any infection',
+  'mri w/wo contrast neg for discitis and abscess',
+  'mri no abscess no discitis',
+  'the mri came back negative',
+  'mri was normal',
+  'mri unremarkable, xray still abnormal',
+  'no infection on the mri',
+  'mri ruled out infection',
+  'mri r/o discitis',
+  'MRI: no evidence of infection',
+  'mri clean, no enhancement',
+  'mri -ve for infxn',
+  'mri showed no abscess and no discitis, next step?',
+];
+
+const NO_COMPRESSION = [
+  'epidural abscess on mri, no cord compression',
+  'SEA without cord compression, what now',
+  'mri showed SEA, NO cord compression',
+  'small epidural abscess, cord not compressed',
+  'abscess on mri but no compression of the cord',
+  'mri + SEA, no compression, neuro intact',
+  'epidural collection without mass effect on the cord',
+  'mri pos for SEA, no cord compression, who to call',
+  'mri: small ventral SEA, no compression',
+  'SEA on mri, cord compression ruled out',
+  'mri c/w epidural abscess, no cord compression seen',
+  'mri shows epidural abscess without compressing the cord',
+  'epidural abscess but the cord is not compressed',
+  'no cord compression on mri, but there is an abscess',
+  "mri didn't show cord compression, small abscess",
+];
+
+const COMPRESSION = [
+  'mri shows cord compression',
+  'large SEA compressing the cord',
+  'mri + epidural abscess with cord compression',
+  'mri: epidural abscess, cord compressed at T9',
+  'abscess with mass effect on the cord',
+  'SEA with cord compression who to call',
+  'mri c/w SEA compressing the spinal cord',
+  'mri pos for abscess with cord compression',
+  'cauda equina compression from epidural abscess on mri',
+  'spinal cord compression from SEA on mri',
+  'mri shows big epidural abscess compressing cord',
+  'epidural abscess causing cord compression',
+  'MRI +SEA, cord compression',
+  'mri showed SEA and compression of the cord',
+  'mri: epidural collection compressing the cord',
+];
+
+describe('answers never contradict the stated MRI result or compression', () => {
+  it.each(POSITIVE)('positive MRI never gets negative or indeterminate guidance: %j', (q) => {
+    expect(['after-mri-negative', 'after-mri-indeterminate']).not.toContain(shown(q));
+    expect(faq.ask(q).state?.mri).not.toBe('negative');
+  });
+
+  it.each(NEGATIVE)('negative MRI never gets positive guidance or the emergency: %j', (q) => {
+    expect(['after-mri-positive', 'cord-compression-emergency', 'after-mri-indeterminate']).not.toContain(shown(q));
+    expect(faq.ask(q).state?.mri).not.toBe('positive');
+  });
+
+  it.each(NO_COMPRESSION)('"no compression" never gets the compression emergency: %j', (q) => {
+    expect(shown(q)).not.toBe('cord-compression-emergency');
+    expect(faq.ask(q).state?.compression).toBe('no');
+  });
+
+  it.each(COMPRESSION)('stated compression is never answered as a negative or indeterminate MRI: %j', (q) => {
+    expect(['after-mri-negative', 'after-mri-indeterminate', 'urgency-neuro-intact']).not.toContain(shown(q));
+    expect(faq.ask(q).state?.compression).toBe('yes');
+  });
+
+  it('answers most of each set with the matching branch (not only by declining)', () => {
+    const share = (qs: string[], id: string) => qs.filter((q) => shown(q) === id).length / qs.length;
+    const figures = {
+      positive: share(POSITIVE, 'after-mri-positive'),
+      negative: share(NEGATIVE, 'after-mri-negative'),
+      noCompression: share(NO_COMPRESSION, 'after-mri-positive'),
+      compression: share(COMPRESSION, 'cord-compression-emergency'),
+    };
+    console.log('polarity sets answered with the matching branch:', figures);
+    for (const v of Object.values(figures)) expect(v).toBeGreaterThanOrEqual(0.8);
+  });
+});

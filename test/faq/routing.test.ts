@@ -1,0 +1,120 @@
+/** Intents, identifiers, shorthand, typos and near misses of the FAQ (rules data in faq-*.yaml). */
+import { describe, expect, it } from 'vitest';
+import { renderFaq } from '../../src/channels/slack/renderFaq.js';
+import { loadContent } from '../../src/content/loadContent.js';
+import { createFaqIndex } from '../../src/faq/faqIndex.js';
+import { loadFaqRulesFiles } from '../../src/faq/faqRulesFiles.js';
+import { scanIdentifiers } from '../../src/faq/identifiers.js';
+import { compileShorthand, expandPlus } from '../../src/faq/shorthand.js';
+
+const content = loadContent();
+const faq = createFaqIndex(content);
+const files = loadFaqRulesFiles(content.flow.rules, new Set(content.rules.faq.entries.map((e) => e.id)));
+const { offers, identifierReminder, labels } = files.routing;
+
+describe('intents the FAQ does not own', () => {
+  it.each([
+    ['what should i order next', 'recommendation', 'order', [offers.order]],
+    ['abnormal ct of the l spine, what test do i order', 'recommendation', 'order', [offers.order]],
+    ['mri came back positive', 'after-mri-positive', 'result', [offers.result]],
+    ['mri came back negative', 'after-mri-negative', 'result', [offers.result]],
+    ['mri came back equivocal', 'after-mri-indeterminate', 'result', [offers.result]],
+    ['mri: SEA with cord compression', 'cord-compression-emergency', 'result', [offers.result]],
+    ['can it wait', 'urgency-neuro-intact', 'urgency', undefined],
+    ['how long can we hold off on imaging', 'urgency-neuro-intact', 'urgency', undefined],
+    ['new numbness in both legs, how soon mri', 'pitfall-delay', 'urgency', undefined],
+    ['pt with an old pacer, what now', 'mri-contraindication', 'no-mri', undefined],
+  ])('%j -> %s (%s) with the offer from rules data', (q, id, intent, notices) => {
+    const reply = faq.ask(q);
+    expect(reply.view).toMatchObject({ kind: 'faq', faqId: id });
+    expect(reply.intent).toBe(intent);
+    expect(reply.view.kind === 'faq' ? reply.view.notices : 'not an answer').toEqual(notices);
+  });
+
+  it('still declines an intent-shaped question about something else', () => {
+    for (const q of ['how fast should sodium be corrected', 'what should i order for a dvt', 'can it wait, the potassium is 6.1']) {
+      expect(faq.ask(q).view.kind, q).toBe('faq-none');
+    }
+  });
+
+  it('declines contradictory cues and offers the topics of that axis, with short labels', () => {
+    const reply = faq.ask('abscess with cord compression, no cord compression');
+    expect(reply.unsure).toBe('conflict');
+    expect(reply.view).toEqual({
+      kind: 'faq-none',
+      text: "I'm not sure which of these you mean. Tap the closest topic, or rephrase your question.",
+      suggestions: files.state.conflicts.compression.map((faqId) => ({ faqId, title: labels[faqId] })),
+    });
+  });
+});
+
+describe('identifiers typed into a question', () => {
+  it.each([
+    ['MRN 48213377 mri positive for discitis, next steps', '48213377', 'after-mri-positive'],
+    ['dob 04/05/1961 what imaging is recommended next', '04/05/1961', 'recommendation'],
+    ['call 0161 496 0000 - mri came back negative', '0161 496 0000', 'after-mri-negative'],
+    ['Okonkwo, can the mri wait till tomorrow', 'Okonkwo', 'urgency-neuro-intact'],
+    ['Anna Kowalski mri pos for osteomyelitis', 'Kowalski', 'after-mri-positive'],
+    ['Mr Brown has a pacer and cannot have an MRI', 'Brown', 'mri-contraindication'],
+    ['pt Lindqvist has an abscess on mri, what now', 'Lindqvist', 'after-mri-positive'],
+  ])('%j: reminded, never echoed, answered from the rest', (q, id, expected) => {
+    const reply = faq.ask(q);
+    expect(reply.identifier).toBe(true);
+    expect(JSON.stringify(reply)).not.toContain(id);
+    expect(reply.view).toMatchObject({ kind: 'faq', faqId: expected });
+    expect(reply.view.kind === 'faq' && reply.view.notices?.[0]).toBe(identifierReminder);
+  });
+
+  it('does not take levels, doses, durations or domain words for identifiers', () => {
+    const known = (w: string) => ['neuro', 'mri', 'sclerotic', 'pacemaker'].includes(w.toLowerCase());
+    for (const q of ['L3-4 disc space narrowing', 'PET is 10-30 mSv', 'within 24 hours', 'Neuro intact, can it wait', 'Sclerotic endplates on CT', 'Pacemaker what now']) {
+      expect(scanIdentifiers(q, known).found, q).toBe(false);
+    }
+    expect(faq.ask('Neuro intact, can it wait').identifier).toBeUndefined();
+  });
+});
+
+describe('shorthand and typos', () => {
+  const sh = compileShorthand(files.shorthand);
+  it.each([
+    ['mri w/o contrast', 'without'],
+    ['mri w wo gad', 'with and without'],
+    ['xr c/w DO', 'consistent with'],
+    ['mri r/o infxn', 'rule out'],
+    ['pt w/ AICD', 'implanted defibrillator'],
+    ['can it wait tmrw', 'tomorrow'],
+    ['ID and NSGY consult', 'infectious disease'],
+  ])('%j expands to include %j', (typed, words) => {
+    expect(sh.expand(typed).replace(/\s+/g, ' ')).toContain(words);
+  });
+
+  it('reads DO only in capitals and "+" by its place', () => {
+    expect(sh.expand('what do i do')).toBe('what do i do');
+    expect(sh.expand('is DO likely')).toContain('discitis osteomyelitis');
+    const squeeze = (t: string) => t.replace(/\s+/g, ' ').trim();
+    expect(squeeze(expandPlus('MRI + for DO'))).toBe('MRI positive for DO');
+    expect(squeeze(expandPlus('+SEA'))).toBe('positive SEA');
+    expect(squeeze(expandPlus('SEA+, no compression'))).toBe('SEA positive , no compression');
+    expect(expandPlus('fever + back pain')).toBe('fever and back pain');
+  });
+
+  it('tolerates typos in domain words, cue words included', () => {
+    expect(faq.ask('mri shows spinal cord compresion').view).toMatchObject({ kind: 'faq', faqId: 'cord-compression-emergency' });
+    expect(faq.ask('mri negatve for infection').view).toMatchObject({ kind: 'faq', faqId: 'after-mri-negative' });
+    expect(faq.ask('osteomyelitus on mri, next steps').view).toMatchObject({ kind: 'faq', faqId: 'after-mri-positive' });
+  });
+});
+
+describe('near misses', () => {
+  it('offer at most three topics with their full short labels, and one Start a consult button', () => {
+    const tie = createFaqIndex(content, { rule: { minMargin: 0.99 } });
+    const { view } = tie.ask('sclerotic endplates on ct still need mri?');
+    expect(view.kind).toBe('faq-none');
+    if (view.kind !== 'faq-none') return;
+    expect(view.suggestions.length).toBeGreaterThan(0);
+    expect(view.suggestions.length).toBeLessThanOrEqual(3);
+    for (const s of view.suggestions) expect(s.title).toBe(labels[s.faqId]);
+    const buttons = renderFaq(view).blocks.at(-1) as { elements: Array<{ text: { text: string }; action_id: string }> };
+    expect(buttons.elements.map((b) => b.text.text)).toEqual([...view.suggestions.map((s) => labels[s.faqId]), 'Start a consult']);
+  });
+});
