@@ -105,3 +105,16 @@ describe('text analysis', () => {
     expect(isSmallTalk('hi, is a plain film enough')).toBe(false);
   });
 });
+
+describe('the project synonyms carry no polarity', () => {
+  const table = loadSynonyms(FLOW);
+  it.each([
+    ['no abscess', 'negative'],
+    ['no infection', 'negative'],
+    ['ruled out', 'negative'],
+    ["didn't show infection", 'positive'],
+    ['mri shows infection', 'positive'],
+  ])('%j is not folded to %s (negation is read with its scope by the state reader)', (text, canonical) => {
+    expect(analyse(text, table, 'query')).not.toContain(canonical);
+  });
+});
