@@ -1,3 +1,5 @@
+import { CHAT_OFF_TOPIC, CHAT_ON_TOPIC } from './evalSetChat.js';
+
 /**
  * Evaluation set for the FAQ search, written the way clinicians type in chat: lower case,
  * abbreviations, typos, no question marks. These are deliberately NOT copied into faq.yaml
@@ -11,7 +13,7 @@ export interface OnTopicCase {
 }
 
 /** On-topic questions, grouped by the expected entry. */
-export const ON_TOPIC: readonly OnTopicCase[] = [
+const BASE_ON_TOPIC: readonly OnTopicCase[] = [
   // ct-with-contrast
   { q: 'contrast CT ok instead', id: 'ct-with-contrast' },
   { q: 'can i just do a ct with iv contrast', id: 'ct-with-contrast' },
@@ -157,54 +159,10 @@ export const ON_TOPIC: readonly OnTopicCase[] = [
   { q: 'SEA with cord compression who to call', id: 'cord-compression-emergency' },
   { q: 'spinal cord compresed on mri what now', id: 'cord-compression-emergency' },
 
-  // --- Added for issue 15 (tuning only): context typed first, shorthand, results, intents, identifiers. Order:
-  { q: 'pt w fever and focal back pain, ct w endplate erosion, what should i order', id: 'recommendation' },
-  { q: 'xray equivocal for discitis - which test do i send next', id: 'recommendation' },
-  { q: 'what do we order after abnormal c spine films', id: 'recommendation' },
-  { q: 'what imaging should i get for suspected spine infxn after an abnl ct', id: 'recommendation' },
-  { q: 'which study should be ordered next', id: 'recommendation' },
-  // intent: result
-  { q: 'mri shows L2-3 discitis, what do i do now', id: 'after-mri-positive' },
-  { q: 'mri c/w osteomyelitis and a small phlegmon, next?', id: 'after-mri-positive' },
-  { q: 'MRI +ve for spondylodiscitis, no collection. who should see the pt', id: 'after-mri-positive' },
-  { q: 'mri positive for infection but no abscess, plan', id: 'after-mri-positive' },
-  { q: 'epidural abscess seen on mri without cord compression, next steps', id: 'after-mri-positive' },
-  { q: 'mri w wo contrast negative, what now', id: 'after-mri-negative' },
-  { q: 'post gad mri didnt show any enhancement or collection', id: 'after-mri-negative' },
-  { q: 'mri was normal, xray still looks abnormal, what next', id: 'after-mri-negative' },
-  { q: 'mri no evidence of infection - now what do we do', id: 'after-mri-negative' },
-  { q: 'mri report: cannot rule out early osteomyelitis, next step', id: 'after-mri-indeterminate' },
-  { q: 'mri nondiagnostic, possible discitis vs modic', id: 'after-mri-indeterminate' },
-  { q: 'the mri was borderline, do we repeat it', id: 'after-mri-indeterminate' },
-  { q: 'mri shows SEA compressing the cord at C5, plan?', id: 'cord-compression-emergency' },
-  { q: 'mri: epidural abscess with severe cord compression, who do i escalate to', id: 'cord-compression-emergency' },
-  // intent: urgency
-  { q: 'does the mri have to be tonight or can it be done in the morning', id: 'urgency-neuro-intact' },
-  { q: 'pt neurologically intact, ok to hold off mri until monday?', id: 'urgency-neuro-intact' },
-  { q: 'how quickly do we need the scan, no neuro deficits', id: 'urgency-neuro-intact' },
-  { q: 'can we wait for the outpatient slot next week', id: 'urgency-neuro-intact' },
-  { q: 'pt developed leg weakness overnight, can the mri wait', id: 'pitfall-delay' },
-  { q: 'new foot drop, how soon should the mri be done', id: 'pitfall-delay' },
-  // MRI not possible, shorthand
-  { q: 'pt w/ AICD thats not mr conditional, what imaging instead', id: 'mri-contraindication' },
-  { q: 'ppm not mri safe - ct myelo?', id: 'mri-contraindication' },
-  { q: 'claustrophobic pt refuses mri, other options', id: 'mri-contraindication' },
-  { q: 'hx ivdu, cant have mri due to shrapnel, alternatives', id: 'mri-contraindication' },
-  // identifiers typed in
-  { q: 'MRN 99887766 mri positive for discitis next steps', id: 'after-mri-positive' },
-  { q: 'Jones, neuro intact, can mri wait till tmrw', id: 'urgency-neuro-intact' },
-  { q: 'pt Hernandez has a pacemaker, cannot have MRI, what now', id: 'mri-contraindication' },
-  { q: 'dob 1/2/1950 what imaging is recommended next', id: 'recommendation' },
-  // shorthand and typos
-  { q: 'w/u for SEA: is a non-con mri ok', id: 'pitfall-non-contrast-mri' },
-  { q: 'h/o degen disc dz, modic 1 or osteo?', id: 'ddx-degenerative-modic' },
-  { q: 'can mets look like discitis on ct', id: 'ddx-malignancy' },
-  { q: 'why is a bone scna not good enough', id: 'why-not-bone-scan' },
-  { q: 'sclerotic endplaetes on ct, still mri?', id: 'sclerotic-endplates' },
 ];
 
 /** Questions the bot must never answer with clinical content. */
-export const OFF_TOPIC: readonly string[] = [
+const BASE_OFF_TOPIC: readonly string[] = [
   'how do I reset my password?',
   'dose of vancomycin',
   'chest pain workup',
@@ -234,17 +192,10 @@ export const OFF_TOPIC: readonly string[] = [
   'mri for ms lesions',
   'epidural steroid injection',
   'antibiotic dose for pneumonia',
-  // Added for issue 15 (tuning only): treatment, safety of contrast, and other not-covered questions.
-  'how many weeks of iv abx for spinal epidural abscess',
-  'best empiric antibiotic for discitis',
-  'rifampin for spinal hardware infection',
-  'gadolinium in dialysis patients',
-  'contrast reaction management',
-  'steroids for spinal cord compression',
-  'mri for suspected cord compression from metastatic cancer',
-  'how to consent for a ct guided biopsy',
-  'MRN 12345678 what is the potassium',
-  'when to stop vancomycin',
-  'how do i order an mri in epic',
-  'xray for ankle fracture',
 ];
+
+/** On-topic questions: the original set and the chat-style additions of issue 15. */
+export const ON_TOPIC: readonly OnTopicCase[] = [...BASE_ON_TOPIC, ...CHAT_ON_TOPIC];
+
+/** Questions the bot must never answer with clinical content. */
+export const OFF_TOPIC: readonly string[] = [...BASE_OFF_TOPIC, ...CHAT_OFF_TOPIC];
