@@ -41,7 +41,7 @@ export interface StateReader {
   explained(text: string): Set<string>;
 }
 
-const TRIGGERS = ['pre', 'post', 'uncertain', 'hypothetical', 'terminators'] as const;
+const TRIGGERS = ['pre', 'post', 'uncertain', 'hypothetical', 'hypotheticalPost', 'terminators'] as const;
 const MRI_AXIS_ROLES: ReadonlySet<CueRole> = new Set(['finding', 'finding-general', 'result-positive', 'result-negative', 'result-indeterminate']);
 
 /** Compiles the cue and trigger lists of faq-state.yaml. */
@@ -52,7 +52,7 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
   const scanner = compilePhrases(lists);
   const window = file.window;
 
-  /** NegEx: triggers before a cue (pre, uncertain, hypothetical) or after it (post, uncertain),
+  /** NegEx: triggers before a cue (pre, uncertain, hypothetical) or after it (post, uncertain, hypotheticalPost),
    * within `window` words, stopping at a clause break or a terminator. */
   function assertionOf(hit: PhraseHit, hits: readonly PhraseHit[], idx: number, tokens: readonly ScanToken[]): Assertion {
     const found = new Set<string>();
@@ -67,9 +67,9 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
       const h = hits[j];
       if (h.start - hit.end > window || blocked(hit.end, h.start)) break;
       if (h.labels.includes('t:terminators')) break;
-      for (const l of h.labels) if (l === 't:post' || l === 't:uncertain') found.add(l);
+      for (const l of h.labels) if (l === 't:post' || l === 't:uncertain' || l === 't:hypotheticalPost') found.add(l);
     }
-    if (found.has('t:hypothetical')) return 'hypothetical';
+    if (found.has('t:hypothetical') || found.has('t:hypotheticalPost')) return 'hypothetical';
     if (found.has('t:uncertain')) return 'uncertain';
     if (found.has('t:pre') || found.has('t:post')) return 'negated';
     return 'affirmed';

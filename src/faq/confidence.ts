@@ -20,6 +20,11 @@ export interface ConfidenceRule {
   minCoverage: number;
   /** A closest topic is offered as a suggestion only from this score up. */
   minSuggestScore: number;
+  /**
+   * Share of known words required of clinical context typed in sentences before an "order" or
+   * "urgency" question; the question sentence itself still needs minCoverage.
+   */
+  minContextCoverage: number;
 }
 
 /** The rule in use, chosen on the evaluation set (test/faq). */
@@ -28,6 +33,7 @@ export const DEFAULT_CONFIDENCE_RULE: Readonly<ConfidenceRule> = Object.freeze({
   minMargin: 0.1,
   minCoverage: 0.8,
   minSuggestScore: 3,
+  minContextCoverage: 0.5,
 });
 
 /** What to do with a question. */

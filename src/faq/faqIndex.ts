@@ -12,7 +12,7 @@ import { loadFaqRulesFiles, type FaqRulesFiles } from './faqRulesFiles.js';
 import { scanIdentifiers } from './identifiers.js';
 import { compileIntents, type Intent } from './intents.js';
 import { answerView, helpView, notSureView, topicOf } from './replies.js';
-import { buildSearchIndex } from './searchIndex.js';
+import { buildSearchIndex, type Candidate } from './searchIndex.js';
 import { compileShorthand } from './shorthand.js';
 import { buildSpellingCorrector } from './spelling.js';
 import { loadSynonyms, type SynonymTable } from './synonyms.js';
@@ -123,6 +123,37 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
     ...extra,
   });
 
+  /**
+   * The question's terms that must be known, and the share of them that is. Words a state cue or an
+   * intent phrase used are explained even if no entry has them ("in the morning", "no evidence
+   * of"); any other unknown word still means another subject. A question of only generic words
+   * around an intent phrase ("what should I order next") is all intent.
+   */
+  function judge(text: string, found: readonly Candidate[] = index.search(text)) {
+    const terms = index.queryTerms(text);
+    const explained = new Set([...reader.explained(text), ...router.explained(text)]);
+    const left = terms.filter((t) => index.isDomainTerm(t) || !explained.has(t));
+    const topical = left.length > 0 ? left : terms;
+    const covered = topical.some((t) => !index.isGeneric(t)) ? coverage(found, topical, index.isGeneric) : 1;
+    return { topical, covered };
+  }
+
+  /**
+   * An intent still has to be about this pathway. Clinical context typed in sentences before an
+   * "order" or "urgency" question ("62M, IVDU, febrile. What should I order?") is judged more
+   * leniently (minContextCoverage) than the question itself (minCoverage).
+   */
+  function intentCovered(intent: Intent, text: string, state: ClinicalState, covered: number): boolean {
+    if (covered >= rule.minCoverage) return true;
+    if (intent !== 'order' && intent !== 'urgency') return false;
+    const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((x) => x.trim());
+    const k = sentences.findIndex((x) => router.route(x, state)?.intent === intent);
+    if (k <= 0) return false;
+    const question = judge(sentences.slice(k).join(' '));
+    const context = judge(sentences.slice(0, k).join(' '));
+    return question.covered >= rule.minCoverage && context.covered >= rule.minContextCoverage;
+  }
+
   return {
     ask(text) {
       if (isSmallTalk(text)) return { view: helpView(content) };
@@ -139,15 +170,8 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       if (state.conflicts.length > 0) return unsure(lookup(files.state.conflicts[state.conflicts[0]]), 'conflict', extra, notices);
       const all = index.search(query);
       const routed = router.route(query, state);
-      // Words a state cue or an intent phrase used are explained even if no entry has them
-      // ("in the morning", "no evidence of"); any other unknown word still means another subject.
-      const explained = new Set([...reader.explained(query), ...router.explained(query)]);
-      const left = terms.filter((t) => index.isDomainTerm(t) || !explained.has(t));
-      const topical = left.length > 0 ? left : terms;
-      // An intent still has to be about this pathway: every word of the question must be known.
-      // (A question of only generic words around an intent phrase, "what should I order next", is all intent.)
-      const covered = topical.some((t) => !index.isGeneric(t)) ? coverage(all, topical, index.isGeneric) : 1;
-      if (routed && fits(applies(routed.faqId), state) && covered >= rule.minCoverage) {
+      const { topical, covered } = judge(query, all);
+      if (routed && fits(applies(routed.faqId), state) && intentCovered(routed.intent, query, state, covered)) {
         const offer = routed.intent === 'order' || routed.intent === 'result' ? [offers[routed.intent]] : [];
         const best = all.find((c) => c.faqId === routed.faqId);
         return { view: view(routed.faqId, state, [...notices, ...offer])!, match: { faqId: routed.faqId, score: best?.score ?? 0 }, intent: routed.intent, ...extra };

@@ -52,7 +52,7 @@ const applicability = z.strictObject({
 export const StateFileSchema = z.strictObject({
   schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }),
   window: z.number().int().min(1).max(20),
-  triggers: z.strictObject({ pre: phrases, post: phrases, uncertain: phrases, hypothetical: phrases, terminators: phrases }),
+  triggers: z.strictObject({ pre: phrases, post: phrases, uncertain: phrases, hypothetical: phrases, hypotheticalPost: phrases.default([]), terminators: phrases }),
   cues: z.array(z.strictObject({ id: faqId, role: z.enum(CUE_ROLES), terms: phrases.min(1) })).min(1),
   entries: z.record(faqId, applicability),
   conflicts: z.strictObject({ mri: z.array(faqId).max(3), compression: z.array(faqId).max(3), neuro: z.array(faqId).max(3) }),

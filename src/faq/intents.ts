@@ -57,7 +57,8 @@ export function compileIntents(file: FaqRulesFiles['routing']): IntentRouter {
       if (state.mri) return { intent: 'result', faqId: result[state.mri] };
       const tokens = scanTokens(text);
       const labels = new Set(scanner.scan(tokens).flatMap((h) => h.labels));
-      if (labels.has('urgency')) return { intent: 'urgency', faqId: state.neuro === 'deficit' ? urgency.whenDeficit : urgency.answer };
+      // "Can it wait" is about the MRI: a question about another study's timing is not this rule.
+      if (labels.has('urgency') && !(state.mentioned?.includes('other-study') && !state.mentioned.includes('mri-study'))) return { intent: 'urgency', faqId: state.neuro === 'deficit' ? urgency.whenDeficit : urgency.answer };
       // "What should I order" when MRI is impossible is the contraindication question.
       if (state.mriPossible === 'no') return { intent: 'no-mri', faqId: noMri.answer };
       if (labels.has('order') || nearMatch(tokens, near)) return { intent: 'order', faqId: order.answer };

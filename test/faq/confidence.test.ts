@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
 import { compileStateReader } from '../../src/faq/clinicalState.js';
 import { DEFAULT_CONFIDENCE_RULE, coverage, decide, margin, type ConfidenceRule } from '../../src/faq/confidence.js';
+import { createFaqIndex } from '../../src/faq/faqIndex.js';
 import { loadFaqRulesFiles } from '../../src/faq/faqRulesFiles.js';
 import type { Candidate } from '../../src/faq/searchIndex.js';
 
@@ -16,7 +17,7 @@ const kind = (cs: Candidate[], terms = ['abscess']) => {
 
 describe('confidence rule', () => {
   it('has the chosen thresholds', () => {
-    expect(DEFAULT_CONFIDENCE_RULE).toEqual({ minScore: 5, minMargin: 0.1, minCoverage: 0.8, minSuggestScore: 3 });
+    expect(DEFAULT_CONFIDENCE_RULE).toEqual({ minScore: 5, minMargin: 0.1, minCoverage: 0.8, minSuggestScore: 3, minContextCoverage: 0.5 });
   });
 
   it('answers at exactly minScore and declines just below it', () => {
@@ -49,6 +50,18 @@ describe('confidence rule', () => {
     expect(d.kind === 'unsure' && d.suggestions.map((c) => c.faqId)).toEqual(['a', 'b']);
     const many = decide([cand('a', 4.9), cand('b', 4.8), cand('c', 4.7), cand('d', 4.6)], ['abscess'], domain, rule);
     expect(many.kind === 'unsure' && many.suggestions.length).toBe(3);
+  });
+});
+
+describe('context typed before an intent question (minContextCoverage)', () => {
+  const faq = createFaqIndex(loadContent());
+  it('answers at exactly minContextCoverage of the context sentences and declines just below it', () => {
+    expect(DEFAULT_CONFIDENCE_RULE.minContextCoverage).toBe(0.5);
+    // Context "febrile zqxw": one known word of two = 0.5; with a third unknown word 1/3 < 0.5.
+    expect(faq.ask('febrile zqxw. what should i order').view).toMatchObject({ kind: 'faq', faqId: 'recommendation' });
+    expect(faq.ask('febrile zqxw qvzk. what should i order').view.kind).toBe('faq-none');
+    // The question sentence itself is still held to minCoverage.
+    expect(faq.ask('febrile. what should i order for the zqxw').view.kind).toBe('faq-none');
   });
 });
 

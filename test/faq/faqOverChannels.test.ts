@@ -26,7 +26,7 @@ function report(channel: string, shown: Map<string, string[]>) {
   });
   console.log(`${channel} DM:\n${formatFigures(figures)}`);
   for (const f of figures) expect(f.wrongPolarity).toBe(0);
-  expect(figures[0].top1 / figures[0].cases).toBeGreaterThanOrEqual(0.95);
+  expect(figures[0].top1 / figures[0].cases).toBeGreaterThanOrEqual(0.93);
 }
 
 describe('the FAQ evaluation sets over real direct messages', () => {
