@@ -75,9 +75,18 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
     return 'affirmed';
   }
 
+  // One question is read several times in a row (state, explained words): scan it once.
+  let last: { text: string; tokens: ScanToken[]; hits: PhraseHit[] } | undefined;
+  function scanned(text: string) {
+    if (last?.text !== text) {
+      const tokens = scanner.tokens(text);
+      last = { text, tokens, hits: scanner.scan(tokens) };
+    }
+    return last;
+  }
+
   function mentions(text: string) {
-    const tokens = scanner.tokens(text);
-    const hits = scanner.scan(tokens);
+    const { tokens, hits } = scanned(text);
     const cues: CueMention[] = [];
     hits.forEach((hit, idx) => {
       for (const label of hit.labels) {
@@ -91,8 +100,8 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
   return {
     mentions,
     explained(text) {
-      const tokens = scanner.tokens(text);
-      return new Set(scanner.scan(tokens).flatMap((h) => tokens.slice(h.start, h.end).map((t) => t.stem)));
+      const { tokens, hits } = scanned(text);
+      return new Set(hits.flatMap((h) => tokens.slice(h.start, h.end).map((t) => t.stem)));
     },
     read(text) {
       const { tokens, cues } = mentions(text);

@@ -46,17 +46,26 @@ export function compileIntents(file: FaqRulesFiles['routing']): IntentRouter {
   const { order, urgency, result, noMri } = file.intents;
   const scanner = compilePhrases(new Map([['order', order.phrases], ['urgency', urgency.phrases]]));
   const near = order.near.map(([a, b]) => [stem(a.toLowerCase()), stem(b.toLowerCase())] as const);
+  // Routing and the explained words read the same question in a row: scan it once.
+  let last: { text: string; tokens: ScanToken[]; hits: ReturnType<typeof scanner.scan> } | undefined;
+  const scanned = (text: string) => {
+    if (last?.text !== text) {
+      const tokens = scanTokens(text);
+      last = { text, tokens, hits: scanner.scan(tokens) };
+    }
+    return last;
+  };
   return {
     explained(text) {
-      const tokens = scanTokens(text);
-      return new Set(scanner.scan(tokens).flatMap((h) => tokens.slice(h.start, h.end).map((t) => t.stem)));
+      const { tokens, hits } = scanned(text);
+      return new Set(hits.flatMap((h) => tokens.slice(h.start, h.end).map((t) => t.stem)));
     },
     route(text, state) {
       // A stated result comes first: its branch is what the clinician needs next.
       if (state.compression === 'yes' && state.mri !== 'negative' && state.mri !== 'indeterminate') return { intent: 'result', faqId: result.compression };
       if (state.mri) return { intent: 'result', faqId: result[state.mri] };
-      const tokens = scanTokens(text);
-      const labels = new Set(scanner.scan(tokens).flatMap((h) => h.labels));
+      const { tokens, hits } = scanned(text);
+      const labels = new Set(hits.flatMap((h) => h.labels));
       // "Can it wait" is about the MRI: a question about another study's timing is not this rule.
       if (labels.has('urgency') && !(state.mentioned?.includes('other-study') && !state.mentioned.includes('mri-study'))) return { intent: 'urgency', faqId: state.neuro === 'deficit' ? urgency.whenDeficit : urgency.answer };
       // "What should I order" when MRI is impossible is the contraindication question.
