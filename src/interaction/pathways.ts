@@ -93,8 +93,8 @@ export class Pathways implements EngineLookup {
     return this.byId.get(flowId)?.engine;
   }
 
-  /** The pathway that speaks for the product (help, FAQ, page title): the default, else the first installed. */
+  /** The pathway that speaks for the product (help, FAQ, page title): the default, else the first installed (flows/ before PATHWAY_DIRS). */
   primary(): Pathway {
-    return this.byId.get(this.defaultId ?? '') ?? this.list()[0];
+    return this.byId.get(this.defaultId ?? '') ?? this.byId.values().next().value!;
   }
 }

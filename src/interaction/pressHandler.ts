@@ -20,8 +20,8 @@ export interface PressHandlerDeps {
 type PortInfo = Pick<ChannelPort, 'style' | 'capabilities'>;
 type Refusal = { reason: FollowUpReject; record?: ConsultRecord };
 
-/** Said when a press names a pathway that is not installed. */
-export const UNKNOWN_PATHWAY = 'That pathway is not installed here; nothing was started.';
+/** Said when a start press comes from nowhere a consult can live. */
+export const UNKNOWN_PATHWAY = 'A consult cannot be started from here; nothing was started.';
 
 /**
  * The one press handler: every channel hands it a decoded press and delivers the effects it
@@ -46,9 +46,10 @@ export class PressHandler {
 
   private async start(press: Press, pathwayId: string | undefined): Promise<Effect[]> {
     const { pathways, service } = this.deps;
-    const id = pathwayId ?? pathways.defaultId;
+    // A name that is no installed pathway is treated as no name: with one pathway nothing changes.
+    const id = pathwayId && pathways.get(pathwayId) ? pathwayId : pathways.defaultId;
     if (id === undefined) return [{ kind: 'choosePathway', pathways: pathways.list().map((p) => ({ id: p.id, title: p.title })) }];
-    if (!pathways.get(id) || !press.conversation) return [{ kind: 'tell', text: UNKNOWN_PATHWAY }];
+    if (!press.conversation) return [{ kind: 'tell', text: UNKNOWN_PATHWAY }];
     const { actor } = press;
     const { record } = await service.start({
       channel: actor.channel, workspace: actor.workspace, conversation: press.conversation, ownerId: actor.userId, pathwayId: id,

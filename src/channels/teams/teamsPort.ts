@@ -113,7 +113,7 @@ export function teamsPort(deps: TeamsPortDeps, context: TurnContext, mode: 'exec
       if (data.action === 'faq_topic') return undefined;
       const press: Press = {
         actor: { channel: 'teams', workspace: tenantOf(a), userId: a.from.id },
-        data: data.action === 'start_consult' ? { action: 'start' } : data,
+        data: data.action === 'start_consult' ? { action: 'start', ...(data.pathwayId ? { pathwayId: data.pathwayId } : {}) } : data,
         conversation: a.conversation.id,
         ...(a.from.name ? { userName: a.from.name } : {}),
       };

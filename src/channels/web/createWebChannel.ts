@@ -5,7 +5,7 @@ import { rejectionText, type RejectReason, type ReplyStyle } from '../../consult
 import type { FollowUpService } from '../../consult/followUpService.js';
 import type { View } from '../../flow/viewTypes.js';
 import { composeView } from '../../interaction/composeView.js';
-import type { Pathways } from '../../interaction/pathways.js';
+import type { Pathway, Pathways } from '../../interaction/pathways.js';
 import { PRODUCT } from '../../interaction/product.js';
 import type { Logger } from '../../log/logger.js';
 import type { ConsultRecord } from '../../store/types.js';
@@ -57,8 +57,10 @@ export function createWebChannel(opts: WebChannelOptions): Router {
   const { service, pathways, logger, faq, followUp } = opts;
   const sessions = opts.sessions ?? new WebSessions();
   const primary = pathways.primary();
-  const { flow, rules } = primary.content;
-  const shell = { flowTitle: flow.title, criteria: { name: rules.criteria.name, variant: rules.criteria.variant, reviewDate: rules.criteria.reviewDate }, disclaimer: rules.criteria.disclaimer };
+  const { flow } = primary.content;
+  const shellOf = ({ content: { flow: f, rules: { criteria: c } } }: Pathway) =>
+    ({ flowTitle: f.title, criteria: { name: c.name, variant: c.variant, reviewDate: c.reviewDate }, disclaimer: c.disclaimer });
+  const shell = shellOf(primary);
   const diagram = buildFlowDiagram(primary.content);
   const diagramAlt = `Decision flow diagram. Questions in order: ${flow.questions.map((q) => q.label).join(', then ')}. Each answer leads to the next question or to an outcome.`;
   const router = express.Router();
@@ -92,9 +94,10 @@ export function createWebChannel(opts: WebChannelOptions): Router {
   };
   const consultPage = async (session: WebSession, record: ConsultRecord, notice?: string, answer?: Parameters<typeof renderFaqBox>[1]) => {
     // The web page has no radiology destination yet, so no "Ask radiology" (a request made elsewhere still shows).
-    const view = composeView(pathways.forConsult(record.flowId), record, { radiology: false });
+    const pathway = pathways.forConsult(record.flowId);
+    const view = composeView(pathway, record, { radiology: false });
     return renderPage({
-      ...shell, diagramAlt, title: describe(view),
+      ...shellOf(pathway), diagramAlt, title: describe(view),
       main: renderWeb(view, { consultId: record.id, csrf: session.csrf, notice }),
       aside: await aside(session, record.id, answer),
     });
@@ -106,15 +109,19 @@ export function createWebChannel(opts: WebChannelOptions): Router {
     if (!isBound(record, actorOf(session))) return void fail(res, 403, 'Not your consult', rejectionText('not-owner', record.ownerId, STYLE)!);
     return record;
   };
-  const startNew = async (res: Response, session: WebSession) => {
-    const { record } = await service.start({ channel: 'web', workspace: WEB_WORKSPACE, conversation: session.ownerId, ownerId: session.ownerId });
+  const choices = pathways.list().map((p) => ({ id: p.id, title: p.title }));
+  const startNew = async (res: Response, session: WebSession, requested?: unknown) => {
+    const pathwayId = typeof requested === 'string' && pathways.get(requested) ? requested : pathways.defaultId;
+    // Several pathways and none chosen: the start page offers them.
+    if (!pathwayId) return void res.redirect(303, '/');
+    const { record } = await service.start({ channel: 'web', workspace: WEB_WORKSPACE, conversation: session.ownerId, ownerId: session.ownerId, pathwayId });
     logger.info({ consultId: record.id, channel: 'web' }, 'consult started');
     res.redirect(303, `/consult/${record.id}`);
   };
 
   router.get('/', safe(async (req, res) => {
     const session = sessions.ensure(req, res);
-    send(res, 200, renderPage({ ...shell, diagramAlt, title: 'Start', main: renderLanding(flow.title, session.csrf), aside: await aside(session) }));
+    send(res, 200, renderPage({ ...shell, diagramAlt, title: 'Start', main: renderLanding(choices, session.csrf), aside: await aside(session) }));
   }));
 
   router.get('/consult/:id', safe(async (req, res) => {
@@ -127,7 +134,7 @@ export function createWebChannel(opts: WebChannelOptions): Router {
 
   router.post('/web/start', form, safe(async (req, res) => {
     const session = guard(req, res);
-    if (session) await startNew(res, session);
+    if (session) await startNew(res, session, (req.body as Record<string, unknown>).pathway);
   }));
 
   router.post('/web/click', form, safe(async (req, res) => {
@@ -137,7 +144,7 @@ export function createWebChannel(opts: WebChannelOptions): Router {
     if (!data) return void fail(res, 400, 'Unknown button', 'That button is not one this page offers; nothing was changed.');
     if (data.action === 'new_consult') {
       const record = await ownRecord(res, session, data.consultId);
-      if (record) await startNew(res, session);
+      if (record) await startNew(res, session, record.flowId);
       return;
     }
     const actor = actorOf(session);
@@ -165,7 +172,7 @@ export function createWebChannel(opts: WebChannelOptions): Router {
     if (record && isBound(record, actorOf(session))) return void send(res, 200, await consultPage(session, record, undefined, answer));
     send(res, 200, renderPage({
       ...shell, diagramAlt, title: 'FAQ',
-      main: renderLanding(flow.title, session.csrf),
+      main: renderLanding(choices, session.csrf),
       aside: await aside(session, undefined, answer),
     }));
   }));

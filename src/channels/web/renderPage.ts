@@ -1,5 +1,5 @@
 import type { CriteriaInfo } from '../../flow/viewTypes.js';
-import { PRODUCT } from '../../interaction/product.js';
+import { LABELS, PRODUCT } from '../../interaction/product.js';
 import { esc, join } from './html.js';
 
 /** The parts of a full page; `main` and `aside` are already-rendered HTML. */
@@ -72,17 +72,28 @@ export interface RecentItem {
   updatedAt: Date;
 }
 
-/** The landing panel: a start button and this browser's recent consults. */
-export function renderLanding(flowTitle: string, csrf: string, notice?: string): string {
+/** One start form; `pathwayId` names the pathway when several are installed. */
+function startForm(csrf: string, label: string, pathwayId?: string): string {
+  return join([
+    '<form method="post" action="/web/start" data-enhance="consult">',
+    `<input type="hidden" name="csrf" value="${esc(csrf)}">`,
+    pathwayId && `<input type="hidden" name="pathway" value="${esc(pathwayId)}">`,
+    `<button type="submit" class="btn-primary btn-large">${esc(label)}</button>`,
+    '</form>',
+  ]);
+}
+
+/** The landing panel: a start button (one per pathway when several are installed). */
+export function renderLanding(pathways: Array<{ id: string; title: string }>, csrf: string, notice?: string): string {
+  const [only] = pathways;
   return join([
     '<section class="card start" aria-labelledby="start-heading">',
     notice && `<p class="flash" role="alert">${esc(notice)}</p>`,
-    '<h2 id="start-heading" tabindex="-1">Start a consult</h2>',
-    `<p>A few button questions lead to the guidance for: ${esc(flowTitle)}. Nothing you answer identifies a patient.</p>`,
-    '<form method="post" action="/web/start" data-enhance="consult">',
-    `<input type="hidden" name="csrf" value="${esc(csrf)}">`,
-    '<button type="submit" class="btn-primary btn-large">Start a consult</button>',
-    '</form>',
+    `<h2 id="start-heading" tabindex="-1">${esc(LABELS.startConsult)}</h2>`,
+    ...(pathways.length === 1
+      ? [`<p>A few button questions lead to the guidance for: ${esc(only.title)}. Nothing you answer identifies a patient.</p>`, startForm(csrf, LABELS.startConsult)]
+      : ['<p>Choose the pathway that fits; a few button questions lead to its guidance. Nothing you answer identifies a patient.</p>',
+        ...pathways.map((p) => startForm(csrf, p.title, p.id))]),
     '</section>',
   ]);
 }
