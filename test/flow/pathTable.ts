@@ -1,8 +1,11 @@
 import type { FlowEngine } from '../../src/flow/engine.js';
 import { walkAllPaths } from './flowPaths.js';
 
-/** One step a person takes: answer a question, or press the flow's reopen button (record_result). */
-export type PathStep = { answer: [questionId: string, optionId: string] } | { reopen: string };
+/**
+ * One step a person takes (answer a question, or press the flow's reopen button, record_result)
+ * and what the consult then shows: `question:<id>` or `outcome:<id>`.
+ */
+export type PathStep = ({ answer: [questionId: string, optionId: string] } | { reopen: string }) & { shows: string };
 
 /** One row of the shared path table: the steps to an outcome, and the outcome. */
 export interface PathRow {
@@ -20,9 +23,13 @@ export function pathTable(engine: FlowEngine): PathRow[] {
   for (const path of walkAllPaths(engine)) {
     const outcome = engine.outcomeId(path.end);
     if (!outcome) continue;
+    const shows = (i: number) => {
+      const next = path.states[i + 1];
+      return `${engine.outcomeId(next) ? 'outcome' : 'question'}:${next.value}`;
+    };
     const steps: PathStep[] = path.events.map((e, i) => e.type === 'ANSWER'
-      ? { answer: [e.questionId, e.optionId] }
-      : { reopen: engine.content.flow.continuations.find((c) => c.outcome === path.states[i].value)!.label });
+      ? { answer: [e.questionId, e.optionId], shows: shows(i) }
+      : { reopen: engine.content.flow.continuations.find((c) => c.outcome === path.states[i].value)!.label, shows: shows(i) });
     const known = best.get(outcome);
     if (!known || steps.length < known.steps.length) best.set(outcome, { outcome, steps });
   }

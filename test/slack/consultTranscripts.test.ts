@@ -1,47 +1,26 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { blockIds, SlackHarness } from './harness.js';
-import { play, START, TO_MRI, type Row } from './transcript.js';
+import { pathTable } from '../flow/pathTable.js';
+import { testEngine } from '../store/storeHarness.js';
+import { play, type Row } from './transcript.js';
 
 const h = new SlackHarness();
 beforeAll(async () => { await h.start(); });
 afterAll(async () => { await h.stop(); });
 beforeEach(() => h.slack.reset());
 
-const TO_RESULT: Row[] = [...TO_MRI, ['press control:record_result', 'question:mri_result']];
+const engine = testEngine();
 
-/** [user does, bot shows] for a full consult to every outcome in FLOW-SPEC.md. */
-const TRANSCRIPTS: Record<string, Row[]> = {
-  'not-applicable-no-suspicion': [START, ['press answer:suspicion:no', 'outcome:not-applicable-no-suspicion']],
-  'out-of-scope-no-prior-imaging': [START,
-    ['press answer:suspicion:yes', 'question:prior_imaging'],
-    ['press answer:prior_imaging:none', 'outcome:out-of-scope-no-prior-imaging']],
-  'out-of-scope-normal-imaging': [START,
-    ['press answer:suspicion:yes', 'question:prior_imaging'],
-    ['press answer:prior_imaging:normal', 'outcome:out-of-scope-normal-imaging']],
-  'emergent-neuro-deficit': [START,
-    ['press answer:suspicion:yes', 'question:prior_imaging'],
-    ['press answer:prior_imaging:abnormal', 'question:neuro'],
-    ['press answer:neuro:severe', 'outcome:emergent-neuro-deficit']],
-  'out-of-scope-post-operative': [START,
-    ['press answer:suspicion:yes', 'question:prior_imaging'],
-    ['press answer:prior_imaging:abnormal', 'question:neuro'],
-    ['press answer:neuro:mild', 'question:post_op'],
-    ['press answer:post_op:yes', 'outcome:out-of-scope-post-operative']],
-  'recommend-mri': TO_MRI,
-  'mri-contraindicated-alternatives': [...TO_MRI.slice(0, -2), ['press answer:mri_contraindication:yes', 'outcome:mri-contraindicated-alternatives']],
-  'neurosurgical-emergency': [...TO_RESULT,
-    ['press answer:mri_result:positive', 'question:cord_compression'],
-    ['press answer:cord_compression:yes', 'outcome:neurosurgical-emergency']],
-  'positive-management': [...TO_RESULT,
-    ['press answer:mri_result:positive', 'question:cord_compression'],
-    ['press answer:cord_compression:no', 'outcome:positive-management']],
-  'negative-revisit-differential': [...TO_RESULT, ['press answer:mri_result:negative', 'outcome:negative-revisit-differential']],
-  'indeterminate-follow-up': [...TO_RESULT, ['press answer:mri_result:indeterminate', 'outcome:indeterminate-follow-up']],
-};
+/** [user does, bot shows] for a full consult to every outcome, from the path table the flow generates. */
+const TRANSCRIPTS: Record<string, Row[]> = Object.fromEntries(pathTable(engine).map(({ outcome, steps }) => [outcome, [
+  ['/spine-consult', `question:${engine.content.flow.start}`],
+  ...steps.map((s): Row => ['answer' in s ? `press answer:${s.answer[0]}:${s.answer[1]}` : 'press control:record_result', s.shows]),
+]]));
 
 describe('a full Slack consult reaches every outcome', () => {
   it('covers all 11 outcome ids', () => {
     expect(Object.keys(TRANSCRIPTS)).toHaveLength(11);
+    expect(Object.keys(TRANSCRIPTS).sort()).toEqual(engine.content.rules.outcomes.outcomes.map((o) => o.id).sort());
   });
 
   for (const [outcomeId, rows] of Object.entries(TRANSCRIPTS)) {

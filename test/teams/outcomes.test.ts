@@ -1,24 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathTable } from '../flow/pathTable.js';
+import { testEngine } from '../store/storeHarness.js';
 import { TeamsConversation } from './conversation.js';
 import { startTeamsBot, type TeamsTestBot } from './teamsHarness.js';
 
+const engine = testEngine();
+
 /**
  * Every outcome of the flow, reached in a Teams personal chat by pressing the card's own
- * Action.Execute buttons. Columns: the outcome, then the buttons pressed in order.
+ * Action.Execute buttons, by the path table the flow generates: each tap and what it then shows.
  */
-const PATHS: Array<[outcome: string, taps: string[]]> = [
-  ['not-applicable-no-suspicion', ['suspicion=no']],
-  ['out-of-scope-no-prior-imaging', ['suspicion=yes', 'prior_imaging=none']],
-  ['out-of-scope-normal-imaging', ['suspicion=yes', 'prior_imaging=normal']],
-  ['emergent-neuro-deficit', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=severe']],
-  ['out-of-scope-post-operative', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=yes']],
-  ['recommend-mri', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=no', 'mri_contraindication=no', 'region=lumbar']],
-  ['mri-contraindicated-alternatives', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=mild', 'post_op=no', 'mri_contraindication=yes']],
-  ['neurosurgical-emergency', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=no', 'mri_contraindication=no', 'region=cervical', 'Record MRI result', 'mri_result=positive', 'cord_compression=yes']],
-  ['positive-management', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=mild', 'post_op=no', 'mri_contraindication=no', 'region=lumbar', 'Record MRI result', 'mri_result=positive', 'cord_compression=no']],
-  ['negative-revisit-differential', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=no', 'mri_contraindication=no', 'region=poorly_localized', 'Record MRI result', 'mri_result=negative']],
-  ['indeterminate-follow-up', ['suspicion=yes', 'prior_imaging=abnormal', 'neuro=none', 'post_op=no', 'mri_contraindication=no', 'region=lumbar', 'Record MRI result', 'mri_result=indeterminate']],
-];
+const PATHS: Array<[outcome: string, taps: Array<[label: string, shows: string]>]> = pathTable(engine).map(({ outcome, steps }) => [
+  outcome, steps.map((s): [string, string] => ['answer' in s ? `${s.answer[0]}=${s.answer[1]}` : s.reopen, s.shows]),
+]);
 
 describe('Teams: every outcome through Action.Execute', () => {
   let bot: TeamsTestBot;
@@ -27,15 +21,15 @@ describe('Teams: every outcome through Action.Execute', () => {
 
   it('covers all 11 outcome ids of the flow', () => {
     expect(new Set(PATHS.map(([o]) => o)).size).toBe(11);
+    expect(PATHS.map(([o]) => o).sort()).toEqual(engine.content.rules.outcomes.outcomes.map((o) => o.id).sort());
   });
 
   it.each(PATHS)('reaches %s', async (outcome, taps) => {
     const chat = new TeamsConversation(bot);
     const first = await chat.say('consult');
-    expect(first).toMatchObject({ main: 'question:suspicion' });
-    let seen = first;
-    for (const label of taps) seen = await chat.tap(label);
-    expect(seen).toMatchObject({ main: `outcome:${outcome}` });
+    expect(first).toMatchObject({ main: `question:${engine.content.flow.start}` });
+    for (const [label, shows] of taps) expect(await chat.tap(label), label).toMatchObject({ main: shows });
+    expect(chat.card && JSON.stringify(chat.card)).toContain(`"outcome:${outcome}"`);
 
     // The store agrees with the card, and the card lives on the message the bot posted.
     const consultId = (chat.card!.actions as Array<{ data: { consultId: string } }>)[0]!.data.consultId;
