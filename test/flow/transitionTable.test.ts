@@ -76,11 +76,15 @@ function compareEverywhere(engine: FlowEngine) {
   return { paths: paths.length, states: seen.size, compared, accepted, rows: table.size };
 }
 
-/** Folders under test/fixtures that hold pathways (a flows/ folder), for the fixture pathways tests install. */
+/**
+ * Folders under test/fixtures that hold pathways (a flows/ folder), for the fixture pathways tests
+ * install; `broken/` holds pathways that must fail `npm run flow:check`, so it is left out.
+ */
 function fixtureRoots(dir = join(PROJECT_ROOT, 'test', 'fixtures')): string[] {
   if (!existsSync(dir)) return [];
   const here = existsSync(join(dir, 'flows')) ? [dir] : [];
-  return [...here, ...readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'flows' && d.name !== 'rules').flatMap((d) => fixtureRoots(join(dir, d.name)))];
+  const skip = new Set(['flows', 'rules', 'broken']);
+  return [...here, ...readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && !skip.has(d.name)).flatMap((d) => fixtureRoots(join(dir, d.name)))];
 }
 
 const installed = Pathways.load({ roots: fixtureRoots() }).list();
