@@ -8,7 +8,7 @@ const SOURCE = {
     'A Title',
     'Background:',
     'MRI “without and with IV contrast” is preferred – see   below.',
-    'It is USUALLY appropriate.',
+    'It is USUALLY appropriate; the ‘gold standard’.',
     'Pitfalls',
     'Do not delay imaging.',
     'Notes on background:',
@@ -27,7 +27,7 @@ describe('checkCitations', () => {
   it('matches quotes whatever their quote marks, dashes, spacing and case', () => {
     expect(check(
       ['Background', 'MRI "without and with IV contrast" is preferred - see below.'],
-      ['background:', 'it is usually appropriate'],
+      ['background:', "it is usually appropriate; the 'gold standard'"],
       ['Pitfalls', 'do not   delay imaging'],
       ['Notes on background', 'last words'],
     )).toEqual([]);
@@ -51,8 +51,8 @@ describe('checkCitations', () => {
       { file: 'rules.yaml', path: ['facts', 0, 'quote'], message: '"Do not delay imaging." does not appear under "Background"' },
     ]);
     // A quote before its heading is not under it either.
-    expect(check(['Pitfalls', 'It is usually appropriate.'], ['Background', 'It is usually appropriate.'])).toEqual([
-      { file: 'rules.yaml', path: ['facts', 0, 'quote'], message: '"It is usually appropriate." does not appear under "Pitfalls"' },
+    expect(check(['Pitfalls', 'It is usually appropriate'], ['Background', 'It is usually appropriate'])).toEqual([
+      { file: 'rules.yaml', path: ['facts', 0, 'quote'], message: '"It is usually appropriate" does not appear under "Pitfalls"' },
     ]);
   });
 
@@ -61,6 +61,10 @@ describe('checkCitations', () => {
     expect(check(['Background', 'Do not delay imaging.'])).toEqual([]);
     expect(check(['Notes on background', 'Last words.'], ['Background', 'Last words.'])).toEqual([
       { file: 'rules.yaml', path: ['facts', 1, 'quote'], message: '"Last words." does not appear under "Background"' },
+    ]);
+    // The nearest cited heading ends it, whatever order the citations come in.
+    expect(check(['Pitfalls', 'Do not delay imaging.'], ['Notes on background', 'Last words.'], ['Background', 'Do not delay imaging.'])).toEqual([
+      { file: 'rules.yaml', path: ['facts', 2, 'quote'], message: '"Do not delay imaging." does not appear under "Background"' },
     ]);
   });
 });
