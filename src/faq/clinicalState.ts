@@ -111,13 +111,17 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
 }
 
 /** The study a result cue describes: the nearest study named before it in the sentence, else the
- * first one after it in the same clause ("small abscess on MRI"). */
+ * first one after it in the same clause ("small abscess on MRI"), else the study last named in an
+ * earlier sentence ("MRI done. Report says negative"): a result never floats free of its study, so
+ * a later sentence contradicting an earlier one is read as a conflict, not ignored. */
 function studyOf(cue: CueMention, studies: readonly CueMention[], tokens: readonly ScanToken[]): CueRole | undefined {
   const between = (a: number, b: number, kind: 'clause' | 'sentence') =>
     tokens.slice(a, b).some((t) => t.brk === 'sentence' || (kind === 'clause' && t.brk === 'clause'));
-  const before = studies.filter((s) => s.end <= cue.start && !between(s.end, cue.start, 'sentence')).at(-1);
+  const earlier = studies.filter((s) => s.end <= cue.start);
+  const before = earlier.filter((s) => !between(s.end, cue.start, 'sentence')).at(-1);
   if (before) return before.role;
-  return studies.find((s) => s.start >= cue.end && !between(cue.end, s.start, 'clause'))?.role;
+  const after = studies.find((s) => s.start >= cue.end && !between(cue.end, s.start, 'clause'));
+  return (after ?? earlier.at(-1))?.role;
 }
 
 /** Combines cue mentions into one state; contradictory safety cues become conflicts. */

@@ -51,6 +51,10 @@ describe('reading the clinical state', () => {
     ['mri called positive, yet negative for infection in the impression', { conflicts: ['mri'] }],
     ['mri negative, small abscess at L2', { conflicts: ['mri'] }],
     ['cord compression or no cord compression', { conflicts: ['compression'] }],
+    // A result in a later sentence belongs to the study last named, so it can still contradict it.
+    ['MRI done. Report reads negative. Radiologist says c/w osteomyelitis', { conflicts: ['mri'] }],
+    ['mri is positive. the impression says no infection', { conflicts: ['mri'] }],
+    ['got the mri back. it was negative', { mri: 'negative', conflicts: [] }],
     ['neuro intact but new weakness', { conflicts: ['neuro'] }],
     // Hypothetical: what is being looked for is not what was found.
     ['mri to look for abscess', { conflicts: [] }],
