@@ -4,6 +4,7 @@ import { composeView } from '../../interaction/composeView.js';
 import { Pathways, type Pathway } from '../../interaction/pathways.js';
 import { interactiveConsult } from './interactiveConsult.js';
 import { renderText } from './renderText.js';
+import { toTerminal } from './wrapText.js';
 import { AnswersError, parseAnswers, runScripted } from './scriptedConsult.js';
 
 const USAGE = `Usage: npm run consult [-- [--flow <pathway>] --answers q=option,q=option,... [--json]]
@@ -16,7 +17,7 @@ const USAGE = `Usage: npm run consult [-- [--flow <pathway>] --answers q=option,
 /** Prints the finished consult as text or as the JSON document scripts rely on. */
 function report(pathway: Pathway, consult: PersistedConsult, json: boolean): void {
   const view = composeView(pathway, { snapshot: consult }, { radiology: false });
-  if (!json) return void console.log(renderText(view));
+  if (!json) return void console.log(toTerminal(renderText(view)));
   const answers = Object.fromEntries(consult.context.answers.map((a) => [a.questionId, a.optionId]));
   const flow = { id: consult.flowId, version: consult.flowVersion };
   console.log(JSON.stringify({ flow, outcome: pathway.engine.outcomeId(consult) ?? null, answers, view }, null, 2));

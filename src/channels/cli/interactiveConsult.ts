@@ -7,6 +7,7 @@ import type { Pathway, Pathways } from '../../interaction/pathways.js';
 import { MemoryStore } from '../../store/memoryStore.js';
 import type { ConsultRecord } from '../../store/types.js';
 import { renderText } from './renderText.js';
+import { toTerminal } from './wrapText.js';
 
 /** The terminal's one user and place: the consult lives in memory for this run only. */
 const WHERE = { channel: 'cli', workspace: 'local', conversation: 'terminal', ownerId: 'terminal-user' } as const;
@@ -16,13 +17,14 @@ const ME = { channel: WHERE.channel, workspace: WHERE.workspace, userId: WHERE.o
 function readKey(view: ComposedView, input: string): Omit<ClickData, 'consultId' | 'step'> | string | undefined {
   const n = Number(input);
   if (input === 'q') return undefined;
-  if (input === 'b') return { action: 'back' };
+  // No "b" where there is nothing to go back to (the first question): it would only say so.
+  if (input === 'b' && view.controls.back) return { action: 'back' };
   if (input === 'r') return { action: 'restart' };
   if (view.kind === 'question') {
     if (Number.isInteger(n) && n >= 1 && n <= view.question.options.length) {
       return { action: 'answer', questionId: view.question.id, optionId: view.question.options[n - 1].id };
     }
-    return `Type a number from 1 to ${view.question.options.length}, b, r or q.`;
+    return `Type a number from 1 to ${view.question.options.length}, ${view.controls.back ? 'b, ' : ''}r or q.`;
   }
   const pick = /^([fr])(\d+)$/.exec(input);
   const f = view.kind === 'outcome' ? view.feedback : undefined;
@@ -44,7 +46,7 @@ export async function interactiveConsult(pathways: Pathways, pathway: Pathway): 
   try {
     for (;;) {
       const view = composeView(pathway, record, { radiology: false });
-      console.log(`\n${renderText(view)}`);
+      console.log(`\n${toTerminal(renderText(view, { interactive: true }))}`);
       if (view.kind === 'notice') return;
       const reopen = view.buttons.find((b) => b.action === 'record_result');
       const hint = view.kind === 'outcome' ? `\n${reopen ? `y = ${reopen.label.toLowerCase()}, ` : ''}${view.feedback && !view.feedback.recorded ? 'f<n>/r<n> = feedback, ' : ''}b = back, anything else quits ` : '> ';

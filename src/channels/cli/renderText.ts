@@ -22,7 +22,10 @@ function feedbackLines(v: OutcomeView): string[] {
   return ['', 'What are you ordering?', ...f.choices.map((c, i) => `  f${i + 1}) ${c.label}`)];
 }
 
-function renderOutcome(v: Composed<OutcomeView>): string {
+/** Where the text is shown: the interactive consult asks for the next step itself. */
+export interface TextOptions { interactive?: boolean }
+
+function renderOutcome(v: Composed<OutcomeView>, opts: TextOptions): string {
   const title = v.outcomeKind === 'emergency' ? `!!! EMERGENCY: ${v.title.toUpperCase()} !!!` : v.title.toUpperCase();
   const lines = [rule, title, rule, v.statement];
   if (v.safetyNotice) lines.push('', `!! ${v.safetyNotice}`);
@@ -41,7 +44,7 @@ function renderOutcome(v: Composed<OutcomeView>): string {
   lines.push('', `Source: ${v.attribution}`, v.disclaimer);
   lines.push(...feedbackLines(v));
   const reopen = v.buttons.find((b) => b.action === 'record_result');
-  if (reopen) lines.push('', `${reopen.label}: continue this consult later by adding the next answers to --answers.`);
+  if (reopen && !opts.interactive) lines.push('', `${reopen.label}: run the same command later with the result's answers added to --answers.`);
   return lines.join('\n');
 }
 
@@ -57,10 +60,10 @@ function renderFaq(v: FaqView): string {
 }
 
 /** Renders any view as plain terminal text; pure. */
-export function renderText(view: ComposedView | FaqView): string {
+export function renderText(view: ComposedView | FaqView, opts: TextOptions = {}): string {
   switch (view.kind) {
     case 'question': return renderQuestion(view);
-    case 'outcome': return renderOutcome(view);
+    case 'outcome': return renderOutcome(view, opts);
     case 'notice': return view.text;
     default: return renderFaq(view);
   }
