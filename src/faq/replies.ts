@@ -52,7 +52,7 @@ export function notSureView(
   notices: readonly string[] = [],
 ): FaqNotSureView {
   const text = related
-    ? "I'm not sure which of these you mean. Tap the closest topic, or rephrase your question."
+    ? "I'm not sure which of these you mean. Choose the closest topic, or rephrase your question."
     : "I can only answer questions about imaging for suspected spine infection after abnormal "
       + 'radiographs or CT, and I could not match that. These topics are a good place to start; '
       + 'type "help" to see what I can do.';

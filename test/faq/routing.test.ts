@@ -42,7 +42,7 @@ describe('intents the FAQ does not own', () => {
     expect(reply.unsure).toBe('conflict');
     expect(reply.view).toEqual({
       kind: 'faq-none',
-      text: "I'm not sure which of these you mean. Tap the closest topic, or rephrase your question.",
+      text: "I'm not sure which of these you mean. Choose the closest topic, or rephrase your question.",
       suggestions: files.state.conflicts.compression.map((faqId) => ({ faqId, title: labels[faqId] })),
     });
   });
