@@ -94,6 +94,8 @@ function compose(pathway: Pathway, consult: ConsultParts, capabilities: Capabili
   return {
     ...view,
     buttons,
+    // Topic buttons show the short label written for them in rules/, never a cut question.
+    related: view.related.map((t) => ({ ...t, title: pathway.topicLabels[t.faqId] ?? t.title })),
     ...(rules.noPaging.outcomes.includes(view.outcomeId) ? { safetyNotice: rules.noPaging.text } : {}),
     ...(rules.feedback.outcomes.includes(view.outcomeId) ? { feedback: feedbackView(followUp) } : {}),
     ...(showHandoff ? { handoff: handoffView(followUp, rules.askRadiology.prominentOn.includes(view.outcomeId)) } : {}),

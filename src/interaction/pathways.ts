@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { listFlowIds, loadContent, PROJECT_ROOT } from '../content/loadContent.js';
 import type { EngineLookup } from '../consult/engineLookup.js';
 import { createFlowEngine, type FlowEngine } from '../flow/engine.js';
 import { ContentError, type Content } from '../flow/parseContent.js';
+import { loadFaqRulesFiles } from '../faq/faqRulesFiles.js';
 
 /** One installed pathway: its checked content and the engine that runs it. */
 export interface Pathway {
@@ -11,6 +13,14 @@ export interface Pathway {
   title: string;
   content: Content;
   engine: FlowEngine;
+  /** Short button labels for FAQ topics (rules/<id>/faq-routing.yaml, at most 40 characters), by faq id. */
+  topicLabels: Readonly<Record<string, string>>;
+}
+
+/** A pathway's short topic labels, or none when it has no faq-routing.yaml (buttons then show the question). */
+function topicLabelsOf(content: Content, root: string): Record<string, string> {
+  if (!existsSync(join(root, 'rules', content.flow.rules, 'faq-routing.yaml'))) return {};
+  return loadFaqRulesFiles(content.flow.rules, new Set(content.rules.faq.entries.map((e) => e.id)), root).routing.labels;
 }
 
 /** Outcome ids named in followup.yaml must exist; a typo would silently drop a safety notice. */
@@ -32,12 +42,12 @@ export class Pathways implements EngineLookup {
   private readonly byId = new Map<string, Pathway>();
   readonly defaultId: string | undefined;
 
-  constructor(engines: FlowEngine[], defaultId?: string) {
+  constructor(engines: FlowEngine[], defaultId?: string, rootOf: (engine: FlowEngine) => string = () => PROJECT_ROOT) {
     for (const engine of engines) {
       const { content } = engine;
       checkFollowUpRules(content);
       if (this.byId.has(content.flow.id)) throw new ContentError(`flows/${content.flow.id}.yaml: pathway "${content.flow.id}" is installed twice`);
-      this.byId.set(content.flow.id, { id: content.flow.id, title: content.flow.title, content, engine });
+      this.byId.set(content.flow.id, { id: content.flow.id, title: content.flow.title, content, engine, topicLabels: topicLabelsOf(content, rootOf(engine)) });
     }
     if (defaultId !== undefined && !this.byId.has(defaultId)) {
       throw new ContentError(`DEFAULT_PATHWAY: no pathway "${defaultId}" is installed (installed: ${this.ids().join(', ') || 'none'})`);
@@ -56,15 +66,18 @@ export class Pathways implements EngineLookup {
    */
   static load(opts: { roots?: string[]; defaultId?: string } = {}): Pathways {
     const roots = [PROJECT_ROOT, ...(opts.roots ?? [])];
+    const rootOf = new Map<FlowEngine, string>();
     const engines = roots.flatMap((root) => listFlowIds(root).map((id) => {
       try {
-        return createFlowEngine(loadContent(id, root));
+        const engine = createFlowEngine(loadContent(id, root));
+        rootOf.set(engine, root);
+        return engine;
       } catch (err) {
         if (err instanceof ContentError) throw new ContentError(`Pathway ${join(root, 'flows', `${id}.yaml`)} cannot be installed:\n${err.message}`);
         throw err;
       }
     }));
-    return new Pathways(engines, opts.defaultId);
+    return new Pathways(engines, opts.defaultId, (engine) => rootOf.get(engine) ?? PROJECT_ROOT);
   }
 
   /** Installed pathway ids, sorted. */

@@ -30,9 +30,18 @@ export type Block =
 /** A message body: Block Kit blocks plus the plain `text` shown in notifications and by screen readers. */
 export interface SlackMessage { text: string; blocks: Block[] }
 
-/** Shortens text to `max` characters, marking the cut with an ellipsis. */
+/**
+ * Who hears about a cut. A cut is a last resort that keeps Slack from refusing the whole message;
+ * it is never silent: mountSlack logs it and the labels test (test/interaction/labels.test.ts)
+ * fails on it, so content that does not fit gets a shorter label in rules/ instead.
+ */
+export const clipWatch: { onClip: (length: number, max: number) => void } = { onClip: () => {} };
+
+/** Shortens text to `max` characters, marking the cut with an ellipsis, and reports the cut. */
 export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  clipWatch.onClip(text.length, max);
+  return `${text.slice(0, max - 1)}…`;
 }
 
 /** Escapes the three characters Slack's mrkdwn treats as control characters. */

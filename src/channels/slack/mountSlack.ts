@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import type { Config } from '../../config/config.js';
 import type { ConsultService } from '../../consult/consultService.js';
 import type { Logger } from '../../log/logger.js';
+import { clipWatch } from './blockKit.js';
 import { boltLogger } from './boltLogger.js';
 import { botIdentity } from './botIdentity.js';
 import { slackIntake } from './slackIntake.js';
@@ -148,6 +149,7 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackMount {
   bolt.shortcut(START_SHORTCUT, tracked(handleStartShortcut({ ...port, presses: deps.presses })));
   bolt.event('message', tracked(handleDirectMessage({ info: deps.info, logger, faq: deps.faq })));
 
+  clipWatch.onClip = (length, max) => logger.warn({ length, max }, 'slack: a text was cut to fit Block Kit; give it a shorter label in rules/');
   logger.info({ mode }, mode === 'http' ? 'Slack enabled on POST /slack/events' : 'Slack enabled in Socket Mode');
   return {
     mode,
