@@ -25,7 +25,7 @@ const CONSULT_ID = '3f1c2a9e-1111-4222-8333-444455556666';
 const info = { criteria: content.rules.criteria, disclaimer: content.rules.criteria.disclaimer, ttlHours: 72 };
 
 /** Every view a consult shows on every forward path, with "Ask radiology" on, and every FAQ reply. */
-const consultViews = [...new Map(walkAllPaths(engine).flatMap((p) => p.states).map((s) => [`${s.value}|${s.step}|${JSON.stringify(s.context.answers)}`, s])).values()]
+const consultViews = [...new Map(walkAllPaths(engine).flatMap((p) => p.states).map((s) => [`${s.value}|${s.context.step}|${JSON.stringify(s.context.answers)}`, s])).values()]
   .map((s) => composedOf(s, { radiology: true }));
 const entries = content.rules.faq.entries;
 const { labels } = loadFaqRulesFiles(content.flow.rules, new Set(entries.map((e) => e.id))).routing;
