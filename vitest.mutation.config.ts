@@ -46,5 +46,6 @@ class DirectTestsFirst extends BaseSequencer {
 }
 
 export default mergeConfig(base, defineConfig({
-  test: { exclude: ['**/node_modules/**', ...bootsTheApp], sequence: { sequencer: DirectTestsFirst } },
+  // Stryker switches mutants by module state: each test file keeps its own module graph here.
+  test: { isolate: true, exclude: ['**/node_modules/**', ...bootsTheApp], sequence: { sequencer: DirectTestsFirst } },
 }));
