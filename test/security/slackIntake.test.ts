@@ -125,6 +125,24 @@ describe('security: Slack intake', () => {
       expect(ms).toBeLessThan(1000);
       expect((await fetch(`${h.server.url}/healthz`)).status).toBe(200);
     });
+
+    it('answers a signed url_verification with its challenge and a signed ssl_check with an empty 200; unsigned, both get 401', async () => {
+      const calls = h.slack.apiCalls().length;
+      const challenge = JSON.stringify({ type: 'url_verification', token: 'legacy', challenge: 'c-123' });
+      const signedPost = (body: string, type: string) => fetch(`${h.server.url}/slack/events`, { method: 'POST', body, headers: signedHeaders(body, type) });
+      const verified = await signedPost(challenge, 'application/json');
+      expect(verified.status).toBe(200);
+      expect(verified.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await verified.json()).toEqual({ challenge: 'c-123' });
+      const ssl = await signedPost('ssl_check=1&token=legacy', 'application/x-www-form-urlencoded');
+      expect(ssl.status).toBe(200);
+      expect(await ssl.text()).toBe('');
+      for (const [body, type] of [[challenge, 'application/json'], ['ssl_check=1&token=legacy', 'application/x-www-form-urlencoded']]) {
+        const unsigned = await fetch(`${h.server.url}/slack/events`, { method: 'POST', body, headers: { 'content-type': type } });
+        expect(unsigned.status).toBe(401);
+      }
+      expect(h.slack.apiCalls()).toHaveLength(calls);
+    });
   });
 
   it('a retried event whose first delivery never arrived is answered once, and an exact duplicate is not, across two instances', async () => {

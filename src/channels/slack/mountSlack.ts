@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
+import { App, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Express } from 'express';
 import type { Config } from '../../config/config.js';
@@ -8,6 +8,7 @@ import { clipWatch } from './blockKit.js';
 import { boltLogger } from './boltLogger.js';
 import { botIdentity } from './botIdentity.js';
 import { slackIntake } from './slackIntake.js';
+import { IntakeReceiver } from './intakeReceiver.js';
 import { ConsultDelivery } from './consultDelivery.js';
 import type { FaqPort } from '../../faq/faqPort.js';
 import { handleAction } from './handleAction.js';
@@ -87,8 +88,17 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackMount {
   const botToken = config.SLACK_BOT_TOKEN!;
   const log = boltLogger(logger);
   const identity = botIdentity(botToken, { ...clientOptions(config), logger: log }, logger);
-  // Registered before Bolt's receiver: limits, signature and shape are checked before Bolt reads anything.
-  if (mode === 'http') app.post('/slack/events', ...slackIntake(config.SLACK_SIGNING_SECRET!, logger));
+  // HTTP: the intake reads, verifies and parses each body once and hands it to Bolt's receiver.
+  const receiver = mode === 'http'
+    ? new IntakeReceiver({
+        logger: log,
+        // A body Bolt cannot classify never gets an ack; answer 400 rather than Bolt's 404.
+        unhandledRequestHandler: ({ response }) => {
+          if (!response.headersSent) response.writeHead(400).end();
+        },
+      })
+    : undefined;
+  if (receiver) app.post('/slack/events', ...slackIntake(config.SLACK_SIGNING_SECRET!, logger, (req, res, body) => receiver.dispatch(req, res, body)));
   const bolt: App = new App({
     logger: log,
     clientOptions: clientOptions(config),
@@ -97,20 +107,7 @@ export function mountSlack(app: Express, deps: SlackDeps): SlackMount {
     convoStore: false,
     // One workspace, one token; the bot's ids come from a background auth.test, never awaited here.
     authorize: async () => ({ botToken, ...identity.current() }),
-    ...(mode === 'socket'
-      ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
-      : {
-          receiver: new ExpressReceiver({
-            signingSecret: config.SLACK_SIGNING_SECRET!,
-            app,
-            logger: log,
-            processBeforeResponse: false,
-            // A body Bolt cannot classify never gets an ack; answer 400 rather than Bolt's 404.
-            unhandledRequestHandler: ({ response }) => {
-              if (!response.headersSent) response.writeHead(400).end();
-            },
-          }),
-        }),
+    ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN }),
   });
 
   // Slack redelivers an event it thinks we missed (X-Slack-Retry-Num), and may deliver one twice.
