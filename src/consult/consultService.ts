@@ -24,6 +24,8 @@ export interface ClickInput {
   /** Who pressed, and through which channel and workspace. */
   actor: Actor;
   data: ClickData;
+  /** The message pressed on: saved with the click when the consult has none yet (its save may still be on its way). */
+  shownIn?: { conversation: string; messageRef: string };
 }
 
 /** What a click did: the saved consult and its new view, or why nothing changed. */
@@ -111,18 +113,21 @@ export class ConsultService {
 
   /** Remembers which message shows the consult (Slack ts, Teams activity id). */
   async attachMessage(record: ConsultRecord, messageRef: string): Promise<ConsultRecord> {
-    const next = { ...record, messageRef };
-    if (await this.store.update(next, record.version, null)) return this.saved({ ...next, version: record.version + 1 });
+    // A click on the new message may have saved its ts already (see ClickInput.shownIn).
+    const current = this.cache?.get(record.id) ?? record;
+    if (current.messageRef === messageRef) return current;
+    const next = { ...current, messageRef };
+    if (await this.store.update(next, current.version, null)) return this.saved({ ...next, version: current.version + 1 });
     const fresh = await this.store.get(record.id);
     if (!fresh) throw new Error(`consult ${record.id} vanished while attaching its message`);
-    return this.attachMessage(fresh, messageRef);
+    return fresh.messageRef === messageRef ? fresh : this.attachMessage(fresh, messageRef);
   }
 
   /** Applies one click; every rejection leaves the stored consult untouched (bar marking it expired). */
-  async click({ actor, data }: ClickInput): Promise<ClickResult> {
+  async click({ actor, data, shownIn }: ClickInput): Promise<ClickResult> {
     const cached = this.cache?.get(data.consultId);
     if (cached) {
-      const fast = await this.clickCached(cached, actor, data);
+      const fast = await this.clickCached(cached, actor, data, shownIn);
       if (fast) return fast;
       this.cache!.drop(data.consultId);
     }
@@ -149,24 +154,25 @@ export class ConsultService {
     if (record.lastEventKey === key) return reject('duplicate');
     if (data.step !== record.step) return reject('stale');
     // Another flow version, a finished or a cancelled consult: the engine refuses those (one place for those rules).
-    return this.applyEvent(engine, record, event, key, userId, now);
+    return this.applyEvent(engine, record, event, key, userId, now, shownIn);
   }
 
   private async applyEvent(
-    engine: FlowEngine, record: ConsultRecord, event: ConsultEvent, key: string, userId: string, now: Date, retried = false,
+    engine: FlowEngine, record: ConsultRecord, event: ConsultEvent, key: string, userId: string, now: Date,
+    shownIn: ClickInput['shownIn'], retried = false,
   ): Promise<ClickResult> {
     const result = engine.apply(record.snapshot, event);
     if (!result.ok) {
       const reason: RejectReason = result.reason === 'not-allowed' ? 'invalid' : result.reason;
       return { ok: false, reason, record, view: engine.view(record.snapshot) };
     }
-    const next = this.nextRecord(engine, record, result.next, key, now);
+    const next = this.nextRecord(engine, record, result.next, key, now, shownIn);
     const saved = await this.store.update(next, record.version, stepAudit(record, next, event, userId, now));
     if (!saved) {
       const fresh = (await this.store.get(record.id)) ?? record;
       // A save that only attached the message (same step, same status) is no rival: apply again.
       if (!retried && fresh.step === record.step && fresh.status === record.status && fresh.lastEventKey === record.lastEventKey) {
-        return this.applyEvent(engine, fresh, event, key, userId, now, true);
+        return this.applyEvent(engine, fresh, event, key, userId, now, shownIn, true);
       }
       // Another click (perhaps on another instance) won the race; report the consult as it now is.
       return { ok: false, reason: 'stale', record: fresh, view: engine.view(fresh.snapshot) };
@@ -180,7 +186,7 @@ export class ConsultService {
    * because another instance or housekeeping saved since, returns undefined and the click runs
    * again on a fresh read, so rejections (and their audit) and races are decided as without the cache.
    */
-  private async clickCached(record: ConsultRecord, actor: Actor, data: ClickData): Promise<ClickResult | undefined> {
+  private async clickCached(record: ConsultRecord, actor: Actor, data: ClickData, shownIn: ClickInput['shownIn']): Promise<ClickResult | undefined> {
     const now = this.now();
     if (!isBound(record, actor) || record.status !== 'active' || record.expiresAt <= now || data.step !== record.step) return undefined;
     const engine = this.pathways.engine(record.flowId);
@@ -191,13 +197,13 @@ export class ConsultService {
     if (record.lastEventKey === key) return undefined;
     const result = engine.apply(record.snapshot, event);
     if (!result.ok) return undefined;
-    const next = this.nextRecord(engine, record, result.next, key, now);
+    const next = this.nextRecord(engine, record, result.next, key, now, shownIn);
     if (!(await this.store.update(next, record.version, stepAudit(record, next, event, actor.userId, now)))) return undefined;
     return { ok: true, record: this.saved({ ...next, version: record.version + 1 }), view: engine.view(next.snapshot) };
   }
 
-  /** The record after an applied event. */
-  private nextRecord(engine: FlowEngine, record: ConsultRecord, snapshot: PersistedConsult, key: string, now: Date): ConsultRecord {
+  /** The record after an applied event (with the pressed message when none is saved yet and it is in the consult's conversation). */
+  private nextRecord(engine: FlowEngine, record: ConsultRecord, snapshot: PersistedConsult, key: string, now: Date, shownIn: ClickInput['shownIn']): ConsultRecord {
     const status: RecordStatus = ({ active: 'active', finished: 'finished', cancelled: 'cancelled' } as const)[engine.status(snapshot)];
     const outcomeId = engine.outcomeId(snapshot) ?? null;
     // Feedback and a radiology hand-off belong to the outcome they were given on: Back, Change,
@@ -206,6 +212,7 @@ export class ConsultService {
     return {
       ...rest,
       ...(followUp && outcomeId === record.outcomeId ? { followUp } : {}),
+      ...(record.messageRef === null && shownIn?.conversation === record.conversation ? { messageRef: shownIn.messageRef } : {}),
       snapshot,
       step: snapshot.context.step,
       status,

@@ -17,6 +17,8 @@ export interface Press {
   fromRadiology?: boolean;
   /** The presser's display name, where the platform gives one (claims). */
   userName?: string;
+  /** The message pressed on, in `conversation` (Slack ts), where the platform says. */
+  messageRef?: string;
 }
 
 /** What a channel reports back after delivering an effect that creates a message. */

@@ -70,7 +70,8 @@ export class PressHandler {
 
   /** Answers and controls: the consult service applies them; a stale press redraws the owner's message. */
   private async step(press: Press, data: ClickData, style: ReplyStyle): Promise<Effect[]> {
-    const result = await this.deps.service.click({ actor: press.actor, data });
+    const { actor, conversation, messageRef } = press;
+    const result = await this.deps.service.click({ actor, data, ...(conversation && messageRef ? { shownIn: { conversation, messageRef } } : {}) });
     if (result.ok) return [{ kind: 'show', record: result.record }];
     return this.refuse(press.actor, result, rejectionText(result.reason as RejectReason, result.record?.ownerId ?? '', style));
   }

@@ -36,6 +36,8 @@ export class FakeSlack {
   /** Channels the bot is not a member of: posting there fails like Slack does. */
   notInChannel = new Set<string>();
   ephemerals: Array<{ path: string; text: string }> = [];
+  /** While set, chat.postMessage replies wait for it (the message already shows): a click can beat the bot's saving of the ts. */
+  holdPosts?: Promise<void>;
   /** What apps.connections.open returns (Socket Mode); unset, the method is unknown. */
   socketUrl?: string;
   private tsCounter = 1_700_000_000_000_100;
@@ -43,14 +45,16 @@ export class FakeSlack {
   install(): void {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
-    nock('http://slack.test').persist().post(/^\/api\/[\w.]+$/).reply((uri, body) => {
+    nock('http://slack.test').persist().post(/^\/api\/[\w.]+$/).reply(async (uri, body) => {
       const method = uri.replace('/api/', '');
       const args = parseForm(String(body));
       this.calls.push({ method, args });
       const queue = this.scripted.get(method);
       const next = queue?.shift();
       if (next) return [next[0], next[1], next[2] ?? {}];
-      return [200, this.handle(method, args)];
+      const reply = this.handle(method, args);
+      if (method === 'chat.postMessage') await this.holdPosts;
+      return [200, reply];
     });
     nock(HOOKS).persist().post(/.*/).reply((path, body) => {
       const json = typeof body === 'string' ? JSON.parse(body) : (body as Record<string, any>);

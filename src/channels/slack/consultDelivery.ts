@@ -8,6 +8,7 @@ import { SlackMessageMemo, type WireMessage } from './messageMemo.js';
 import { renderSlack } from './renderSlack.js';
 import { cannotPostHere, slackErrorCode, withRateLimitRetry } from './slackErrors.js';
 import { COMMAND } from './productInfo.js';
+import { Lru } from '../../flow/lru.js';
 
 /** What a handler knows about where a request came from. */
 export interface Surface {
@@ -38,6 +39,11 @@ function inviteHint(botUserId?: string): string {
  */
 export class ConsultDelivery {
   private readonly memo = new SlackMessageMemo();
+  /**
+   * Conversations where this instance's post or update was refused (the bot is not in them): a
+   * consult there may hold the ts its first click carried, but only its response_url can edit it.
+   */
+  private readonly cannotPost = new Lru<string, true>(1024);
 
   /** `compose` draws a consult's view with its safety, feedback and hand-off parts (src/interaction/composeView.ts). */
   constructor(
@@ -54,8 +60,10 @@ export class ConsultDelivery {
     let posted: { ts?: string } | undefined;
     try {
       posted = await withRateLimitRetry(() => surface.client.chat.postMessage({ channel: record.conversation, ...wire(this.memo.render(composed, record.id)) }));
+      this.cannotPost.delete(record.conversation);
     } catch (err) {
-      if (!cannotPostHere(err)) {
+      if (cannotPostHere(err)) this.cannotPost.set(record.conversation, true);
+      else {
         this.logger.error({ consultId: record.id, slackError: slackErrorCode(err) }, 'slack: posting a consult failed');
         await this.tellPrivately(surface, POST_FAILED, record.id);
         return undefined;
@@ -80,11 +88,12 @@ export class ConsultDelivery {
   /** Shows a consult's current view in its message: chat.update, or the click's response_url where the bot cannot post. */
   async show(surface: Surface, record: ConsultRecord): Promise<void> {
     const composed = this.compose(record);
-    if (record.messageRef) {
+    if (record.messageRef && !this.cannotPost.get(record.conversation)) {
       try {
         await withRateLimitRetry(() => surface.client.chat.update({ channel: record.conversation, ts: record.messageRef!, ...wire(this.memo.render(composed, record.id)) }));
         return;
       } catch (err) {
+        if (cannotPostHere(err)) this.cannotPost.set(record.conversation, true);
         if (!cannotPostHere(err) || !surface.respond) {
           this.logger.error({ consultId: record.id, slackError: slackErrorCode(err) }, 'slack: updating a consult message failed');
           await this.tellPrivately(surface, UPDATE_FAILED, record.id);

@@ -94,11 +94,16 @@ export function slackPort(deps: SlackPortDeps, surface: Surface): ChannelPort<Sl
       const parsed = action?.type === 'button' ? parseAction(action.action_id, action.value) : { kind: 'invalid' as const };
       if (parsed.kind !== 'click' && parsed.kind !== 'start') return undefined;
       const channel = body.channel?.id;
+      const { container } = body;
+      // The pressed message's ts: a click may arrive before the bot has saved the ts of a message it just posted.
+      const messageRef = container?.type === 'message' && !container.is_ephemeral && channel && container.channel_id === channel
+        && typeof container.message_ts === 'string' ? container.message_ts : undefined;
       return {
         actor: { channel: 'slack', workspace: body.team?.id ?? body.user.team_id ?? 'unknown', userId: body.user.id },
         data: parsed.kind === 'click' ? parsed.data : { action: 'start', ...(parsed.pathwayId ? { pathwayId: parsed.pathwayId } : {}) },
         ...(channel ? { conversation: channel } : {}),
         fromRadiology: !!radiologyChannel && channel === radiologyChannel,
+        ...(messageRef ? { messageRef } : {}),
       };
     },
     render: (view, consultId) => renderSlack(view, consultId),
