@@ -91,6 +91,37 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX deliveries_at ON deliveries (at);`,
   },
+  {
+    version: 6,
+    // AUTOINCREMENT rewrote sqlite_sequence on every audit row (one more page per commit). Audit
+    // rows are never deleted (the trigger refuses), so a plain rowid still grows with each row.
+    // SQLite cannot drop AUTOINCREMENT in place: the table is copied, ids kept.
+    sql: `
+      CREATE TABLE audit_v6 (
+        id INTEGER PRIMARY KEY,
+        consult_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        event TEXT NOT NULL,
+        from_step INTEGER NOT NULL,
+        to_step INTEGER NOT NULL,
+        outcome_id TEXT,
+        channel TEXT NOT NULL,
+        flow_version TEXT NOT NULL,
+        UNIQUE (consult_id, seq)
+      );
+      INSERT INTO audit_v6 (id, consult_id, seq, at, user_id, event, from_step, to_step, outcome_id, channel, flow_version)
+        SELECT id, consult_id, seq, at, user_id, event, from_step, to_step, outcome_id, channel, flow_version FROM audit ORDER BY id;
+      DROP TABLE audit;
+      ALTER TABLE audit_v6 RENAME TO audit;
+      DELETE FROM sqlite_sequence WHERE name = 'audit';
+      CREATE INDEX audit_at ON audit (at);
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;`,
+  },
 ];
 
 /** Brings the database to the newest schema version inside one write transaction. */

@@ -44,6 +44,30 @@ describe('openStore', () => {
     db.close();
   });
 
+  it('upgrades a version-5 file: audit ids, rows and the append-only triggers survive; no sqlite_sequence row is written any more', async () => {
+    const file = join(root, 'v5.sqlite');
+    const old = new Database(file);
+    old.transaction(() => {
+      for (const m of SQLITE_MIGRATIONS.filter((m) => m.version <= 5)) { old.exec(m.sql); old.pragma(`user_version = ${m.version}`); }
+    })();
+    const insert = old.prepare(`INSERT INTO audit (consult_id, seq, at, user_id, event, from_step, to_step, outcome_id, channel, flow_version)
+      VALUES (?, ?, ?, 'U1', 'start', 0, 0, NULL, 'slack', 'v1')`);
+    for (let i = 1; i <= 4; i++) insert.run(`c${i % 2}`, i, i * 1000);
+    const rows = old.prepare('SELECT * FROM audit ORDER BY id').all();
+    old.close();
+    const store = new SqliteStore(file);
+    await store.addAudit({ consultId: 'c9', at: new Date(9000), userId: 'U1', event: 'start', fromStep: 0, toStep: 0, outcomeId: null, channel: 'slack', flowVersion: 'v1' });
+    await store.close();
+    const db = new Database(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(SQLITE_MIGRATIONS.at(-1)!.version);
+    expect(db.prepare('SELECT * FROM audit WHERE id <= 4 ORDER BY id').all()).toEqual(rows);
+    expect(db.prepare(`SELECT id FROM audit WHERE consult_id = 'c9'`).get()).toEqual({ id: 5 });
+    expect(db.prepare(`SELECT * FROM sqlite_sequence WHERE name = 'audit'`).all()).toEqual([]);
+    expect(() => db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
+    expect(() => db.prepare(`UPDATE audit SET event = 'x'`).run()).toThrow(/append-only/);
+    db.close();
+  });
+
   it.skipIf(skipPgTests())('chooses PostgreSQL when DATABASE_URL is set', async () => {
     const store = await openStore({ DATA_DIR: join(root, 'unused'), DATABASE_URL: TEST_DATABASE_URL }, silent);
     try {
