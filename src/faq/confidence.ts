@@ -42,7 +42,7 @@ export type Decision =
   | { kind: 'unsure'; suggestions: Candidate[]; reason: UnsureReason };
 
 /** Why the rule declined, for tests and tuning (never shown to users, never logged with text). */
-export type UnsureReason = 'no-match' | 'no-domain-term' | 'low-coverage' | 'low-score' | 'no-margin' | 'conflict';
+export type UnsureReason = 'no-match' | 'no-domain-term' | 'low-coverage' | 'low-score' | 'no-margin' | 'conflict' | 'off-topic';
 
 /**
  * Share of the question's distinct non-generic terms that the FAQ knows at all (matched by any
@@ -75,6 +75,8 @@ export function margin(candidates: readonly Candidate[]): number {
  * Applies the rule to ranked candidates.
  * @param isDomainTerm whether an index term is specific to this FAQ (not generic).
  * @param isGeneric whether a term is one of synonyms.yaml's genericWords.
+ * @param known the candidates whose matched words count as known (default: `candidates`); every
+ *   entry's, when `candidates` were narrowed to the entries that fit the stated state.
  */
 export function decide(
   candidates: readonly Candidate[],
@@ -82,6 +84,7 @@ export function decide(
   isDomainTerm: (term: string) => boolean,
   rule: ConfidenceRule = DEFAULT_CONFIDENCE_RULE,
   isGeneric: (term: string) => boolean = () => false,
+  known: readonly Candidate[] = candidates,
 ): Decision {
   const related = (c: Candidate) => c.matchedTerms.some(isDomainTerm);
   // Suggestions must be at least weakly related: a real domain word matched, and not a
@@ -91,7 +94,7 @@ export function decide(
   const best = candidates[0];
   if (!best) return unsure('no-match');
   if (!related(best)) return unsure('no-domain-term');
-  if (coverage(candidates, queryTerms, isGeneric) < rule.minCoverage) return unsure('low-coverage');
+  if (coverage(known, queryTerms, isGeneric) < rule.minCoverage) return unsure('low-coverage');
   if (best.score < rule.minScore) return unsure('low-score');
   if (margin(candidates) < rule.minMargin) return unsure('no-margin');
   return { kind: 'answer', best, runnersUp: candidates.slice(1) };

@@ -66,6 +66,10 @@ export interface FaqIndexOptions {
  * and a pasted report would otherwise match everything a little. */
 const MAX_QUERY_CHARS = 500;
 
+/** Where context typed before a question ends: a sentence end, a new line, or a clause break
+ * (comma, semicolon, colon, a spaced dash): "xr shows endplate irregularity L3-4, which scan now?". */
+const CLAUSE_BREAK = /(?<=[.!?,;:])\s+|\s+[-\u2013\u2014]+\s+|\n+/;
+
 /** Every word the FAQ entries and the FAQ's rules files use: what a typo is corrected towards. */
 function vocabularyOf(content: Content, files: FaqRulesFiles): string[] {
   const { state, routing, shorthand } = files;
@@ -99,6 +103,8 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
   // A capitalised word the domain knows is not a name ("Neuro intact, ..."): see identifiers.ts.
   const known = new Set([...synonyms.stopWords, ...synonyms.phrases.keys()].flatMap((k) => k.split(' ')));
   const speller = buildSpellingCorrector(vocabularyOf(content, files), synonyms.stopWords);
+  // A risk factor or a management word alone ("bacteremia", "ID") does not make a question ours.
+  const isSubjectTerm = (t: string) => index.isDomainTerm(t) && !synonyms.supportingTerms.has(t);
   const isKnownWord = (w: string) => rawTokens(w).every((t) => known.has(t.lower) || known.has(t.stem) || index.isDomainTerm(t.stem));
 
   // Related topics are fixed per entry: the entries that the entry's own tags and question find
@@ -132,26 +138,29 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
   function judge(text: string, found: readonly Candidate[] = index.search(text)) {
     const terms = index.queryTerms(text);
     const explained = new Set([...reader.explained(text), ...router.explained(text)]);
-    const left = terms.filter((t) => index.isDomainTerm(t) || !explained.has(t));
+    // Words of the setting ("bed 12", "nurse here", "booked friday") are neither known nor unknown.
+    const left = terms.filter((t) => index.isDomainTerm(t) || !(explained.has(t) || synonyms.contextWords.has(t)));
     const topical = left.length > 0 ? left : terms;
     const covered = topical.some((t) => !index.isGeneric(t)) ? coverage(found, topical, index.isGeneric) : 1;
     return { topical, covered };
   }
 
   /**
-   * An intent still has to be about this pathway. Clinical context typed in sentences before an
-   * "order" or "urgency" question ("62M, IVDU, febrile. What should I order?") is judged more
-   * leniently (minContextCoverage) than the question itself (minCoverage).
+   * An intent still has to be about this pathway. Clinical context typed in clauses before an
+   * "order", "urgency" or "scope" question ("62M, IVDU, febrile. What should I order?") is judged
+   * more leniently (minContextCoverage) than the question itself (minCoverage). A stated result or
+   * an impossible MRI gets no such leniency: "mri brain for abscess" states a finding too.
    */
   function intentCovered(intent: Intent, text: string, state: ClinicalState, covered: number): boolean {
     if (covered >= rule.minCoverage) return true;
-    if (intent !== 'order' && intent !== 'urgency') return false;
-    const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((x) => x.trim());
-    const k = sentences.findIndex((x) => router.route(x, state)?.intent === intent);
-    if (k <= 0) return false;
-    const question = judge(sentences.slice(k).join(' '));
-    const context = judge(sentences.slice(0, k).join(' '));
-    return question.covered >= rule.minCoverage && context.covered >= rule.minContextCoverage;
+    if (intent === 'result' || intent === 'no-mri') return false;
+    const clauses = text.split(CLAUSE_BREAK).filter((x) => x.trim());
+    return clauses.some((clause, k) => {
+      if (k === 0 || router.route(clause, state)?.intent !== intent) return false;
+      const question = judge(clauses.slice(k).join(' '));
+      const context = judge(clauses.slice(0, k).join(' '));
+      return question.covered >= rule.minCoverage && context.covered >= rule.minContextCoverage;
+    });
   }
 
   return {
@@ -169,6 +178,8 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       // Contradictory safety cues: picking either branch could contradict the clinician.
       if (state.conflicts.length > 0) return unsure(lookup(files.state.conflicts[state.conflicts[0]]), 'conflict', extra, notices);
       const all = index.search(query);
+      // Antibiotic choice, dosing and duration, and the like: never this FAQ's to answer.
+      if (router.offTopic(query)) return unsure(lookup(all.slice(0, 3).map((c) => c.faqId)), 'off-topic', extra, notices);
       const routed = router.route(query, state);
       const { topical, covered } = judge(query, all);
       if (routed && fits(applies(routed.faqId), state) && intentCovered(routed.intent, query, state, covered)) {
@@ -178,7 +189,8 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       }
       // Only entries that fit the stated state are ranked at all.
       const candidates = all.filter((c) => fits(applies(c.faqId), state));
-      const decision = decide(candidates, topical, index.isDomainTerm, rule, index.isGeneric);
+      // Whether a word is known at all does not depend on the state: coverage is over every entry.
+      const decision = decide(candidates, topical, isSubjectTerm, rule, index.isGeneric, all);
       if (decision.kind === 'answer') {
         const { faqId, score } = decision.best;
         return { view: view(faqId, state, notices)!, match: { faqId, score }, ...extra };

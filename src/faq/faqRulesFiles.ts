@@ -63,11 +63,14 @@ export const RoutingFileSchema = z.strictObject({
   schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }),
   intents: z.strictObject({
     order: z.strictObject({ answer: faqId, phrases, near: z.array(z.tuple([phrase, phrase])) }),
-    urgency: z.strictObject({ answer: faqId, whenDeficit: faqId, phrases }),
+    urgency: z.strictObject({ answer: faqId, whenDeficit: faqId, phrases, unlessAlternative: phrases.default([]) }),
     noMri: z.strictObject({ answer: faqId }),
+    scope: z.strictObject({ included: faqId, excluded: faqId, phrases, excludedCues: phrases }),
     result: z.strictObject({ positive: faqId, negative: faqId, indeterminate: faqId, compression: faqId }),
   }),
   offers: z.strictObject({ order: phrase, result: phrase }),
+  offTopic: phrases.default([]),
+  offTopicNear: z.array(z.tuple([phrase, phrase])).default([]),
   identifierReminder: phrase,
   generalTopics: z.array(faqId).min(1).max(3),
   labels: z.record(faqId, phrase.max(40, 'a topic label is at most 40 characters (it is never cut)')),
@@ -99,6 +102,8 @@ function crossCheck(files: FaqRulesFiles, ids: ReadonlySet<string>): string[] {
   need(urgency.answer, 'faq-routing.yaml: intents.urgency.answer');
   need(urgency.whenDeficit, 'faq-routing.yaml: intents.urgency.whenDeficit');
   need(routing.intents.noMri.answer, 'faq-routing.yaml: intents.noMri.answer');
+  need(routing.intents.scope.included, 'faq-routing.yaml: intents.scope.included');
+  need(routing.intents.scope.excluded, 'faq-routing.yaml: intents.scope.excluded');
   Object.entries(result).forEach(([k, id]) => need(id, `faq-routing.yaml: intents.result.${k}`));
   routing.generalTopics.forEach((id, i) => need(id, `faq-routing.yaml: generalTopics[${i}]`));
   Object.keys(routing.labels).forEach((id) => need(id, `faq-routing.yaml: labels.${id}`));

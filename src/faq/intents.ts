@@ -9,7 +9,7 @@ import { compilePhrases, scanTokens, type ScanToken } from './phraseScan.js';
 import { stem } from './textAnalysis.js';
 
 /** The intents the router knows. */
-export type Intent = 'order' | 'result' | 'urgency' | 'no-mri';
+export type Intent = 'order' | 'result' | 'urgency' | 'no-mri' | 'scope';
 
 /** A routed question: the intent and the entry that answers it in the stated state. */
 export interface Routed {
@@ -23,6 +23,8 @@ export interface IntentRouter {
   route(text: string, state: ClinicalState): Routed | undefined;
   /** Stems of the words an intent phrase of the question used ("in the morning"). */
   explained(text: string): Set<string>;
+  /** Whether the question asks about a subject the FAQ never answers (faq-routing.yaml offTopic). */
+  offTopic(text: string): boolean;
 }
 
 /** Words at most this far apart count as one "near" cue ("what ... order"). */
@@ -43,9 +45,14 @@ function nearMatch(tokens: readonly ScanToken[], pairs: ReadonlyArray<readonly [
 
 /** Compiles the intents of faq-routing.yaml. */
 export function compileIntents(file: FaqRulesFiles['routing']): IntentRouter {
-  const { order, urgency, result, noMri } = file.intents;
-  const scanner = compilePhrases(new Map([['order', order.phrases], ['urgency', urgency.phrases]]));
-  const near = order.near.map(([a, b]) => [stem(a.toLowerCase()), stem(b.toLowerCase())] as const);
+  const { order, urgency, result, noMri, scope } = file.intents;
+  const scanner = compilePhrases(new Map([
+    ['order', order.phrases], ['urgency', urgency.phrases], ['scope', scope.phrases],
+    ['excluded', scope.excludedCues], ['off', file.offTopic], ['alternative', urgency.unlessAlternative],
+  ]));
+  const stems = (pairs: ReadonlyArray<readonly [string, string]>) => pairs.map(([a, b]) => [stem(a.toLowerCase()), stem(b.toLowerCase())] as const);
+  const near = stems(order.near);
+  const offNear = stems(file.offTopicNear);
   // Routing and the explained words read the same question in a row: scan it once.
   let last: { text: string; tokens: ScanToken[]; hits: ReturnType<typeof scanner.scan> } | undefined;
   const scanned = (text: string) => {
@@ -58,7 +65,14 @@ export function compileIntents(file: FaqRulesFiles['routing']): IntentRouter {
   return {
     explained(text) {
       const { tokens, hits } = scanned(text);
-      return new Set(hits.flatMap((h) => tokens.slice(h.start, h.end).map((t) => t.stem)));
+      const words = hits.filter((h) => !h.labels.includes('off') && !h.labels.includes('alternative')).flatMap((h) => tokens.slice(h.start, h.end).map((t) => t.stem));
+      // The words of a "near" pair that matched ("which ... protocol") are the intent's too.
+      for (const [a, b] of near) if (nearMatch(tokens, [[a, b]])) words.push(a, b);
+      return new Set(words);
+    },
+    offTopic(text) {
+      const { tokens, hits } = scanned(text);
+      return hits.some((h) => h.labels.includes('off')) || nearMatch(tokens, offNear);
     },
     route(text, state) {
       // A stated result comes first: its branch is what the clinician needs next.
@@ -67,9 +81,14 @@ export function compileIntents(file: FaqRulesFiles['routing']): IntentRouter {
       const { tokens, hits } = scanned(text);
       const labels = new Set(hits.flatMap((h) => h.labels));
       // "Can it wait" is about the MRI: a question about another study's timing is not this rule.
-      if (labels.has('urgency') && !(state.mentioned?.includes('other-study') && !state.mentioned.includes('mri-study'))) return { intent: 'urgency', faqId: state.neuro === 'deficit' ? urgency.whenDeficit : urgency.answer };
+      // Nor is "can I do a CT instead, the MRI has a 2 day wait": that asks for an alternative study.
+      const otherStudy = state.mentioned?.includes('other-study') ?? false;
+      const aboutOther = otherStudy && (!state.mentioned?.includes('mri-study') || labels.has('alternative'));
+      if (labels.has('urgency') && !aboutOther) return { intent: 'urgency', faqId: state.neuro === 'deficit' ? urgency.whenDeficit : urgency.answer };
       // "What should I order" when MRI is impossible is the contraindication question.
       if (state.mriPossible === 'no') return { intent: 'no-mri', faqId: noMri.answer };
+      // "Is this for post-op patients": who the pathway is for, or not for when an exclusion is named.
+      if (labels.has('scope')) return { intent: 'scope', faqId: labels.has('excluded') ? scope.excluded : scope.included };
       if (labels.has('order') || nearMatch(tokens, near)) return { intent: 'order', faqId: order.answer };
       return undefined;
     },

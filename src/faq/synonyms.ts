@@ -24,6 +24,8 @@ export const SynonymsFileSchema = z.strictObject({
     .min(1, 'at least one synonym group is needed'),
   stopWords: z.array(term).default([]),
   genericWords: z.array(term).default([]),
+  contextWords: z.array(term).default([]),
+  supportingTerms: z.array(term).default([]),
 });
 
 /** The validated contents of synonyms.yaml. */
@@ -41,6 +43,10 @@ export interface SynonymTable {
   stopWords: Set<string>;
   /** Stemmed words too general to justify an answer on their own. */
   genericWords: Set<string>;
+  /** Stemmed words of the setting around a question (who asks, where, when): never its subject. */
+  contextWords: Set<string>;
+  /** Canonical terms (risk factors, later management) that support a question but never make one. */
+  supportingTerms: Set<string>;
   /** Every canonical search term, e.g. to treat them as domain vocabulary. */
   canonicalTerms: Set<string>;
 }
@@ -97,8 +103,21 @@ export function compileSynonyms(data: unknown, file: string): SynonymTable {
     exactCase,
     stopWords: new Set(parsed.data.stopWords.map((w) => w.toLowerCase())),
     genericWords: new Set(parsed.data.genericWords.flatMap((w) => rawTokens(w).map((t) => t.stem))),
+    contextWords: new Set(parsed.data.contextWords.flatMap((w) => rawTokens(w).map((t) => t.stem))),
+    supportingTerms: supportingOf(parsed.data),
     canonicalTerms: new Set(parsed.data.groups.map((g) => canonicalTerm(g.canonical))),
   };
+}
+
+/** The supporting groups' canonical terms and every word of their terms (the index keeps both). */
+function supportingOf(data: SynonymsFile): Set<string> {
+  const wanted = new Set(data.supportingTerms.map(canonicalTerm));
+  const out = new Set(wanted);
+  for (const g of data.groups) {
+    if (!wanted.has(canonicalTerm(g.canonical))) continue;
+    for (const t of g.terms) for (const w of rawTokens(t)) out.add(w.stem);
+  }
+  return out;
 }
 
 /**

@@ -98,12 +98,15 @@ function segments(text: string, table: SynonymTable): Segment[] {
   return out;
 }
 
+/** A number with a unit of weight, size or clock time ("190kg", "8am", "3mo"): the setting, not the subject. */
+const MEASURE = /^\d+(kg|kgs|lb|lbs|cm|mm|am|pm|hrs?|h|d|wks?|mo|mos)$/;
+
 /** Whether a plain word carries meaning for the search: not a stop word, not a bare number
  * (numbers that matter, such as "24 hours" or "modic 1", are caught as phrases first). */
 function meaningful(t: RawToken, table: SynonymTable): boolean {
   // A vertebral level ("L4", "T12") says where, an age and sex ("62M", "45yo") who: never what.
   return !table.stopWords.has(t.lower) && !/^\d+$/.test(t.lower) && !/^[ctls]\d{1,2}$/.test(t.lower)
-    && !/^\d{1,3}(m|f|yo|y|yrs?)$/.test(t.lower);
+    && !/^\d{1,3}(m|f|yo|y|yrs?)$/.test(t.lower) && !MEASURE.test(t.lower);
 }
 
 /**

@@ -43,6 +43,19 @@ describe('confidence rule', () => {
     expect(coverage([], [], () => false)).toBe(0);
   });
 
+  it('judges coverage over the `known` candidates when given (every entry, not only those fitting the state)', () => {
+    const ranked = [cand('a', 10, ['t1', 't2', 't3', 't4'])];
+    const terms = ['t1', 't2', 't3', 't4', 'elsewhere'];
+    const everyEntry = [...ranked, cand('z', 1, ['elsewhere'])];
+    // 4 of 5 known by the ranked entry alone: exactly minCoverage; one unknown more and it is not.
+    expect(kind(ranked, terms)).toBe('answer');
+    expect(kind(ranked, [...terms, 'x'])).toBe('low-coverage');
+    // The same question, with another entry knowing the extra word, is covered.
+    const d = decide(ranked, [...terms, 'x'], domain, rule, () => false, [...everyEntry, cand('y', 1, ['x'])]);
+    expect(d.kind).toBe('answer');
+    expect(decide(ranked, [...terms, 'x', 'w'], domain, rule, () => false, everyEntry).kind).toBe('unsure');
+  });
+
   it('needs a domain term and suggests only from minSuggestScore up, at most three', () => {
     expect(kind([cand('a', 10, ['generic'])], ['generic'])).toBe('no-domain-term');
     expect(kind([])).toBe('no-match');

@@ -1,7 +1,7 @@
 /**
  * Tuning questions added for issue 15, written the way clinicians type in chat: clinical context
  * first, shorthand, MRI results in plain words, intents, identifiers. Tuning only: the frozen
- * held-out set is test/faq/heldOut.yaml.
+ * held-out set is test/faq/heldOut2.yaml (heldOut.yaml, v1, has been tuning data since 09:45).
  */
 import type { OnTopicCase } from './evalSet.js';
 

@@ -1,7 +1,9 @@
 /**
- * Measures the FAQ on the tuning set (test/faq/evalSet.ts) and the frozen held-out set
- * (test/faq/heldOut.yaml), prints both side by side, and holds the tuning set to its bar. The
- * held-out set is only measured: its figures are reported, never used to tune.
+ * Measures the FAQ on the tuning set (test/faq/evalSet.ts), held-out v1 (test/faq/heldOut.yaml,
+ * seen since 2026-11-28 09:45 and tuning data since) and the frozen held-out v2
+ * (test/faq/heldOut2.yaml), prints all three side by side, and holds the tuning data to its bar.
+ * Held-out v2 is only measured: its top-1 is reported, never asserted and never used to tune; only
+ * the safety line (no wrong-polarity answer) is asserted on it. Nothing here prints its questions.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
 import { createFaqIndex } from '../../src/faq/faqIndex.js';
 import { OFF_TOPIC, ON_TOPIC } from './evalSet.js';
-import { askAll, formatFigures, heldOutSet, score, tuningSet } from './scoreSets.js';
+import { SET_NAMES, askAll, formatFigures, heldOut2Set, heldOutSet, score, tuningSet } from './scoreSets.js';
 
 const content = loadContent();
 const faq = createFaqIndex(content);
@@ -19,6 +21,9 @@ const indexed = new Set(content.rules.faq.entries.flatMap((e) => [e.question, ..
 
 /** sha256 of test/faq/heldOut.yaml as committed in b2b6fb1 (2026-11-28T06:49Z), before any tuning. */
 const HELD_OUT_SHA256 = 'bc233255d82d00382039168c4927b4772c2f19266a5418be1ca7f2c2f9ac63fa';
+/** sha256 of test/faq/heldOut2.yaml as committed in 6f05e8a (2026-11-28T09:43:18Z), before any further tuning. */
+const HELD_OUT_2_SHA256 = '83c46bacd87e614e8d399cf24bab0fd91efd74f53be9ce21e0c0bcdab2994a31';
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(new URL(file, import.meta.url))).digest('hex');
 
 describe('FAQ evaluation sets', () => {
   it('tuning set: big enough, covers every entry, not copied into the indexed phrasings', () => {
@@ -30,8 +35,8 @@ describe('FAQ evaluation sets', () => {
     expect(ON_TOPIC.filter((c) => indexed.has(fold(c.q))).map((c) => c.q)).toEqual([]);
   });
 
-  it('held-out set: frozen (unchanged since its commit), >= 80 questions, >= 20 to decline, known ids', () => {
-    expect(createHash('sha256').update(readFileSync(new URL('./heldOut.yaml', import.meta.url))).digest('hex')).toBe(HELD_OUT_SHA256);
+  it('held-out v1: frozen (unchanged since its commit), >= 80 questions, >= 20 to decline, known ids', () => {
+    expect(sha256('./heldOut.yaml')).toBe(HELD_OUT_SHA256);
     const cases = heldOutSet();
     expect(cases.length).toBeGreaterThanOrEqual(80);
     expect(cases.filter((c) => c.expect === 'decline').length).toBeGreaterThanOrEqual(20);
@@ -40,14 +45,24 @@ describe('FAQ evaluation sets', () => {
     expect(cases.filter((c) => indexed.has(fold(c.q))).map((c) => c.q)).toEqual(['what is spondylodiscitis']);
   });
 
-  it('reports both sets side by side; the tuning set meets its bar; no set gets a wrong-polarity answer', () => {
-    const tuning = tuningSet();
-    const heldOut = heldOutSet();
-    const t = askAll(faq, tuning);
-    const h = askAll(faq, heldOut);
-    const ft = score('tuning', tuning, t.shown, t.ranked);
-    const fh = score('held-out (frozen)', heldOut, h.shown, h.ranked);
-    console.log(`FAQ evaluation:\n${formatFigures([ft, fh])}`);
+  it('held-out v2: frozen (unchanged since 6f05e8a), >= 80 questions, >= 20 to decline, known ids', () => {
+    expect(sha256('./heldOut2.yaml')).toBe(HELD_OUT_2_SHA256);
+    const cases = heldOut2Set();
+    expect(cases.length).toBeGreaterThanOrEqual(80);
+    expect(cases.filter((c) => c.expect === 'decline').length).toBeGreaterThanOrEqual(20);
+    // Only ids are compared, so a failure never prints a held-out question.
+    expect(cases.map((c) => c.expect).filter((id) => id !== 'decline' && !ids.includes(id))).toEqual([]);
+  });
+
+  it('reports the three sets side by side; the tuning data meets its bar; no set gets a wrong-polarity answer', () => {
+    const measure = (name: string, cases: ReturnType<typeof tuningSet>) => {
+      const { shown, ranked } = askAll(faq, cases);
+      return score(name, cases, shown, ranked);
+    };
+    const ft = measure(SET_NAMES.tuning, tuningSet());
+    const fh = measure(SET_NAMES.v1, heldOutSet());
+    const f2 = measure(SET_NAMES.v2, heldOut2Set());
+    console.log(`FAQ evaluation:\n${formatFigures([ft, fh, f2])}`);
     expect(ft.top1 / ft.cases).toBeGreaterThanOrEqual(0.93);
     expect(ft.top3 / (ft.cases - ft.toDecline)).toBeGreaterThanOrEqual(0.93);
     expect(ft.wrong / ft.cases).toBeLessThanOrEqual(0.02);
@@ -56,6 +71,12 @@ describe('FAQ evaluation sets', () => {
       'mri for suspected cord compression from metastatic cancer',
     ]);
     expect(ft.wrongPolarity).toBe(0);
+    // Held-out v1 is tuning data now: it is held to the tuning bar too.
+    expect(fh.top1 / fh.cases).toBeGreaterThanOrEqual(0.93);
+    expect(fh.wrong / fh.cases).toBeLessThanOrEqual(0.02);
+    expect(fh.offTopicAnswered).toBe(0);
     expect(fh.wrongPolarity).toBe(0);
+    // Held-out v2: the safety line only (a number, never a question).
+    expect(f2.wrongPolarity).toBe(0);
   });
 });

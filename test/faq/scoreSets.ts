@@ -1,7 +1,9 @@
 /**
- * Scores the FAQ on its two question sets: the tuning set (evalSet.ts, used to choose phrasings,
- * synonyms and thresholds) and the frozen held-out set (heldOut.yaml, never used for that).
- * Shared by test/faq and `npm run faq:eval`, so both report the same figures.
+ * Scores the FAQ on its question sets: the tuning set (evalSet.ts, used to choose phrasings,
+ * synonyms and thresholds), held-out v1 (heldOut.yaml: frozen, but its misses were read on
+ * 2026-11-28 09:45, so it is tuning data now) and held-out v2 (heldOut2.yaml, frozen in 6f05e8a
+ * before any further tuning and never used for it). Shared by test/faq and `npm run faq:eval`,
+ * so both report the same figures.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,11 +43,23 @@ export function tuningSet(): EvalCase[] {
   return [...ON_TOPIC.map((c) => ({ q: c.q, expect: c.id })), ...OFF_TOPIC.map((q) => ({ q, expect: 'decline' }))];
 }
 
-/** The frozen held-out set (test/faq/heldOut.yaml). */
-export function heldOutSet(): EvalCase[] {
-  const data = parse(readFileSync(join(PROJECT_ROOT, 'test/faq/heldOut.yaml'), 'utf8')) as { cases: EvalCase[] };
+function loadCases(file: string): EvalCase[] {
+  const data = parse(readFileSync(join(PROJECT_ROOT, 'test/faq', file), 'utf8')) as { cases: EvalCase[] };
   return data.cases;
 }
+
+/** Held-out v1 (test/faq/heldOut.yaml): frozen, seen since 2026-11-28 09:45, now tuning data. */
+export function heldOutSet(): EvalCase[] {
+  return loadCases('heldOut.yaml');
+}
+
+/** Held-out v2 (test/faq/heldOut2.yaml): frozen before any further tuning; only ever measured. */
+export function heldOut2Set(): EvalCase[] {
+  return loadCases('heldOut2.yaml');
+}
+
+/** Column names of the three sets, as `npm run faq:eval` and the tests print them. */
+export const SET_NAMES = { tuning: 'tuning', v1: 'held-out v1 (seen since 2026-11-28 09:45; now tuning)', v2: 'held-out v2 (frozen)' } as const;
 
 /** What the bot shows for each case (entry id, "decline" or "help") and its top-3 ranking. */
 export function askAll(faq: FaqIndex, cases: readonly EvalCase[]): { shown: Shown[]; ranked: string[][] } {
@@ -122,9 +136,9 @@ export function formatFigures(sets: readonly SetFigures[]): string {
     ['on-topic declined', (s) => pct(s.declined, onTopic(s))],
   ];
   const width = Math.max(...rows.map((r) => r[0].length)) + 2;
-  const col = 26;
-  const head = ''.padEnd(width) + sets.map((s) => s.name.padEnd(col)).join('');
-  return [head, ...rows.map(([label, fn]) => label.padEnd(width) + sets.map((s) => fn(s).padEnd(col)).join(''))].join('\n');
+  const col = (s: SetFigures) => Math.max(26, s.name.length + 2);
+  const head = ''.padEnd(width) + sets.map((s) => s.name.padEnd(col(s))).join('');
+  return [head, ...rows.map(([label, fn]) => label.padEnd(width) + sets.map((s) => fn(s).padEnd(col(s))).join(''))].join('\n');
 }
 
 /** The confusion list as Markdown: every miss with what was expected and shown. */
