@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
 import { createFaqIndex } from '../../src/faq/faqIndex.js';
 import { OFF_TOPIC, ON_TOPIC } from './evalSet.js';
-import { SET_NAMES, askAll, formatFigures, heldOut2Set, heldOutSet, score, tuningSet } from './scoreSets.js';
+import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut2Set, heldOutSet, score, tuningSet } from './scoreSets.js';
 
 const content = loadContent();
 const faq = createFaqIndex(content);
@@ -52,6 +52,14 @@ describe('FAQ evaluation sets', () => {
     expect(cases.filter((c) => c.expect === 'decline').length).toBeGreaterThanOrEqual(20);
     // Only ids are compared, so a failure never prints a held-out question.
     expect(cases.map((c) => c.expect).filter((id) => id !== 'decline' && !ids.includes(id))).toEqual([]);
+  });
+
+  it('the confusion list never writes the frozen set\'s questions, only its miss counts', () => {
+    const miss = (name: string) => ({ ...score(name, [], []), confusion: [{ q: `question of ${name}`, expect: 'recommendation', got: 'decline', kind: 'declined' }] });
+    const md = formatConfusion([miss(SET_NAMES.v1), miss(SET_NAMES.v2)]);
+    expect(md).toContain(`question of ${SET_NAMES.v1}`);
+    expect(md).not.toContain(`question of ${SET_NAMES.v2}`);
+    expect(md).toContain('Misses by kind: declined: 1.');
   });
 
   it('reports the three sets side by side; the tuning data meets its bar; no set gets a wrong-polarity answer', () => {
