@@ -13,15 +13,27 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The node flags `npm start` gives the server (package.json "start"), so the bench runs the bot as shipped. */
+export function startFlags(): string[] {
+  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const m = /\bnode\s+(.*?)\s*--import tsx src\/main\.ts/.exec(start);
+  if (!m) throw new Error(`package.json "start" is not "node [flags] --import tsx src/main.ts": ${start}`);
+  return m[1] ? m[1].split(/\s+/) : [];
+}
+
 /** A child server and how long it took to answer /healthz. */
 export interface Child { proc: ChildProcess; url: string; readyMs: number }
 
-/** Starts `node [nodeArgs] --import tsx <entry>` with `env`, logs to `logFile`, and waits for GET /healthz = 200. */
+/**
+ * Starts `node [nodeArgs] --import tsx <entry>` with `env`, logs to `logFile`, and waits for GET
+ * /healthz = 200. The bot (src/main.ts) also gets the flags `npm start` gives it.
+ */
 export async function startChild(entry: string, env: Record<string, string>, logFile: string, nodeArgs: string[] = []): Promise<Child> {
   const port = await freePort();
   const out = openSync(logFile, 'a');
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
+  const flags = entry === 'src/main.ts' ? startFlags() : [];
+  const proc = spawn(process.execPath, [...flags, ...nodeArgs, '--import', 'tsx', entry], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', out, out],
   });
   const url = `http://127.0.0.1:${port}`;
