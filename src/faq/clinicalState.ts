@@ -18,6 +18,8 @@ export interface ClinicalState {
   conflicts: Array<'mri' | 'compression' | 'neuro'>;
   /** Cue roles the question mentions at all (in any assertion), e.g. whether it names infection. */
   mentioned?: CueRole[];
+  /** Cue roles the question affirms of this patient (not negated, uncertain or hypothetical). */
+  affirmed?: CueRole[];
 }
 
 /** What a cue asserts about the patient after negation scope. */
@@ -110,31 +112,42 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
   };
 }
 
-/** The study a result cue describes: the nearest study named before it in the sentence, else the
- * first one after it in the same clause ("small abscess on MRI"), else the study last named in an
- * earlier sentence ("MRI done. Report says negative"): a result never floats free of its study, so
- * a later sentence contradicting an earlier one is read as a conflict, not ignored. */
+/** Roles a finding word has: right before a study's name it is what the study is for, not what it found. */
+const FINDING_ROLES: ReadonlySet<CueRole> = new Set(['finding', 'finding-general']);
+
+/** The study (or other subject) a result cue describes: the nearest one named before it in the
+ * sentence ("reflexes normal" after "MRI shows abscess" describes the reflexes), else the first
+ * one after it in the same clause ("small abscess on MRI", but not "spine infection MRI", where the
+ * finding names what the MRI is for), else the study last named in an earlier sentence ("MRI done.
+ * Report says negative"): a result never floats free of its study, so a later sentence
+ * contradicting an earlier one is read as a conflict, not ignored. */
 function studyOf(cue: CueMention, studies: readonly CueMention[], tokens: readonly ScanToken[]): CueRole | undefined {
   const between = (a: number, b: number, kind: 'clause' | 'sentence') =>
     tokens.slice(a, b).some((t) => t.brk === 'sentence' || (kind === 'clause' && t.brk === 'clause'));
   const earlier = studies.filter((s) => s.end <= cue.start);
   const before = earlier.filter((s) => !between(s.end, cue.start, 'sentence')).at(-1);
   if (before) return before.role;
-  const after = studies.find((s) => s.start >= cue.end && !between(cue.end, s.start, 'clause'));
+  const modifier = (s: CueMention) => s.start === cue.end && FINDING_ROLES.has(cue.role);
+  const after = studies.find((s) => s.start >= cue.end && !between(cue.end, s.start, 'clause') && !modifier(s));
   return (after ?? earlier.at(-1))?.role;
 }
 
 /** Combines cue mentions into one state; contradictory safety cues become conflicts. */
 export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[]): ClinicalState {
-  const state: ClinicalState = { conflicts: [], mentioned: [...new Set(cues.map((c) => c.role))] };
+  const state: ClinicalState = {
+    conflicts: [],
+    mentioned: [...new Set(cues.map((c) => c.role))],
+    affirmed: [...new Set(cues.filter((c) => c.assertion === 'affirmed').map((c) => c.role))],
+  };
   const live = cues.filter((c) => c.assertion !== 'hypothetical' && c.role !== 'ignore');
   const has = (role: CueRole, ...as: Assertion[]) => live.some((c) => c.role === role && as.includes(c.assertion));
 
-  // MRI result: only cues that describe the MRI, not the radiograph or CT. With no study named,
-  // a finding stated with its compression status ("SEA, no cord compression") is an MRI finding:
-  // compression is read on the MRI in this pathway.
-  const studies = live.filter((c) => c.role === 'mri-study' || c.role === 'other-study');
-  const impliedMri = studies.length === 0 && live.some((c) => c.role === 'compression');
+  // MRI result: only cues that describe the MRI, not the radiograph, CT or another subject
+  // ("reflexes normal", "cultures positive"). With no study named, a finding stated with its
+  // compression status ("SEA, no cord compression") is an MRI finding: compression is read on
+  // the MRI in this pathway.
+  const studies = live.filter((c) => c.role === 'mri-study' || c.role === 'other-study' || c.role === 'other-subject');
+  const impliedMri = !studies.some((c) => c.role !== 'other-subject') && live.some((c) => c.role === 'compression');
   const mriCues = live.filter((c) => MRI_AXIS_ROLES.has(c.role) && (impliedMri || studyOf(c, studies, tokens) === 'mri-study'));
   const saysMri = (role: CueRole, ...as: Assertion[]) => mriCues.some((c) => c.role === role && as.includes(c.assertion));
   const explicit = new Set<string>();
@@ -177,18 +190,22 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
 export type Applicability = Partial<Record<'mri' | 'compression' | 'neuro' | 'mriPossible' | 'contrast', readonly string[]>> & {
   mustState?: readonly string[];
   mustMention?: readonly string[];
+  unlessAffirmed?: readonly string[];
 };
 
 /** Whether an entry's declared applicability fits the state: an axis not stated fits, unless the
- * entry only makes sense when it is stated (`mustState`). */
+ * entry only makes sense when it is stated (`mustState`); an entry never fits a question affirming
+ * one of its `unlessAffirmed` roles (a post-operative patient is outside the result branches). */
 export function fits(applies: Applicability | undefined, state: ClinicalState): boolean {
   if (!applies) return true;
   const value = (axis: string) => (state as unknown as Record<string, string | undefined>)[axis];
   if ((applies.mustState ?? []).some((axis) => value(axis) === undefined)) return false;
   const mentioned: readonly string[] = state.mentioned ?? [];
   if (applies.mustMention && !applies.mustMention.some((role) => mentioned.includes(role))) return false;
+  const affirmed: readonly string[] = state.affirmed ?? [];
+  if ((applies.unlessAffirmed ?? []).some((role) => affirmed.includes(role))) return false;
   return Object.entries(applies).every(([axis, allowed]) => {
-    if (axis === 'mustState' || axis === 'mustMention') return true;
+    if (axis === 'mustState' || axis === 'mustMention' || axis === 'unlessAffirmed') return true;
     const v = value(axis);
     return v === undefined || !allowed || allowed.includes(v);
   });

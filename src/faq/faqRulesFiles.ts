@@ -22,7 +22,7 @@ export const ShorthandFileSchema = z.strictObject({
 export const CUE_ROLES = [
   'mri-study', 'other-study', 'finding', 'finding-general', 'result-positive', 'result-negative',
   'result-indeterminate', 'compression', 'deficit', 'intact', 'mri-impossible', 'mri-possible',
-  'contrast', 'non-contrast', 'differential', 'ignore',
+  'contrast', 'non-contrast', 'differential', 'ignore', 'other-subject', 'post-operative',
 ] as const;
 /** One role of {@link CUE_ROLES}. */
 export type CueRole = (typeof CUE_ROLES)[number];
@@ -46,6 +46,8 @@ const applicability = z.strictObject({
   mustState: z.array(z.enum(['mri', 'compression', 'neuro', 'mriPossible', 'contrast'])).optional(),
   /** Cue roles of which the question must mention one (a differential entry is about infection vs X). */
   mustMention: z.array(z.enum(CUE_ROLES)).optional(),
+  /** Cue roles that, affirmed by the question, put it outside the entry (a post-operative patient). */
+  unlessAffirmed: z.array(z.enum(CUE_ROLES)).optional(),
 });
 
 /** faq-state.yaml: NegEx triggers, state cues, and which entries fit which state. */

@@ -41,9 +41,17 @@ export function expandPlus(text: string): string {
     .replace(/\s\+\s/g, ' and ');
 }
 
-/** Compiles the shorthand file: exact-case forms first ("DO"), then the others, then "+". */
+/**
+ * A "?" stuck to the front of a word is a query ("mri: ?early discitis", "mri for ?DO"): it becomes
+ * the word "query", which the state reader reads as uncertainty, and never a sentence end.
+ */
+export function expandQuery(text: string): string {
+  return text.replace(/(^|[\s(:,;/])\?+(?=[A-Za-z])/g, '$1query ');
+}
+
+/** Compiles the shorthand file: a leading "?", exact-case forms ("DO"), then the others, then "+". */
 export function compileShorthand(file: FaqRulesFiles['shorthand']): ShorthandTable {
   const exact = compile(file.expansions.filter((e) => e.exactCase), 'g');
   const loose = compile(file.expansions.filter((e) => !e.exactCase), 'gi');
-  return { expand: (text) => expandPlus(loose(exact(text))) };
+  return { expand: (text) => expandPlus(loose(exact(expandQuery(text)))) };
 }

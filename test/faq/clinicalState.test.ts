@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent, PROJECT_ROOT } from '../../src/content/loadContent.js';
-import { compileStateReader } from '../../src/faq/clinicalState.js';
+import { compileStateReader, fits } from '../../src/faq/clinicalState.js';
 import { loadFaqRulesFiles } from '../../src/faq/faqRulesFiles.js';
 import { compileShorthand } from '../../src/faq/shorthand.js';
 
@@ -11,7 +11,7 @@ const files = loadFaqRulesFiles(content.flow.rules, new Set(content.rules.faq.en
 const reader = compileStateReader(files.state);
 const shorthand = compileShorthand(files.shorthand);
 const read = (q: string) => {
-  const { mentioned: _m, ...state } = reader.read(shorthand.expand(q));
+  const { mentioned: _m, affirmed: _a, ...state } = reader.read(shorthand.expand(q));
   return state;
 };
 
@@ -59,8 +59,65 @@ describe('reading the clinical state', () => {
     // Hypothetical: what is being looked for is not what was found.
     ['mri to look for abscess', { conflicts: [] }],
     ['suspected discitis, which scan', { conflicts: [] }],
+    // Round 3: a result word describes the nearest subject before it, which need not be a study.
+    ['MRI shows epidural abscess compressing the cord; reflexes still normal', { mri: 'positive', compression: 'yes', neuro: 'intact', conflicts: [] }],
+    ['MRI shows discitis; labs normal', { mri: 'positive', conflicts: [] }],
+    ['blood cultures positive, mri negative for infection', { mri: 'negative', conflicts: [] }],
+    ['mri negative. cultures positive', { mri: 'negative', conflicts: [] }],
+    // A finding named right before the study says what the study is for ("spine infection mri").
+    ['why gad in a spine infection mri', { contrast: 'given', conflicts: [] }],
+    ['small abscess on mri', { mri: 'positive', conflicts: [] }],
+    ['positive mri for discitis, admit?', { mri: 'positive', conflicts: [] }],
+    // "mri for X", "whether", "how do I tell if": what is asked or looked for, not what was found.
+    ['how soon mri for ?DO, no neuro sx', { neuro: 'intact', conflicts: [] }],
+    ['does it matter for the mri whether the infection is in the neck', { conflicts: [] }],
+    ['mri w enhancement. how do i tell if its infected', { conflicts: [] }],
+    // "?X" is a query: uncertain, so an MRI read that way is indeterminate.
+    ['mri: ?early discitis', { mri: 'indeterminate', conflicts: [] }],
+    ['mri cant tell infection from degeneration', { mri: 'indeterminate', conflicts: [] }],
+    // Negation by "isn't", "nothing is"; a device that is not MR-safe makes MRI impossible.
+    ['pacemaker that isnt mri compatible', { mriPossible: 'no', conflicts: [] }],
+    ['pacer, radiology says not safe for mri', { mriPossible: 'no', conflicts: [] }],
+    ['mri shows discitis but nothing is pressing on the cord', { mri: 'positive', compression: 'no', conflicts: [] }],
+    ['new tingling in both feet', { neuro: 'deficit', conflicts: [] }],
+    ['walks fine, strength and sensation normal', { neuro: 'intact', conflicts: [] }],
   ])('%j', (q, state) => {
     expect(read(q)).toEqual(state);
+  });
+
+  it('lists the roles affirmed of the patient apart from those only mentioned', () => {
+    const state = reader.read(shorthand.expand('s/p fusion, mri shows no abscess'));
+    expect(state.affirmed).toEqual(expect.arrayContaining(['post-operative', 'mri-study']));
+    expect(state.affirmed).not.toContain('finding');
+    expect(state.mentioned).toContain('finding');
+    expect(reader.read('no prior spine surgery').affirmed).not.toContain('post-operative');
+  });
+});
+
+describe('which entries fit a state', () => {
+  const state = (q: string) => reader.read(shorthand.expand(q));
+  it('unlessAffirmed: an affirmed role puts the question outside the entry; a negated one does not', () => {
+    const applies = { mri: ['positive'], mustState: ['mri'], unlessAffirmed: ['post-operative'] };
+    expect(fits(applies, state('mri shows discitis'))).toBe(true);
+    expect(fits(applies, state('post op, mri shows discitis'))).toBe(false);
+    expect(fits(applies, state('no prior surgery, mri shows discitis'))).toBe(true);
+    expect(fits(applies, state('mri negative'))).toBe(false);
+    expect(fits(applies, state('what is discitis'))).toBe(false);
+  });
+
+  it('mustMention, and an axis the question does not state fits any entry', () => {
+    expect(fits({ mustMention: ['differential'] }, state('tumor vs infection'))).toBe(true);
+    expect(fits({ mustMention: ['differential'] }, state('what is a tumor'))).toBe(false);
+    expect(fits({ neuro: ['intact'] }, state('how soon mri'))).toBe(true);
+    expect(fits({ neuro: ['intact'] }, state('how soon mri, new weakness'))).toBe(false);
+    expect(fits(undefined, state('new weakness'))).toBe(true);
+  });
+
+  it('the result branches in faq-state.yaml do not fit a post-operative patient', () => {
+    for (const id of ['after-mri-positive', 'after-mri-negative', 'after-mri-indeterminate']) {
+      expect(fits(files.state.entries[id], state('mri shows discitis'))).toBe(id === 'after-mri-positive');
+      expect(fits(files.state.entries[id], state('status post laminectomy, mri shows discitis'))).toBe(false);
+    }
   });
 });
 
