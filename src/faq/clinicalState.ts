@@ -119,8 +119,9 @@ const FINDING_ROLES: ReadonlySet<CueRole> = new Set(['finding', 'finding-general
  * sentence ("reflexes normal" after "MRI shows abscess" describes the reflexes), else the first
  * one after it in the same clause ("small abscess on MRI", but not "spine infection MRI", where the
  * finding names what the MRI is for), else the study last named in an earlier sentence ("MRI done.
- * Report says negative"): a result never floats free of its study, so a later sentence
- * contradicting an earlier one is read as a conflict, not ignored. */
+ * Report says negative"), else a repeat of the MRI named later ("Report says discitis cannot be
+ * excluded. Repeat the MRI?": only a done MRI is repeated): a result never floats free of its
+ * study, so a later sentence contradicting an earlier one is read as a conflict, not ignored. */
 function studyOf(cue: CueMention, studies: readonly CueMention[], tokens: readonly ScanToken[]): CueRole | undefined {
   const between = (a: number, b: number, kind: 'clause' | 'sentence') =>
     tokens.slice(a, b).some((t) => t.brk === 'sentence' || (kind === 'clause' && t.brk === 'clause'));
@@ -129,8 +130,11 @@ function studyOf(cue: CueMention, studies: readonly CueMention[], tokens: readon
   if (before) return before.role;
   const modifier = (s: CueMention) => s.start === cue.end && FINDING_ROLES.has(cue.role);
   const after = studies.find((s) => s.start >= cue.end && !between(cue.end, s.start, 'clause') && !modifier(s));
-  return (after ?? earlier.at(-1))?.role;
+  return (after ?? earlier.at(-1) ?? studies.find((s) => s.role === 'mri-repeat' && s.start >= cue.end))?.role;
 }
+
+/** Roles that name the MRI: a result attributed to one of them is an MRI result. */
+const MRI_ROLES: ReadonlySet<CueRole | undefined> = new Set(['mri-study', 'mri-repeat']);
 
 /** Combines cue mentions into one state; contradictory safety cues become conflicts. */
 export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[]): ClinicalState {
@@ -146,9 +150,9 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
   // ("reflexes normal", "cultures positive"). With no study named, a finding stated with its
   // compression status ("SEA, no cord compression") is an MRI finding: compression is read on
   // the MRI in this pathway.
-  const studies = live.filter((c) => c.role === 'mri-study' || c.role === 'other-study' || c.role === 'other-subject');
+  const studies = live.filter((c) => MRI_ROLES.has(c.role) || c.role === 'other-study' || c.role === 'other-subject');
   const impliedMri = !studies.some((c) => c.role !== 'other-subject') && live.some((c) => c.role === 'compression');
-  const mriCues = live.filter((c) => MRI_AXIS_ROLES.has(c.role) && (impliedMri || studyOf(c, studies, tokens) === 'mri-study'));
+  const mriCues = live.filter((c) => MRI_AXIS_ROLES.has(c.role) && (impliedMri || MRI_ROLES.has(studyOf(c, studies, tokens))));
   const saysMri = (role: CueRole, ...as: Assertion[]) => mriCues.some((c) => c.role === role && as.includes(c.assertion));
   const explicit = new Set<string>();
   if (saysMri('result-positive', 'affirmed')) explicit.add('positive');

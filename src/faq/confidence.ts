@@ -25,6 +25,12 @@ export interface ConfidenceRule {
    * "urgency" question; the question sentence itself still needs minCoverage.
    */
   minContextCoverage: number;
+  /**
+   * Weight of an unknown word that is common in everyday speech and names no subject ("faster",
+   * "danger", "once"), against 1 for any other unknown word: such a word rarely means the question
+   * is about something else, but a question made of little else is still not ours.
+   */
+  ordinaryWeight: number;
 }
 
 /** The rule in use, chosen on the evaluation set (test/faq). */
@@ -34,6 +40,7 @@ export const DEFAULT_CONFIDENCE_RULE: Readonly<ConfidenceRule> = Object.freeze({
   minCoverage: 0.8,
   minSuggestScore: 3,
   minContextCoverage: 0.5,
+  ordinaryWeight: 0.5,
 });
 
 /** What to do with a question. */
@@ -46,7 +53,7 @@ export type UnsureReason = 'no-match' | 'no-domain-term' | 'low-coverage' | 'low
 
 /**
  * Share of the question's distinct non-generic terms that the FAQ knows at all (matched by any
- * candidate).
+ * candidate), where an unknown ordinary word counts `ordinaryWeight` instead of 1.
  * Measured over all candidates, not just the best, because a question may mix two topics'
  * words ("exclusion criteria"); what signals "another subject" is a word nothing matches.
  */
@@ -54,13 +61,17 @@ export function coverage(
   candidates: readonly Candidate[],
   queryTerms: readonly string[],
   isGeneric: (term: string) => boolean = () => false,
+  isOrdinary: (term: string) => boolean = () => false,
+  ordinaryWeight = 1,
 ): number {
   // Generic words ("dose", "test") are known to the FAQ but say nothing about the subject, so
   // they neither help nor hurt: "antibiotic dose for pneumonia" is judged on its two real words.
   const distinct = new Set(queryTerms.filter((t) => !isGeneric(t)));
   if (distinct.size === 0) return 0;
   const hit = new Set(candidates.flatMap((c) => c.queryTerms).filter((t) => distinct.has(t)));
-  return hit.size / distinct.size;
+  let missing = 0;
+  for (const t of distinct) if (!hit.has(t)) missing += isOrdinary(t) ? ordinaryWeight : 1;
+  return hit.size / (hit.size + missing);
 }
 
 /** Relative lead of the best candidate over the runner-up: 1 when there is no runner-up. */
@@ -77,6 +88,7 @@ export function margin(candidates: readonly Candidate[]): number {
  * @param isGeneric whether a term is one of synonyms.yaml's genericWords.
  * @param known the candidates whose matched words count as known (default: `candidates`); every
  *   entry's, when `candidates` were narrowed to the entries that fit the stated state.
+ * @param isOrdinary whether an unknown term is an everyday word naming no subject (weighs `rule.ordinaryWeight`).
  */
 export function decide(
   candidates: readonly Candidate[],
@@ -85,6 +97,7 @@ export function decide(
   rule: ConfidenceRule = DEFAULT_CONFIDENCE_RULE,
   isGeneric: (term: string) => boolean = () => false,
   known: readonly Candidate[] = candidates,
+  isOrdinary: (term: string) => boolean = () => false,
 ): Decision {
   const related = (c: Candidate) => c.matchedTerms.some(isDomainTerm);
   // Suggestions must be at least weakly related: a real domain word matched, and not a
@@ -94,7 +107,7 @@ export function decide(
   const best = candidates[0];
   if (!best) return unsure('no-match');
   if (!related(best)) return unsure('no-domain-term');
-  if (coverage(known, queryTerms, isGeneric) < rule.minCoverage) return unsure('low-coverage');
+  if (coverage(known, queryTerms, isGeneric, isOrdinary, rule.ordinaryWeight) < rule.minCoverage) return unsure('low-coverage');
   if (best.score < rule.minScore) return unsure('low-score');
   if (margin(candidates) < rule.minMargin) return unsure('no-margin');
   return { kind: 'answer', best, runnersUp: candidates.slice(1) };

@@ -13,6 +13,7 @@ import { scanIdentifiers } from './identifiers.js';
 import { compileIntents, type Intent } from './intents.js';
 import { answerView, helpView, notSureView, topicOf } from './replies.js';
 import { buildSearchIndex, type Candidate } from './searchIndex.js';
+import { ordinaryWords } from './ordinaryWords.js';
 import { compileShorthand } from './shorthand.js';
 import { buildSpellingCorrector } from './spelling.js';
 import { loadSynonyms, type SynonymTable } from './synonyms.js';
@@ -105,6 +106,8 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
   const speller = buildSpellingCorrector(vocabularyOf(content, files), synonyms.stopWords);
   // A risk factor or a management word alone ("bacteremia", "ID") does not make a question ours.
   const isSubjectTerm = (t: string) => index.isDomainTerm(t) && !synonyms.supportingTerms.has(t);
+  const ordinary = ordinaryWords(synonyms.subjectWords);
+  const isOrdinary = (t: string) => ordinary.has(t);
   const isKnownWord = (w: string) => rawTokens(w).every((t) => known.has(t.lower) || known.has(t.stem) || index.isDomainTerm(t.stem));
 
   // Related topics are fixed per entry: the entries that the entry's own tags and question find
@@ -141,7 +144,7 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
     // Words of the setting ("bed 12", "nurse here", "booked friday") are neither known nor unknown.
     const left = terms.filter((t) => index.isDomainTerm(t) || !(explained.has(t) || synonyms.contextWords.has(t)));
     const topical = left.length > 0 ? left : terms;
-    const covered = topical.some((t) => !index.isGeneric(t)) ? coverage(found, topical, index.isGeneric) : 1;
+    const covered = topical.some((t) => !index.isGeneric(t)) ? coverage(found, topical, index.isGeneric, isOrdinary, rule.ordinaryWeight) : 1;
     return { topical, covered };
   }
 
@@ -190,7 +193,7 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       // Only entries that fit the stated state are ranked at all.
       const candidates = all.filter((c) => fits(applies(c.faqId), state));
       // Whether a word is known at all does not depend on the state: coverage is over every entry.
-      const decision = decide(candidates, topical, isSubjectTerm, rule, index.isGeneric, all);
+      const decision = decide(candidates, topical, isSubjectTerm, rule, index.isGeneric, all, isOrdinary);
       if (decision.kind === 'answer') {
         const { faqId, score } = decision.best;
         return { view: view(faqId, state, notices)!, match: { faqId, score }, ...extra };

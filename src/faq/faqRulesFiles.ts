@@ -22,7 +22,7 @@ export const ShorthandFileSchema = z.strictObject({
 export const CUE_ROLES = [
   'mri-study', 'other-study', 'finding', 'finding-general', 'result-positive', 'result-negative',
   'result-indeterminate', 'compression', 'deficit', 'intact', 'mri-impossible', 'mri-possible',
-  'contrast', 'non-contrast', 'differential', 'ignore', 'other-subject', 'post-operative',
+  'contrast', 'non-contrast', 'differential', 'ignore', 'other-subject', 'post-operative', 'mri-repeat',
 ] as const;
 /** One role of {@link CUE_ROLES}. */
 export type CueRole = (typeof CUE_ROLES)[number];

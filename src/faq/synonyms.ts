@@ -26,6 +26,7 @@ export const SynonymsFileSchema = z.strictObject({
   genericWords: z.array(term).default([]),
   contextWords: z.array(term).default([]),
   supportingTerms: z.array(term).default([]),
+  subjectWords: z.array(term).default([]),
 });
 
 /** The validated contents of synonyms.yaml. */
@@ -47,6 +48,8 @@ export interface SynonymTable {
   contextWords: Set<string>;
   /** Canonical terms (risk factors, later management) that support a question but never make one. */
   supportingTerms: Set<string>;
+  /** Stemmed everyday words that still name a subject (a body part, a condition, money): never ordinary. */
+  subjectWords: Set<string>;
   /** Every canonical search term, e.g. to treat them as domain vocabulary. */
   canonicalTerms: Set<string>;
 }
@@ -105,6 +108,7 @@ export function compileSynonyms(data: unknown, file: string): SynonymTable {
     genericWords: new Set(parsed.data.genericWords.flatMap((w) => rawTokens(w).map((t) => t.stem))),
     contextWords: new Set(parsed.data.contextWords.flatMap((w) => rawTokens(w).map((t) => t.stem))),
     supportingTerms: supportingOf(parsed.data),
+    subjectWords: new Set(parsed.data.subjectWords.flatMap((w) => rawTokens(w).map((t) => t.stem))),
     canonicalTerms: new Set(parsed.data.groups.map((g) => canonicalTerm(g.canonical))),
   };
 }

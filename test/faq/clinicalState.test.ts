@@ -81,6 +81,12 @@ describe('reading the clinical state', () => {
     ['mri shows discitis but nothing is pressing on the cord', { mri: 'positive', compression: 'no', conflicts: [] }],
     ['new tingling in both feet', { neuro: 'deficit', conflicts: [] }],
     ['walks fine, strength and sensation normal', { neuro: 'intact', conflicts: [] }],
+    // Only a done MRI is repeated: a result with no study before it is that MRI's.
+    ['Report says early discitis cannot be excluded. Do we repeat the MRI?', { mri: 'indeterminate', conflicts: [] }],
+    ['report negative. repeat mri in 2 weeks?', { mri: 'negative', conflicts: [] }],
+    ['discitis on xr. repeat mri?', { conflicts: [] }],
+    ['discitis suspected. mri?', { conflicts: [] }],
+    ['early discitis cannot be excluded, how soon mri', { conflicts: [] }],
   ])('%j', (q, state) => {
     expect(read(q)).toEqual(state);
   });

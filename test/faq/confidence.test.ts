@@ -17,7 +17,7 @@ const kind = (cs: Candidate[], terms = ['abscess']) => {
 
 describe('confidence rule', () => {
   it('has the chosen thresholds', () => {
-    expect(DEFAULT_CONFIDENCE_RULE).toEqual({ minScore: 5, minMargin: 0.1, minCoverage: 0.8, minSuggestScore: 3, minContextCoverage: 0.5 });
+    expect(DEFAULT_CONFIDENCE_RULE).toEqual({ minScore: 5, minMargin: 0.1, minCoverage: 0.8, minSuggestScore: 3, minContextCoverage: 0.5, ordinaryWeight: 0.5 });
   });
 
   it('answers at exactly minScore and declines just below it', () => {
@@ -41,6 +41,21 @@ describe('confidence rule', () => {
     expect(kind([cand('a', 10, known)], [...known, 'unknown1', 'unknown2'])).toBe('low-coverage');
     expect(coverage([cand('a', 10, ['x'])], ['x', 'dose'], (t) => t === 'dose')).toBe(1);
     expect(coverage([], [], () => false)).toBe(0);
+  });
+
+  it('an unknown everyday word weighs ordinaryWeight, any other unknown word 1', () => {
+    const known = ['t1', 't2'];
+    const isOrdinary = (t: string) => t.startsWith('everyday');
+    const judge = (terms: string[]) => decide([cand('a', 10, known)], terms, domain, rule, () => false, undefined, isOrdinary);
+    // 2 known, one everyday word: 2 / (2 + 0.5) = 0.8 exactly.
+    expect(coverage([cand('a', 10, known)], [...known, 'everyday1'], () => false, isOrdinary, rule.ordinaryWeight)).toBe(0.8);
+    expect(judge([...known, 'everyday1']).kind).toBe('answer');
+    expect(judge([...known, 'everyday1', 'everyday2']).kind).toBe('unsure');
+    expect(judge([...known, 'rare1']).kind).toBe('unsure');
+    // A known word is never weighed as everyday, and without isOrdinary every unknown weighs 1.
+    expect(coverage([cand('a', 10, ['everyday1'])], ['everyday1', 'rare1'], () => false, isOrdinary, 0.5)).toBe(0.5);
+    expect(coverage([cand('a', 10, known)], [...known, 'everyday1'])).toBeCloseTo(2 / 3);
+    expect(coverage([cand('a', 10, known)], [...known, 'everyday1'], () => false, isOrdinary, 0.25)).toBeCloseTo(2 / 2.25);
   });
 
   it('judges coverage over the `known` candidates when given (every entry, not only those fitting the state)', () => {
