@@ -10,8 +10,8 @@ const REPLY_TIMEOUT_MS = 5000;
  * click (Slack shows a message only after chat.postMessage returned). The saturation runs click
  * at once (BENCH_READ_MS to change that), as the independent closed-loop test did: with 250 ms of
  * reading, 50 clinicians cannot keep even the bare app busy, so the run would not be saturation.
- * A first click that beats the bot's own bookkeeping of the new message's ts is answered through
- * the response_url (counted in the Web API calls as response_url).
+ * A first click that beats the bot's saving of the new message's ts carries the ts (the click
+ * payload's container.message_ts), so it is answered with chat.update like any other click.
  */
 export const READ_NEW_MESSAGE_MS = 250;
 

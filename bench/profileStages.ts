@@ -60,10 +60,31 @@ export function readProfile(file: string): CpuProfile {
   return JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 }
 
+/** Self time (ms) per function (`name file:line`), over the whole profile or its last `lastS` seconds. */
+export function selfTimes(profile: CpuProfile, lastS = Infinity): Map<string, number> {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const from = profile.endTime - lastS * 1e6;
+  const out = new Map<string, number>();
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i];
+    if (t < from) continue;
+    const { functionName, url, lineNumber } = byId.get(profile.samples[i])!.callFrame as ProfileNode['callFrame'] & { lineNumber: number };
+    const key = `${functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(src|bench)\//, '$1/')}:${lineNumber + 1}`;
+    out.set(key, (out.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  }
+  return out;
+}
+
+// `profileStages.ts FILE` prints the stage split; `profileStages.ts FILE --functions [SECONDS]` the
+// 40 functions with the most self time (in the profile's last SECONDS, e.g. the load without start-up).
 if (process.argv[1]?.endsWith('profileStages.ts')) {
-  const split = stageSplit(readProfile(process.argv[2]));
-  const busy = [...split].filter(([k]) => k !== 'idle').reduce((a, [, v]) => a + v, 0);
-  for (const [stage, ms] of [...split].sort((a, b) => b[1] - a[1])) {
-    console.log(`${stage.padEnd(32)} ${ms.toFixed(0).padStart(7)} ms  ${stage === 'idle' ? '' : `${((ms / busy) * 100).toFixed(1)}%`}`);
+  const profile = readProfile(process.argv[2]);
+  const functions = process.argv[3] === '--functions';
+  const split = functions ? selfTimes(profile, Number(process.argv[4] ?? Infinity)) : stageSplit(profile);
+  const busy = [...split].filter(([k]) => k !== 'idle' && !k.startsWith('(idle)')).reduce((a, [, v]) => a + v, 0);
+  for (const [stage, ms] of [...split].sort((a, b) => b[1] - a[1]).slice(0, functions ? 40 : undefined)) {
+    const idle = stage === 'idle' || stage.startsWith('(idle)');
+    console.log(`${stage.padEnd(functions ? 70 : 32)} ${ms.toFixed(0).padStart(7)} ms  ${idle ? '' : `${((ms / busy) * 100).toFixed(1)}%`}`);
   }
 }

@@ -93,8 +93,8 @@ export class SlackStandIn {
       case 'chat.update':
         return { reply: { ok: true, channel: args.channel, ts: args.ts }, message: { channel: args.channel, ts: args.ts, blocks: args.blocks ?? [] } };
       case 'response_url': {
-        // A click that beat the bot's own chat.postMessage bookkeeping is shown through the
-        // response_url (replace_original): that is the reply too. Ephemeral notes are rejections.
+        // A consult the bot cannot post is shown through the response_url (replace_original):
+        // that is the reply too. Ephemeral notes are rejections.
         const channel = decodeURIComponent(path.split('/').at(-1) ?? '');
         if (args.replace_original === true && args.blocks) return { reply: { ok: true }, message: { channel, ts: '', blocks: args.blocks } };
         this.rejections++;
