@@ -97,7 +97,8 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
   const index = buildSearchIndex(entries, synonyms);
   const shorthand = compileShorthand(files.shorthand);
   const reader = compileStateReader(files.state);
-  const router = compileIntents(files.routing);
+  const studyTerms = (...roles: string[]) => files.state.cues.filter((c) => roles.includes(c.role)).flatMap((c) => c.terms);
+  const router = compileIntents(files.routing, { mri: studyTerms('mri-study', 'mri-repeat'), other: studyTerms('other-study') });
   const { labels, offers } = files.routing;
   const applies = (faqId: string) => files.state.entries[faqId];
   const lookup = (ids: Iterable<string>) => [...ids].map((id) => byId.get(id)).filter((e): e is FaqEntry => !!e);
@@ -135,8 +136,9 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
   /**
    * The question's terms that must be known, and the share of them that is. Words a state cue or an
    * intent phrase used are explained even if no entry has them ("in the morning", "no evidence
-   * of"); any other unknown word still means another subject. A question of only generic words
-   * around an intent phrase ("what should I order next") is all intent.
+   * of"); any other unknown word still means another subject. A question of only generic or
+   * unknown everyday words around an intent phrase ("what should I order next", "what's the plan
+   * going forward") is all intent. `foreign`: an unknown word names another subject ("knee").
    */
   function judge(text: string, found: readonly Candidate[] = index.search(text)) {
     const terms = index.queryTerms(text);
@@ -144,25 +146,30 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
     // Words of the setting ("bed 12", "nurse here", "booked friday") are neither known nor unknown.
     const left = terms.filter((t) => index.isDomainTerm(t) || !(explained.has(t) || synonyms.contextWords.has(t)));
     const topical = left.length > 0 ? left : terms;
-    const covered = topical.some((t) => !index.isGeneric(t)) ? coverage(found, topical, index.isGeneric, isOrdinary, rule.ordinaryWeight) : 1;
-    return { topical, covered };
+    const known = new Set(found.flatMap((c) => c.queryTerms));
+    const weighs = (t: string) => !index.isGeneric(t) && (known.has(t) || !isOrdinary(t));
+    // Every word explained by a cue or an intent phrase, or of the setting: nothing is unknown.
+    const covered = left.length > 0 && topical.some(weighs) ? coverage(found, topical, index.isGeneric, isOrdinary, rule.ordinaryWeight) : 1;
+    const foreign = topical.some((t) => synonyms.subjectWords.has(t) && !known.has(t));
+    return { topical, covered, foreign };
   }
 
   /**
-   * An intent still has to be about this pathway. Clinical context typed in clauses before an
-   * "order", "urgency" or "scope" question ("62M, IVDU, febrile. What should I order?") is judged
-   * more leniently (minContextCoverage) than the question itself (minCoverage). A stated result or
-   * an impossible MRI gets no such leniency: "mri brain for abscess" states a finding too.
+   * An intent still has to be about this pathway. Clinical context typed in clauses around the
+   * clause that asks ("62M, IVDU, febrile. What should I order?", "MRI w/wo negative; pt on
+   * methotrexate. Plan?") is judged more leniently (minContextCoverage) than the asking clause
+   * (minCoverage), but never when it names another subject: "Brain MRI: abscess. Next?" and "pacer,
+   * needs a knee MRI. Options?" are not this pathway's, and a single clause gets no leniency.
    */
   function intentCovered(intent: Intent, text: string, state: ClinicalState, covered: number): boolean {
     if (covered >= rule.minCoverage) return true;
-    if (intent === 'result' || intent === 'no-mri') return false;
     const clauses = text.split(CLAUSE_BREAK).filter((x) => x.trim());
+    if (clauses.length < 2) return false;
     return clauses.some((clause, k) => {
-      if (k === 0 || router.route(clause, state)?.intent !== intent) return false;
-      const question = judge(clauses.slice(k).join(' '));
-      const context = judge(clauses.slice(0, k).join(' '));
-      return question.covered >= rule.minCoverage && context.covered >= rule.minContextCoverage;
+      if (router.route(clause, state)?.intent !== intent) return false;
+      const question = judge(clause);
+      const context = judge(clauses.filter((_, j) => j !== k).join(' '));
+      return question.covered >= rule.minCoverage && !question.foreign && context.covered >= rule.minContextCoverage && !context.foreign;
     });
   }
 

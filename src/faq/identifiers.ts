@@ -24,7 +24,7 @@ const PATTERNS: readonly RegExp[] = [
   // Phone numbers: nine or more digits in groups.
   PHONE,
   // Names with a title.
-  /\b(?:[Mm]rs?|[Mm]s|[Mm]iss|[Mm]x)\.?\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?/g,
+  /\b(?:[Mm]rs?|[Mm]s|[Mm]iss|[Mm]x|D[Rr])\.?\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?/g,
 ];
 
 const digitCount = (s: string) => s.replace(/\D/g, '').length;

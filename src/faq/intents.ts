@@ -27,6 +27,9 @@ export interface IntentRouter {
   offTopic(text: string): boolean;
 }
 
+/** Labels whose phrases are an intent's own words (explained, never unknown). */
+const INTENT_LABELS: ReadonlySet<string> = new Set(['order', 'urgency', 'scope', 'excluded']);
+
 /** Words at most this far apart count as one "near" cue ("what ... order"). */
 const NEAR_GAP = 5;
 
@@ -43,12 +46,35 @@ function nearMatch(tokens: readonly ScanToken[], pairs: ReadonlyArray<readonly [
   });
 }
 
-/** Compiles the intents of faq-routing.yaml. */
-export function compileIntents(file: FaqRulesFiles['routing']): IntentRouter {
+/** The words naming the MRI and other studies (faq-state.yaml cues), to tell which study a wait is about. */
+export interface StudyTerms {
+  mri: readonly string[];
+  other: readonly string[];
+}
+
+/**
+ * The study a wait at token `at` is about: the first one named after it in its sentence ("the MRI
+ * list is full till Thursday, would a CT do?"), else the last one named before it there ("can the
+ * MRI wait till Monday"); none when its sentence names no study.
+ */
+function studyOfWait(tokens: readonly ScanToken[], hits: ReadonlyArray<{ start: number; labels: string[] }>, at: number): 'mri' | 'other' | undefined {
+  let from = at;
+  while (from > 0 && tokens[from - 1].brk !== 'sentence') from--;
+  let to = at;
+  while (to < tokens.length && tokens[to].brk !== 'sentence') to++;
+  const study = (h: { labels: string[] }) => (h.labels.includes('mri') ? 'mri' : h.labels.includes('other') ? 'other' : undefined);
+  const named = hits.filter((h) => h.start >= from && h.start < to && study(h));
+  const hit = named.find((h) => h.start > at) ?? named.filter((h) => h.start < at).at(-1);
+  return hit && study(hit);
+}
+
+/** Compiles the intents of faq-routing.yaml; `studies` name the studies a wait can be about. */
+export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTerms = { mri: [], other: [] }): IntentRouter {
   const { order, urgency, result, noMri, scope } = file.intents;
   const scanner = compilePhrases(new Map([
     ['order', order.phrases], ['urgency', urgency.phrases], ['scope', scope.phrases],
     ['excluded', scope.excludedCues], ['off', file.offTopic], ['alternative', urgency.unlessAlternative],
+    ['mri', studies.mri], ['other', studies.other],
   ]));
   const stems = (pairs: ReadonlyArray<readonly [string, string]>) => pairs.map(([a, b]) => [stem(a.toLowerCase()), stem(b.toLowerCase())] as const);
   const near = stems(order.near);
@@ -65,7 +91,7 @@ export function compileIntents(file: FaqRulesFiles['routing']): IntentRouter {
   return {
     explained(text) {
       const { tokens, hits } = scanned(text);
-      const words = hits.filter((h) => !h.labels.includes('off') && !h.labels.includes('alternative')).flatMap((h) => tokens.slice(h.start, h.end).map((t) => t.stem));
+      const words = hits.filter((h) => h.labels.some((l) => INTENT_LABELS.has(l))).flatMap((h) => tokens.slice(h.start, h.end).map((t) => t.stem));
       // The words of a "near" pair that matched ("which ... protocol") are the intent's too.
       for (const [a, b] of near) if (nearMatch(tokens, [[a, b]])) words.push(a, b);
       return new Set(words);
@@ -80,15 +106,20 @@ export function compileIntents(file: FaqRulesFiles['routing']): IntentRouter {
       if (state.mri) return { intent: 'result', faqId: result[state.mri] };
       const { tokens, hits } = scanned(text);
       const labels = new Set(hits.flatMap((h) => h.labels));
-      // "Can it wait" is about the MRI: a question about another study's timing is not this rule.
-      // Nor is "can I do a CT instead, the MRI has a 2 day wait": that asks for an alternative study.
+      // "Can it wait" is about the MRI: a wait about another study ("can the ct guided biopsy wait",
+      // "mri list full till thursday, would a ct do?") is not this rule, but one in a sentence after
+      // the CT was reported ("CT shows erosion. Scanner booked till Monday, ok?") is. Nor is "can I
+      // do a CT instead, the MRI has a 2 day wait": that asks for an alternative study.
       const otherStudy = state.mentioned?.includes('other-study') ?? false;
-      const aboutOther = otherStudy && (!state.mentioned?.includes('mri-study') || labels.has('alternative'));
-      if (labels.has('urgency') && !aboutOther) return { intent: 'urgency', faqId: state.neuro === 'deficit' ? urgency.whenDeficit : urgency.answer };
+      const waits = hits.filter((h) => h.labels.includes('urgency'));
+      const aboutOther = (otherStudy && labels.has('alternative')) || waits.some((h) => studyOfWait(tokens, hits, h.start) === 'other');
+      if (waits.length > 0 && !aboutOther) return { intent: 'urgency', faqId: state.neuro === 'deficit' ? urgency.whenDeficit : urgency.answer };
       // "What should I order" when MRI is impossible is the contraindication question.
       if (state.mriPossible === 'no') return { intent: 'no-mri', faqId: noMri.answer };
-      // "Is this for post-op patients": who the pathway is for, or not for when an exclusion is named.
-      if (labels.has('scope')) return { intent: 'scope', faqId: labels.has('excluded') ? scope.excluded : scope.included };
+      // "Is this for post-op patients": who the pathway is for, or not for when an exclusion is named
+      // or the question states a neurologic deficit or compression (those need emergent evaluation).
+      const excluded = labels.has('excluded') || state.neuro === 'deficit' || state.compression === 'yes' || (state.affirmed?.includes('post-operative') ?? false);
+      if (labels.has('scope')) return { intent: 'scope', faqId: excluded ? scope.excluded : scope.included };
       if (labels.has('order') || nearMatch(tokens, near)) return { intent: 'order', faqId: order.answer };
       return undefined;
     },
