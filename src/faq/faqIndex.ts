@@ -185,8 +185,11 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       if (terms.length === 0) return scan.found ? unsure([], 'no-match', extra, notices) : { view: helpView(content) };
       const state = reader.read(query);
       extra.state = state;
-      // Contradictory safety cues: picking either branch could contradict the clinician.
-      if (state.conflicts.length > 0) return unsure(lookup(files.state.conflicts[state.conflicts[0]]), 'conflict', extra, notices);
+      // Contradictory safety cues: picking either branch could contradict the clinician. A conflict
+      // between branches none of which applies (a post-operative patient's MRI) decides nothing.
+      const outside = (id: string) => (applies(id)?.unlessAffirmed ?? []).some((role) => state.affirmed?.includes(role));
+      const conflict = state.conflicts.find((axis) => !files.state.conflicts[axis].every(outside));
+      if (conflict) return unsure(lookup(files.state.conflicts[conflict]), 'conflict', extra, notices);
       const all = index.search(query);
       // Antibiotic choice, dosing and duration, and the like: never this FAQ's to answer.
       if (router.offTopic(query)) return unsure(lookup(all.slice(0, 3).map((c) => c.faqId)), 'off-topic', extra, notices);
@@ -198,7 +201,8 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
         return { view: view(routed.faqId, state, [...notices, ...offer])!, match: { faqId: routed.faqId, score: best?.score ?? 0 }, intent: routed.intent, ...extra };
       }
       // Only entries that fit the stated state are ranked at all.
-      const candidates = all.filter((c) => fits(applies(c.faqId), state));
+      const ruledOut = router.ruledOut(query, state);
+      const candidates = all.filter((c) => fits(applies(c.faqId), state) && !ruledOut.includes(c.faqId));
       // Whether a word is known at all does not depend on the state: coverage is over every entry.
       const decision = decide(candidates, topical, isSubjectTerm, rule, index.isGeneric, all, isOrdinary);
       if (decision.kind === 'answer') {

@@ -25,6 +25,8 @@ export interface IntentRouter {
   explained(text: string): Set<string>;
   /** Whether the question asks about a subject the FAQ never answers (faq-routing.yaml offTopic). */
   offTopic(text: string): boolean;
+  /** Entries the question's wording rules out: the MRI urgency ones when its wait is about another study. */
+  ruledOut(text: string, state: ClinicalState): string[];
 }
 
 /** Labels whose phrases are an intent's own words (explained, never unknown). */
@@ -79,6 +81,13 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
   const stems = (pairs: ReadonlyArray<readonly [string, string]>) => pairs.map(([a, b]) => [stem(a.toLowerCase()), stem(b.toLowerCase())] as const);
   const near = stems(order.near);
   const offNear = stems(file.offTopicNear);
+  /** Whether the question's wait is about another study, or it asks for one instead of the MRI. */
+  const waitAboutOther = (text: string, state: ClinicalState) => {
+    const { tokens, hits } = scanned(text);
+    const otherStudy = state.mentioned?.includes('other-study') ?? false;
+    const waits = hits.filter((h) => h.labels.includes('urgency'));
+    return waits.length > 0 && ((otherStudy && hits.some((h) => h.labels.includes('alternative'))) || waits.some((h) => studyOfWait(tokens, hits, h.start) === 'other'));
+  };
   // Routing and the explained words read the same question in a row: scan it once.
   let last: { text: string; tokens: ScanToken[]; hits: ReturnType<typeof scanner.scan> } | undefined;
   const scanned = (text: string) => {
@@ -100,6 +109,9 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       const { tokens, hits } = scanned(text);
       return hits.some((h) => h.labels.includes('off')) || nearMatch(tokens, offNear);
     },
+    ruledOut(text, state) {
+      return waitAboutOther(text, state) ? [urgency.answer, urgency.whenDeficit] : [];
+    },
     route(text, state) {
       // A stated result comes first: its branch is what the clinician needs next.
       if (state.compression === 'yes' && state.mri !== 'negative' && state.mri !== 'indeterminate') return { intent: 'result', faqId: result.compression };
@@ -110,10 +122,7 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       // "mri list full till thursday, would a ct do?") is not this rule, but one in a sentence after
       // the CT was reported ("CT shows erosion. Scanner booked till Monday, ok?") is. Nor is "can I
       // do a CT instead, the MRI has a 2 day wait": that asks for an alternative study.
-      const otherStudy = state.mentioned?.includes('other-study') ?? false;
-      const waits = hits.filter((h) => h.labels.includes('urgency'));
-      const aboutOther = (otherStudy && labels.has('alternative')) || waits.some((h) => studyOfWait(tokens, hits, h.start) === 'other');
-      if (waits.length > 0 && !aboutOther) return { intent: 'urgency', faqId: state.neuro === 'deficit' ? urgency.whenDeficit : urgency.answer };
+      if (labels.has('urgency') && !waitAboutOther(text, state)) return { intent: 'urgency', faqId: state.neuro === 'deficit' ? urgency.whenDeficit : urgency.answer };
       // "What should I order" when MRI is impossible is the contraindication question.
       if (state.mriPossible === 'no') return { intent: 'no-mri', faqId: noMri.answer };
       // "Is this for post-op patients": who the pathway is for, or not for when an exclusion is named

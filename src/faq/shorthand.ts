@@ -42,11 +42,13 @@ export function expandPlus(text: string): string {
 }
 
 /**
- * A "?" stuck to the front of a word is a query ("mri: ?early discitis", "mri for ?DO"): it becomes
- * the word "query", which the state reader reads as uncertainty, and never a sentence end.
+ * A "?" stuck to the front of a word is a query ("mri for ?DO", "mri ?SEA", "mri: ?early discitis"):
+ * a request names what is looked for with it as often as a report names what it cannot exclude,
+ * so it becomes "suspected", which says nothing about a result (the safe reading), and is never a
+ * sentence end. A report's own words ("equivocal") still state its result.
  */
 export function expandQuery(text: string): string {
-  return text.replace(/(^|[\s(:,;/])\?+(?=[A-Za-z])/g, '$1query ');
+  return text.replace(/(^|[\s(:,;/])\?+(?=[A-Za-z])/g, '$1suspected ');
 }
 
 /** Compiles the shorthand file: a leading "?", exact-case forms ("DO"), then the others, then "+". */

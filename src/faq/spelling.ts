@@ -24,7 +24,8 @@ export function buildSpellingCorrector(words: Iterable<string>, ignore: Readonly
   const isKnown = (w: string) => ignore.has(w) || known.has(w) || known.has(stem(w));
   return {
     correct(text) {
-      return text.replace(/[A-Za-z]{5,}/g, (word) => {
+      // A word cut by an apostrophe ("shouldn't", "couldn't") is a contraction, never a typo.
+      return text.replace(/\b[A-Za-z]{5,}\b(?!['’])/g, (word) => {
         const lower = word.toLowerCase();
         if (isKnown(lower)) return word;
         const near = [...known.fuzzyGet(lower, maxEdits(lower))].map(([w, [, d]]) => ({ w, d }));

@@ -72,8 +72,9 @@ describe('reading the clinical state', () => {
     ['how soon mri for ?DO, no neuro sx', { neuro: 'intact', conflicts: [] }],
     ['does it matter for the mri whether the infection is in the neck', { conflicts: [] }],
     ['mri w enhancement. how do i tell if its infected', { conflicts: [] }],
-    // "?X" is a query: uncertain, so an MRI read that way is indeterminate.
-    ['mri: ?early discitis', { mri: 'indeterminate', conflicts: [] }],
+    // "?X" is a query: a request's "mri ?SEA" or a report's "?early discitis" say nothing of the result.
+    ['mri ?SEA how soon', { conflicts: [] }],
+    ['mri: ?early discitis, equivocal', { mri: 'indeterminate', conflicts: [] }],
     ['mri cant tell infection from degeneration', { mri: 'indeterminate', conflicts: [] }],
     // Negation by "isn't", "nothing is"; a device that is not MR-safe makes MRI impossible.
     ['pacemaker that isnt mri compatible', { mriPossible: 'no', conflicts: [] }],

@@ -1,5 +1,6 @@
 import { CHAT_OFF_TOPIC, CHAT_ON_TOPIC } from './evalSetChat.js';
 import { CONTEXT_OFF_TOPIC, CONTEXT_ON_TOPIC } from './evalSetContext.js';
+import { ROUND3_OFF_TOPIC, ROUND3_ON_TOPIC } from './evalSetRound3.js';
 
 /**
  * Evaluation set for the FAQ search, written the way clinicians type in chat: lower case,
@@ -196,7 +197,7 @@ const BASE_OFF_TOPIC: readonly string[] = [
 ];
 
 /** On-topic questions: the original set and the chat-style additions of issue 15. */
-export const ON_TOPIC: readonly OnTopicCase[] = [...BASE_ON_TOPIC, ...CHAT_ON_TOPIC, ...CONTEXT_ON_TOPIC];
+export const ON_TOPIC: readonly OnTopicCase[] = [...BASE_ON_TOPIC, ...CHAT_ON_TOPIC, ...CONTEXT_ON_TOPIC, ...ROUND3_ON_TOPIC];
 
 /** Questions the bot must never answer with clinical content. */
-export const OFF_TOPIC: readonly string[] = [...BASE_OFF_TOPIC, ...CHAT_OFF_TOPIC, ...CONTEXT_OFF_TOPIC];
+export const OFF_TOPIC: readonly string[] = [...BASE_OFF_TOPIC, ...CHAT_OFF_TOPIC, ...CONTEXT_OFF_TOPIC, ...ROUND3_OFF_TOPIC];

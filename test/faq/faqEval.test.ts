@@ -97,7 +97,10 @@ describe('FAQ evaluation sets', () => {
     expect(fh.offTopicAnswered).toBe(0);
     expect(fh.wrongPolarity).toBe(0);
     // Held-out v2 has been tuning data since its one measurement (10:05: 1 wrong-polarity answer,
-    // 7 other wrong, 1 off-topic answered); round 3 fixed the causes, so it gets none now.
+    // 7 other wrong, 1 off-topic answered); round 3 fixed the causes, and it is held to the tuning bar.
     expect(f2.wrongPolarity).toBe(0);
+    expect(f2.top1 / f2.cases).toBeGreaterThanOrEqual(0.93);
+    expect(f2.wrong / f2.cases).toBeLessThanOrEqual(0.02);
+    expect(f2.offTopicAnswered).toBe(0);
   });
 });

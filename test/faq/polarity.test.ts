@@ -30,6 +30,10 @@ const POSITIVE = [
   'mri demonstrates osteomyelitis; no abscess seen',
   'mri w wo gad: +discitis, neg for abscess',
   'mri findings c/w early discitis, no collection',
+  // Round 3: a result word after another subject describes that subject.
+  'mri pos for discitis, blood cultures negative',
+  'mri shows discitis at L2-3; labs normal, reflexes normal',
+  'MRI + osteomyelitis. wbc normal. next?',
 ];
 
 const NEGATIVE = [
@@ -49,6 +53,10 @@ const NEGATIVE = [
   'mri clean, no enhancement',
   'mri -ve for infxn',
   'mri showed no abscess and no discitis, next step?',
+  // Round 3: subjects other than the MRI, and "isn't", "nothing".
+  'mri negative for infection, cultures positive for staph',
+  'mri neg. blood cultures pos. now what',
+  'mri showed nothing, crp still high',
 ];
 
 const NO_COMPRESSION = [
@@ -67,6 +75,8 @@ const NO_COMPRESSION = [
   'epidural abscess but the cord is not compressed',
   'no cord compression on mri, but there is an abscess',
   "mri didn't show cord compression, small abscess",
+  'mri shows SEA but nothing is pressing on the cord',
+  'mri: epidural abscess, cord isnt compressed',
 ];
 
 const COMPRESSION = [
@@ -86,6 +96,23 @@ const COMPRESSION = [
   'mri showed SEA and compression of the cord',
   'mri: epidural collection compressing the cord',
 ];
+
+/** A new neurologic symptom stated in other words: never the neuro-intact urgency answer. */
+const NEW_DEFICIT = [
+  'new tingling in both feet tonight, can the mri wait till morning',
+  'pins and needles in her legs since noon, mri tomorrow ok?',
+  'new paresthesias, how soon mri',
+  'developed urinary retention, is waiting for the morning list ok',
+  'now has trouble walking, can the mri wait',
+  'legs giving way since this evening, mri in the morning?',
+];
+
+describe('a stated new deficit never gets the neuro-intact urgency answer', () => {
+  it.each(NEW_DEFICIT)('%j', (q) => {
+    expect(shown(q)).not.toBe('urgency-neuro-intact');
+    expect(faq.ask(q).state?.neuro).toBe('deficit');
+  });
+});
 
 describe('answers never contradict the stated MRI result or compression', () => {
   it.each(POSITIVE)('positive MRI never gets negative or indeterminate guidance: %j', (q) => {

@@ -48,6 +48,41 @@ describe('intents the FAQ does not own', () => {
   });
 });
 
+describe('round 3: which study a wait is about, scope with a stated deficit, context around the question', () => {
+  const shown = (q: string) => {
+    const { view } = faq.ask(q);
+    return view.kind === 'faq' ? view.faqId : view.kind;
+  };
+  it.each([
+    // A wait in a sentence after the CT was reported is the MRI's; one about another study is not.
+    ['CT shows endplate erosion at L2. The scanner is booked until Monday, is that ok?', 'urgency-neuro-intact'],
+    ['mri slots are gone till friday, would a contrast ct do instead?', 'ct-with-contrast'],
+    ['can i get a ct w contrast rather than wait 3 days for the mri', 'ct-with-contrast'],
+    // A scope question stating a deficit, compression or surgery: who the pathway is not for.
+    ['does this pathway apply to someone with new foot drop', 'exclusions'],
+    ['is this the right pathway for a pt with a lumbar fusion last month', 'exclusions'],
+    ['does this apply to my patient with fever and focal back pain', 'inclusion-criteria'],
+    // A conflict between branches that do not apply to a post-operative patient decides nothing.
+    ['post op, mri shows enhancement at the fusion - normal or infection?', 'pitfall-post-operative'],
+    // "shouldn't", "couldn't": a contraction is never corrected as a typo.
+    ["who shouldn't this pathway be used for", 'exclusions'],
+    // Context after the asking clause, and context with everyday words, is still context.
+    ['what imaging should follow? she is on methotrexate and the xr shows endplate erosion', 'recommendation'],
+    ['MRI w and w/o contrast negative for infection; pt on chemo. Whats the plan going forward?', 'after-mri-negative'],
+  ])('%j -> %s', (q, id) => {
+    expect(shown(q)).toBe(id);
+  });
+
+  it.each([
+    'can the ct guided biopsy wait till monday',
+    'pacer in place, needs a cardiac mri. options?',
+    'Brain MRI: ring enhancing abscess. Next?',
+    'knee mri shows septic joint. what now?',
+  ])('never answers the MRI urgency or a branch for another study or subject: %j', (q) => {
+    expect(['urgency-neuro-intact', 'pitfall-delay', 'mri-contraindication', 'after-mri-positive', 'recommendation']).not.toContain(shown(q));
+  });
+});
+
 describe('identifiers typed into a question', () => {
   it.each([
     ['MRN 48213377 mri positive for discitis, next steps', '48213377', 'after-mri-positive'],
@@ -57,6 +92,7 @@ describe('identifiers typed into a question', () => {
     ['Anna Kowalski mri pos for osteomyelitis', 'Kowalski', 'after-mri-positive'],
     ['Mr Brown has a pacer and cannot have an MRI', 'Brown', 'mri-contraindication'],
     ['pt Lindqvist has an abscess on mri, what now', 'Lindqvist', 'after-mri-positive'],
+    ["Dr. Abernathy's patient: mri neg for infection, next step?", 'Abernathy', 'after-mri-negative'],
   ])('%j: reminded, never echoed, answered from the rest', (q, id, expected) => {
     const reply = faq.ask(q);
     expect(reply.identifier).toBe(true);

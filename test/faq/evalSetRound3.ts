@@ -1,0 +1,73 @@
+/**
+ * Tuning questions added in round 3 of issue 15, written to check that each round-3 mechanism
+ * generalises beyond the held-out v2 questions that showed it was missing (none of these copies a
+ * v2 question): result words describing another subject, a finding naming what a study is for,
+ * "?X", "whether", repeats of the MRI, post-operative patients, new wordings of deficits and intact
+ * examinations, waits about another study, scope questions stating a deficit, context after the
+ * asking clause, everyday words, and other subjects typed as context. Tuning only: the frozen
+ * held-out set is test/faq/heldOut3.yaml.
+ */
+import type { OnTopicCase } from './evalSet.js';
+
+/** On-topic questions and the entry that should answer each. */
+export const ROUND3_ON_TOPIC: readonly OnTopicCase[] = [
+  // A result word after another subject describes that subject, not the MRI.
+  { q: 'MRI positive for L2-3 discitis, cultures negative so far. who do we call', id: 'after-mri-positive' },
+  { q: 'mri: epidural abscess at L5, no cord compression, labs otherwise normal. next?', id: 'after-mri-positive' },
+  { q: 'mri came back negative but crp is still climbing, what now', id: 'after-mri-negative' },
+  { q: 'mri w/wo: no evidence of discitis or epidural abscess. next step', id: 'after-mri-negative' },
+  { q: 'mri shows thoracic discitis with a small abscess; reflexes brisk but power normal. plan?', id: 'after-mri-positive' },
+  // A finding right before the study says what the study is for.
+  { q: 'what does gad add to a discitis mri protocol', id: 'why-mri-with-contrast' },
+  { q: 'is an abscess mri without contrast good enough', id: 'pitfall-non-contrast-mri' },
+  // A result stated before a repeat of the MRI is that MRI's.
+  { q: 'report reads possible early discitis. should we repeat the mri in a week?', id: 'after-mri-indeterminate' },
+  { q: 'radiologist called it equivocal, do we rescan or biopsy', id: 'after-mri-indeterminate' },
+  // Post-operative patients: the pitfall, not the result branches.
+  { q: 'microdiscectomy 6 weeks ago, mri shows enhancement at the disc. infection or post op change?', id: 'pitfall-post-operative' },
+  { q: 'how long does enhancement last after a spinal fusion', id: 'pitfall-post-operative' },
+  // Deficits and intact examinations in other words.
+  { q: 'pins and needles in both legs since this afternoon, is an mri tomorrow ok', id: 'pitfall-delay' },
+  { q: 'new paresthesias in her feet tonight, how fast does the mri need to be', id: 'pitfall-delay' },
+  { q: 'moving all four limbs, strength normal. mri tomorrow morning fine?', id: 'urgency-neuro-intact' },
+  { q: 'walking normally, no numbness or weakness. how urgent is the mri', id: 'urgency-neuro-intact' },
+  // MRI impossible, with "isn't" and other reasons.
+  { q: "the ICD isn't MR conditional, what imaging then", id: 'mri-contraindication' },
+  { q: 'metal fragment in his eye from welding so no mri. options?', id: 'mri-contraindication' },
+  // The wait is about the study named with it.
+  { q: 'CT showed disc space narrowing at T11-12. MRI is booked for Thursday, is that acceptable?', id: 'urgency-neuro-intact' },
+  { q: 'mri is full until next week, is a contrast ct an acceptable stand in?', id: 'ct-with-contrast' },
+  // Scope questions that state a deficit or prior surgery.
+  { q: 'is this pathway for a pt with urinary retention and leg weakness', id: 'exclusions' },
+  { q: 'does this apply if he had a laminectomy in the spring', id: 'exclusions' },
+  { q: 'which patients is this workflow designed for', id: 'inclusion-criteria' },
+  // Context after the asking clause, or around it.
+  { q: 'what scan should we get? diabetic on prednisone, xray shows endplate irregularity at L4', id: 'recommendation' },
+  { q: 'MRI w and w/o negative for infection; she is on methotrexate. What is the follow up plan?', id: 'after-mri-negative' },
+  { q: 'penicillin allergic and on warfarin - anyway, what imaging is recommended after an abnormal xr', id: 'recommendation' },
+  // Everyday words around a clear question.
+  { q: 'why not just do a contrast ct, its much quicker', id: 'ct-with-contrast' },
+  { q: 'honestly is a non contrast mri good enough here', id: 'pitfall-non-contrast-mri' },
+  { q: 'what harm could come from putting the mri off until next week', id: 'pitfall-delay' },
+  { q: 'why does a bone scan rank below mri for this', id: 'why-not-bone-scan' },
+  // Identifiers with a title.
+  { q: "Dr. Okafor's patient, mri + for osteomyelitis T8, next steps", id: 'after-mri-positive' },
+];
+
+/** Questions that must be declined: other subjects typed with this FAQ's words. */
+export const ROUND3_OFF_TOPIC: readonly string[] = [
+  'how much will the patient pay for the spine mri',
+  'pacemaker pt needs a cardiac mri, alternatives?',
+  'brain mri shows a ring enhancing lesion. next step?',
+  'mri knee shows osteomyelitis, next?',
+  'what is the prognosis after a spinal epidural abscess',
+  'how long will she stay in hospital with discitis',
+  'what gauge needle for the disc biopsy',
+  'can discitis spread to family members',
+  'can the patient eat before the contrast mri',
+  'dose of gadolinium for a 90 kg man',
+  'can we do the contrast mri while she is breastfeeding',
+  'septic knee, mri or aspirate first',
+  'ct head for headache and fever',
+  'does the mri need a consent form',
+];
