@@ -73,6 +73,7 @@ export const RoutingFileSchema = z.strictObject({
   offers: z.strictObject({ order: phrase, result: phrase }),
   offTopic: phrases.default([]),
   offTopicNear: z.array(z.tuple([phrase, phrase])).default([]),
+  offTopicExcept: phrases.default([]),
   identifierReminder: phrase,
   generalTopics: z.array(faqId).min(1).max(3),
   labels: z.record(faqId, phrase.max(40, 'a topic label is at most 40 characters (it is never cut)')),

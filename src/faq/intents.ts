@@ -76,7 +76,7 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
   const scanner = compilePhrases(new Map([
     ['order', order.phrases], ['urgency', urgency.phrases], ['scope', scope.phrases],
     ['excluded', scope.excludedCues], ['off', file.offTopic], ['alternative', urgency.unlessAlternative],
-    ['mri', studies.mri], ['other', studies.other],
+    ['mri', studies.mri], ['other', studies.other], ['notOff', file.offTopicExcept],
   ]));
   const stems = (pairs: ReadonlyArray<readonly [string, string]>) => pairs.map(([a, b]) => [stem(a.toLowerCase()), stem(b.toLowerCase())] as const);
   const near = stems(order.near);

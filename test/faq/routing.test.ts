@@ -81,6 +81,12 @@ describe('round 3: which study a wait is about, scope with a stated deficit, con
   ])('never answers the MRI urgency or a branch for another study or subject: %j', (q) => {
     expect(['urgency-neuro-intact', 'pitfall-delay', 'mri-contraindication', 'after-mri-positive', 'recommendation']).not.toContain(shown(q));
   });
+
+  it('an off-topic word inside one of the FAQ\'s own phrases is not off-topic (offTopicExcept)', () => {
+    expect(shown('what is the radiation dose of a bone scan')).toBe('why-not-bone-scan');
+    expect(faq.ask('antibiotic dose for discitis').unsure).toBe('off-topic');
+    expect(faq.ask('radiation dose of pet, and the vancomycin dose?').unsure).toBe('off-topic');
+  });
 });
 
 describe('identifiers typed into a question', () => {
