@@ -1,26 +1,29 @@
-// Mutation testing of the safety core: `npm run test:mutation` (docs/testing.md).
-// One file while others use the machine: `npm run test:mutation -- --mutate src/flow/engine.ts`.
+// Mutation testing of the safety core, one group at a time: `npm run test:mutation` (scripts/mutationRun.ts,
+// docs/testing.md). Run directly, Stryker needs MUTATION_GROUP=<group id> from test/mutation/safetyCore.json.
 
 import { readFileSync } from 'node:fs';
 
-/** The safety core by responsibility, with each group's target score; scripts/mutationGate.ts reads the same file. */
+/** The safety core by responsibility: globs, target score and direct test files per group. */
 const { groups } = JSON.parse(readFileSync(new URL('./test/mutation/safetyCore.json', import.meta.url), 'utf8'));
+const group = groups.find((g) => g.id === process.env.MUTATION_GROUP);
+if (!group) throw new Error(`MUTATION_GROUP must name a group of test/mutation/safetyCore.json: ${groups.map((g) => g.id).join(', ')}`);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  // vitest.mutation.config.ts says which suites run against mutants and why.
+  // vitest.mutation.config.ts runs only the group's own test files (the score is a lower bound);
+  // STRYKER_ALL_TESTS=1 runs every test file instead (hours on two cores).
   vitest: { configFile: process.env.STRYKER_ALL_TESTS ? 'vitest.config.ts' : 'vitest.mutation.config.ts', related: false },
   coverageAnalysis: 'perTest',
-  mutate: groups.flatMap((g) => g.globs),
+  mutate: group.globs,
   // Two cores shared by everyone: one test process at a time.
   concurrency: 1,
   incremental: true,
-  incrementalFile: 'test/mutation/stryker-incremental.json',
-  thresholds: { high: 95, low: 90, break: 90 },
+  incrementalFile: `test/mutation/incremental/${group.id}.json`,
+  thresholds: { high: 95, low: group.target, break: group.target },
   reporters: ['clear-text', 'progress', 'json', 'html'],
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: `reports/mutation/${group.id}.json` },
+  htmlReporter: { fileName: `reports/mutation/${group.id}.html` },
   // TypeScript 7 has no JS compiler API, and the step that rewrites tsconfig `extends`/`references`
   // for the sandbox calls ts.parseConfigFileTextToJson. Our tsconfig has neither, so point the step
   // at a file that does not exist and it is skipped (the sandbox keeps tsconfig.json as it is).
