@@ -171,7 +171,8 @@ export class ConsultService {
     if (!saved) {
       const fresh = (await this.store.get(record.id)) ?? record;
       // A save that only attached the message (same step, same status) is no rival: apply again.
-      if (!retried && fresh.step === record.step && fresh.status === record.status && fresh.lastEventKey === record.lastEventKey) {
+      // Every accepted event bumps the step, so the step alone tells a rival click from an attach.
+      if (!retried && fresh.step === record.step && fresh.status === record.status) {
         return this.applyEvent(engine, fresh, event, key, userId, now, shownIn, true);
       }
       // Another click (perhaps on another instance) won the race; report the consult as it now is.
@@ -188,13 +189,13 @@ export class ConsultService {
    */
   private async clickCached(record: ConsultRecord, actor: Actor, data: ClickData, shownIn: ClickInput['shownIn']): Promise<ClickResult | undefined> {
     const now = this.now();
-    if (!isBound(record, actor) || record.status !== 'active' || record.expiresAt <= now || data.step !== record.step) return undefined;
+    // Status (a finished or cancelled consult) and flow version are the engine's to refuse, as on a fresh read.
+    // A repeated press needs no check here: its step is already behind the record's.
+    if (!isBound(record, actor) || record.expiresAt <= now || data.step !== record.step) return undefined;
     const engine = this.pathways.engine(record.flowId);
-    if (!engine || record.flowVersion !== engine.content.flow.version) return undefined;
     const event = toEvent(data);
-    if (!event) return undefined;
+    if (!engine || !event) return undefined;
     const key = `${data.step}:${eventName(event)}:${actor.userId}`;
-    if (record.lastEventKey === key) return undefined;
     const result = engine.apply(record.snapshot, event);
     if (!result.ok) return undefined;
     const next = this.nextRecord(engine, record, result.next, key, now, shownIn);
@@ -206,12 +207,11 @@ export class ConsultService {
   private nextRecord(engine: FlowEngine, record: ConsultRecord, snapshot: PersistedConsult, key: string, now: Date, shownIn: ClickInput['shownIn']): ConsultRecord {
     const status: RecordStatus = ({ active: 'active', finished: 'finished', cancelled: 'cancelled' } as const)[engine.status(snapshot)];
     const outcomeId = engine.outcomeId(snapshot) ?? null;
-    // Feedback and a radiology hand-off belong to the outcome they were given on: Back, Change,
-    // Restart or a recorded result that leaves it must not carry them to another outcome.
-    const { followUp, ...rest } = record;
+    // Feedback and a radiology hand-off belong to the outcome they were given on, and every event
+    // accepted there (Back, Change, Restart, Cancel, a recorded result) leaves it: none carries them on.
+    const { followUp: _leftBehind, ...rest } = record;
     return {
       ...rest,
-      ...(followUp && outcomeId === record.outcomeId ? { followUp } : {}),
       ...(record.messageRef === null && shownIn?.conversation === record.conversation ? { messageRef: shownIn.messageRef } : {}),
       snapshot,
       step: snapshot.context.step,

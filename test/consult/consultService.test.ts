@@ -1,26 +1,40 @@
 import { Pathways } from '../../src/interaction/pathways.js';
 import { describe, expect, it } from 'vitest';
 import { ConsultService } from '../../src/consult/consultService.js';
+import { UnknownPathwayError } from '../../src/consult/engineLookup.js';
 import { RecordCache } from '../../src/consult/recordCache.js';
-import { loadContent } from '../../src/content/loadContent.js';
+import { join } from 'node:path';
+import { loadContent, PROJECT_ROOT } from '../../src/content/loadContent.js';
 import { createFlowEngine } from '../../src/flow/engine.js';
 import { MemoryStore } from '../../src/store/memoryStore.js';
 import type { AuditRow, ConsultRecord } from '../../src/store/types.js';
 import type { ClickData } from '../../src/consult/clickData.js';
+import type { Actor } from '../../src/consult/binding.js';
 
 const engine = createFlowEngine(loadContent());
+/** A second, NOT CLINICAL pathway (test/fixtures/pathways). */
+const widget = () => createFlowEngine(loadContent('not-clinical-widget', join(PROJECT_ROOT, 'test/fixtures/pathways')));
 const START = { channel: 'slack', workspace: 'T1', conversation: 'C1', ownerId: 'U1' } as const;
 
-/** A store in which the message reference is attached between a click's load and its save. */
-class AttachRacingStore extends MemoryStore {
-  raceOnce = true;
+/** A store in which another save lands between a click's load and its save (once, or every time). */
+class RacingStore extends MemoryStore {
+  constructor(private readonly rival: (current: ConsultRecord) => ConsultRecord, private races = 1) {
+    super();
+  }
   override async update(record: ConsultRecord, expectedVersion: number, audit: Omit<AuditRow, 'seq'> | null): Promise<boolean> {
-    if (audit && this.raceOnce) {
-      this.raceOnce = false;
+    if (audit && this.races > 0) {
+      this.races--;
       const current = (await this.get(record.id))!;
-      await super.update({ ...current, messageRef: '1700000000.000100' }, current.version, null);
+      await super.update(this.rival(current), current.version, null);
     }
     return super.update(record, expectedVersion, audit);
+  }
+}
+
+/** The message reference is attached between a click's load and its save. */
+class AttachRacingStore extends RacingStore {
+  constructor(races = 1) {
+    super((current) => ({ ...current, messageRef: '1700000000.000100' }), races);
   }
 }
 
@@ -34,6 +48,48 @@ describe('ConsultService', () => {
     const saved = (await store.get(record.id))!;
     expect(saved).toMatchObject({ step: 1, messageRef: '1700000000.000100' });
     expect((await store.auditSince(new Date(0))).map((a) => a.event)).toEqual(['start', 'answer:suspicion:yes']);
+  });
+
+  it('retries a click once only: a save that keeps losing to message attaches is reported as stale', async () => {
+    const store = new AttachRacingStore(Infinity);
+    const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72 });
+    const { record } = await service.start(START);
+    const result = await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: { action: 'answer', questionId: 'suspicion', optionId: 'yes', consultId: record.id, step: 0 } });
+    expect(result).toMatchObject({ ok: false, reason: 'stale' });
+    expect((await store.get(record.id))!.step).toBe(0);
+  });
+
+  it('does not apply a click to a consult that housekeeping expired between its load and its save', async () => {
+    const store = new RacingStore((current) => ({ ...current, status: 'expired' }));
+    const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72 });
+    const { record } = await service.start(START);
+    const result = await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: { action: 'answer', questionId: 'suspicion', optionId: 'yes', consultId: record.id, step: 0 } });
+    expect(result.ok).toBe(false);
+    expect(await store.get(record.id)).toMatchObject({ status: 'expired', step: 0 });
+    expect((await store.auditSince(new Date(0))).map((a) => a.event)).toEqual(['start']);
+  });
+
+  it('starts only on a known channel and an installed pathway, saying which was wrong', async () => {
+    const other = widget();
+    const store = new MemoryStore();
+    const two = new ConsultService({ store, pathways: new Pathways([engine, other]), ttlHours: 72 });
+    await expect(two.start(START)).rejects.toThrow(new UnknownPathwayError('several pathways are installed: name one'));
+    await expect(two.start({ ...START, pathwayId: 'no-such-pathway' })).rejects.toThrow(new UnknownPathwayError('no pathway "no-such-pathway" is installed'));
+    await expect(two.start({ ...START, channel: 'Slack Connect' })).rejects.toThrow('not a channel name: "Slack Connect"');
+    const { record } = await two.start({ ...START, pathwayId: other.content.flow.id });
+    expect(record.flowId).toBe(other.content.flow.id);
+    expect(await store.recentByOwner('slack', 'T1', 'U1', 5)).toHaveLength(1);
+  });
+
+  it('draws a consult whose pathway is gone with the default pathway, and fails naming it when there is none', async () => {
+    const store = new MemoryStore();
+    const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72 });
+    const { record } = await service.start(START);
+    const retired = { ...record, flowId: 'retired-pathway', snapshot: { ...record.snapshot, flowId: 'retired-pathway' } };
+    expect(service.view(retired)).toMatchObject({ kind: 'notice', notice: 'flow-changed' });
+    const other = widget();
+    const noDefault = new ConsultService({ store, pathways: new Pathways([engine, other]), ttlHours: 72 });
+    expect(() => noDefault.view(retired)).toThrow(new UnknownPathwayError('no pathway "retired-pathway" is installed'));
   });
 
   it('still reports a click that lost to another answer as stale, changing nothing', async () => {
@@ -122,17 +178,65 @@ describe('follow-up state and the flow', () => {
   });
 });
 
-describe('ConsultService refuses, saving and auditing nothing', () => {
+// The record cache changes how a click is stored, never what is decided: every refusal holds with it too.
+describe.each([['without', false], ['with', true]])('ConsultService refuses, saving and auditing nothing (%s a record cache)', (_, cached) => {
   const actor = { channel: 'slack', workspace: 'T1', userId: 'U1' } as const;
   const setup = async () => {
     const store = new MemoryStore();
-    const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72 });
+    let clock = new Date('2026-11-28T10:00:00Z');
+    const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72, now: () => clock, ...(cached ? { cache: new RecordCache() } : {}) });
     const { record } = await service.start(START);
-    const press = async (data: Omit<ClickData, 'consultId'>) => service.click({ actor, data: { ...data, consultId: record.id } as ClickData });
+    const pressAs = async (who: Actor, data: Omit<ClickData, 'consultId'>) => service.click({ actor: who, data: { ...data, consultId: record.id } as ClickData });
+    const press = async (data: Omit<ClickData, 'consultId'>) => pressAs(actor, data);
     /** The stored consult and its audit trail, to show a refusal changed neither. */
     const state = async () => [await store.get(record.id), await store.auditSince(new Date(0))];
-    return { store, record, press, state };
+    const later = (hours: number) => { clock = new Date(clock.getTime() + hours * 3_600_000); };
+    return { store, record, press, pressAs, state, later };
   };
+
+  it('refuses a press by anyone but the owner through the consult\'s own channel and workspace, auditing only the refusal', async () => {
+    const { store, press, pressAs, record } = await setup();
+    const strangers: Actor[] = [
+      { channel: 'slack', workspace: 'T1', userId: 'U2' },
+      { channel: 'slack', workspace: 'T2', userId: 'U1' },
+      { channel: 'teams', workspace: 'T1', userId: 'U1' },
+    ];
+    for (const who of strangers) {
+      expect(await pressAs(who, { action: 'answer', questionId: 'suspicion', optionId: 'yes', step: 0 }), JSON.stringify(who)).toMatchObject({ ok: false, reason: 'not-owner' });
+    }
+    expect(await store.get(record.id)).toMatchObject({ step: 0, version: record.version });
+    expect((await store.auditSince(new Date(0))).map((a) => [a.event, a.userId, a.channel])).toEqual([
+      ['start', 'U1', 'slack'], ['refused:answer', 'U2', 'slack'], ['refused:answer', 'U1', 'slack'], ['refused:answer', 'U1', 'teams'],
+    ]);
+    expect((await press({ action: 'answer', questionId: 'suspicion', optionId: 'yes', step: 0 })).ok).toBe(true);
+  });
+
+  it('refuses a press once the consult has gone unanswered for its time to live, and marks it expired', async () => {
+    const { store, press, record, later } = await setup();
+    later(71.9);
+    expect((await press({ action: 'answer', questionId: 'suspicion', optionId: 'yes', step: 0 })).ok).toBe(true);
+    later(72);
+    expect(await press({ action: 'answer', questionId: 'prior_imaging', optionId: 'abnormal', step: 1 })).toMatchObject({ ok: false, reason: 'expired' });
+    expect(await store.get(record.id)).toMatchObject({ status: 'expired', step: 1 });
+    expect(await press({ action: 'answer', questionId: 'prior_imaging', optionId: 'abnormal', step: 1 })).toMatchObject({ ok: false, reason: 'expired' });
+  });
+
+  it('leaves a finished consult finished when it is pressed after its time to live', async () => {
+    const { store, press, record, later } = await setup();
+    expect((await press({ action: 'answer', questionId: 'suspicion', optionId: 'no', step: 0 })).ok).toBe(true);
+    later(100);
+    expect(await press({ action: 'restart', step: 1 })).toMatchObject({ ok: false, reason: 'finished' });
+    expect(await store.get(record.id)).toMatchObject({ status: 'finished' });
+  });
+
+  it('refuses the same press twice as a duplicate, and an old button as stale', async () => {
+    const { press, state } = await setup();
+    expect((await press({ action: 'answer', questionId: 'suspicion', optionId: 'yes', step: 0 })).ok).toBe(true);
+    const before = await state();
+    expect(await press({ action: 'answer', questionId: 'suspicion', optionId: 'yes', step: 0 })).toMatchObject({ ok: false, reason: 'duplicate' });
+    expect(await press({ action: 'back', step: 0 })).toMatchObject({ ok: false, reason: 'stale' });
+    expect(await state()).toEqual(before);
+  });
 
   it('never accepts a button from before Back, Change or Restart again', async () => {
     const { press, state } = await setup();
@@ -168,6 +272,9 @@ describe('ConsultService refuses, saving and auditing nothing', () => {
     expect(await press({ action: 'answer', questionId: 'suspicion', step: 0 })).toMatchObject({ ok: false, reason: 'invalid' });
     expect(await press({ action: 'answer', questionId: 'suspicion', optionId: 'maybe', step: 0 })).toMatchObject({ ok: false, reason: 'invalid' });
     expect(await press({ action: 'back', step: 0 })).toMatchObject({ ok: false, reason: 'invalid' });
+    for (const action of ['feedback', 'handoff', 'claim', 'new_consult'] as const) {
+      expect(await press({ action, step: 0 }), action).toMatchObject({ ok: false, reason: 'invalid' });
+    }
     expect(await state()).toEqual(before);
   });
 
