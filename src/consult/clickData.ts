@@ -5,6 +5,14 @@ import { FEEDBACK_CHOICES, FEEDBACK_REASONS } from './feedbackOptions.js';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
+/** A pathway id as a button or a command names it: a flow id (lower case letter first, then letters, digits, "_" or "-"), at most 64 characters. */
+export const PathwayIdSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/);
+
+/** Whether `text` can name a pathway (see PathwayIdSchema); whether one is installed is the caller's to ask. */
+export function isPathwayId(text: string): boolean {
+  return PathwayIdSchema.safeParse(text).success;
+}
+
 /**
  * What a button carries on every channel: the action, the consult and the step it was drawn at
  * (Teams card data is exactly this; Slack packs consultId and step into the button value).

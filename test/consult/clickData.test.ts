@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClickDataSchema, eventName, toEvent, type ClickData } from '../../src/consult/clickData.js';
+import { ClickDataSchema, eventName, isFollowUp, isPathwayId, toEvent, type ClickData } from '../../src/consult/clickData.js';
 
 const on = { consultId: 'c-1', step: 2 };
 
@@ -45,5 +45,22 @@ describe('ClickDataSchema', () => {
     for (const bad of [{ consultId: '' }, { consultId: 'a'.repeat(65) }, { consultId: 'a/b' }, { step: -1 }, { step: 10_001 }, { step: 1.5 }, { extra: 1 }, { action: 'delete' }]) {
       expect(ClickDataSchema.safeParse({ ...ok, ...bad }).success, JSON.stringify(bad)).toBe(false);
     }
+  });
+});
+
+describe('isPathwayId', () => {
+  it('takes a flow id: a lower case letter, then lower case letters, digits, "_" or "-", 64 characters at most', () => {
+    for (const ok of ['a', 'spine-infection-abnormal-imaging', 'not_clinical-2', `a${'b'.repeat(63)}`]) expect(isPathwayId(ok), ok).toBe(true);
+  });
+
+  it.each(['', 'Spine', '1st', '-a', '_a', 'a b', 'a/../b', 'a.b', 'a:b', 'spine\n', ' spine', `a${'b'.repeat(64)}`])('refuses %j', (text) => {
+    expect(isPathwayId(text)).toBe(false);
+  });
+});
+
+describe('isFollowUp', () => {
+  it('tells feedback, hand-off and claim presses from flow steps and starts', () => {
+    expect(['feedback', 'handoff', 'claim'].map((action) => isFollowUp({ action }))).toEqual([true, true, true]);
+    expect(['answer', 'back', 'restart', 'cancel', 'change', 'record_result', 'new_consult', 'start', ''].filter((action) => isFollowUp({ action }))).toEqual([]);
   });
 });

@@ -53,6 +53,10 @@ describe('parseAction refuses any action id the adapter does not draw', () => {
     expect(parseAction(actionId, v)).toEqual({ kind: 'invalid' });
   });
 
+  it.each(['start:', 'start:Spine', 'start:1st', 'start:a/../b', `start:${'a'.repeat(65)}`, 'start:a:b'])('start button naming no pathway id: %j', (actionId) => {
+    expect(parseAction(actionId, NEW_CONSULT_VALUE)).toEqual({ kind: 'invalid' });
+  });
+
   it('refuses an action id over Slack\'s 255 characters, whatever it starts with', () => {
     for (const prefix of ['answer:', 'control:change:', 'faq:']) {
       const actionId = (prefix + 'a'.repeat(256)).slice(0, 256);

@@ -10,6 +10,7 @@ describe('parseButtonData', () => {
     expect(parseButtonData(click)).toEqual(click);
     expect(parseButtonData({ action: 'faq_topic', faqId: 'spine-level' })).toEqual({ action: 'faq_topic', faqId: 'spine-level' });
     expect(parseButtonData({ action: 'start_consult' })).toEqual({ action: 'start_consult' });
+    expect(parseButtonData({ action: 'start_consult', pathwayId: 'spine-infection' })).toEqual({ action: 'start_consult', pathwayId: 'spine-infection' });
   });
 
   it.each([
@@ -22,6 +23,7 @@ describe('parseButtonData', () => {
     ['an FAQ topic over 64 characters', { action: 'faq_topic', faqId: 'a'.repeat(65) }],
     ['an empty FAQ topic', { action: 'faq_topic', faqId: '' }],
     ['a click without a step', { ...click, step: undefined }],
+    ['a start button naming no pathway id', { action: 'start_consult', pathwayId: 'a/../b' }],
   ])('refuses %s', (_name, raw) => {
     expect(parseButtonData(raw)).toBeUndefined();
   });

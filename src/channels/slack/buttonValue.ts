@@ -1,4 +1,4 @@
-import { ClickDataSchema, type ClickData } from '../../consult/clickData.js';
+import { ClickDataSchema, isPathwayId, type ClickData } from '../../consult/clickData.js';
 
 /** What a clicked button asks for, parsed from its action_id and value. */
 export type ParsedAction =
@@ -44,7 +44,7 @@ export function parseAction(actionId: unknown, value: unknown): ParsedAction {
   if (typeof actionId !== 'string') return { kind: 'invalid' };
   const parts = actionId.split(':');
   if (actionId === 'control:new_consult') return { kind: 'start' };
-  if (parts[0] === 'start' && parts.length === 2 && /^[a-z][a-z0-9_-]{0,63}$/.test(parts[1])) return { kind: 'start', pathwayId: parts[1] };
+  if (parts[0] === 'start' && parts.length === 2 && isPathwayId(parts[1])) return { kind: 'start', pathwayId: parts[1] };
   if (parts[0] === 'faq' && parts.length === 2 && /^[A-Za-z0-9_-]{1,64}$/.test(parts[1])) return { kind: 'faq-topic', faqId: parts[1] };
   let fields: Partial<ClickData> | undefined;
   if (parts[0] === 'answer' && parts.length === 3) fields = { action: 'answer', questionId: parts[1], optionId: parts[2] };

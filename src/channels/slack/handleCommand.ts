@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { isPathwayId } from '../../consult/clickData.js';
 import { runPress, type PressHandler } from '../../interaction/pressHandler.js';
 import type { ProductInfo } from './productInfo.js';
 import { renderHelp } from './renderHelp.js';
@@ -15,7 +16,7 @@ export function asksForHelp(text: string | undefined): boolean {
 /** The pathway named after the command (`/spine-consult <pathway>`), lower-cased; undefined when none. */
 export function pathwayArgument(text: string | undefined): string | undefined {
   const word = (text ?? '').trim().toLowerCase();
-  return /^[a-z][a-z0-9_-]{0,63}$/.test(word) ? word : undefined;
+  return isPathwayId(word) ? word : undefined;
 }
 
 /** `/spine-consult [help | <pathway>]`: acknowledges first, then starts (or offers the pathways, or answers help privately). */

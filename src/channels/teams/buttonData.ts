@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { ClickDataSchema } from '../../consult/clickData.js';
+import { ClickDataSchema, PathwayIdSchema } from '../../consult/clickData.js';
 import type { ButtonData } from './cardActions.js';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 const TeamsOnlySchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('faq_topic'), faqId: id }),
-  z.strictObject({ action: z.literal('start_consult'), pathwayId: z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/).optional() }),
+  z.strictObject({ action: z.literal('start_consult'), pathwayId: PathwayIdSchema.optional() }),
 ]);
 
 /** The value of an `adaptiveCard/action` invoke: the Action.Execute that was clicked. */

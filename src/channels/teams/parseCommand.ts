@@ -1,3 +1,5 @@
+import { isPathwayId } from '../../consult/clickData.js';
+
 /** A bot command from the manifest's command list; `consult <pathway>` names the pathway to start. */
 export type Command = { kind: 'start'; pathwayId?: string } | { kind: 'help' } | { kind: 'set-radiology' };
 
@@ -13,6 +15,6 @@ export function parseCommand(text: string): Command | undefined {
   if (START.has(t)) return { kind: 'start' };
   if (HELP.has(t)) return { kind: 'help' };
   if (t === 'set radiology channel') return { kind: 'set-radiology' };
-  const named = /^consult ([a-z][a-z0-9_-]{0,63})$/.exec(t);
-  return named ? { kind: 'start', pathwayId: named[1] } : undefined;
+  const named = /^consult (\S+)$/.exec(t);
+  return named && isPathwayId(named[1]!) ? { kind: 'start', pathwayId: named[1] } : undefined;
 }
