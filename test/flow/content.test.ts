@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { loadContent, readRawContent } from '../../src/content/loadContent.js';
 import { ContentError, parseContent, type RawContent } from '../../src/flow/parseContent.js';
 
+/** The real content files as read from disk, read once (reading parses YAML; each test breaks its own copy). */
+const shipped = readRawContent();
 /** A deep copy of the real content files, for breaking one thing at a time. */
-const raw = (): RawContent => structuredClone(readRawContent());
+const raw = (): RawContent => structuredClone(shipped);
 const data = (r: RawContent['flow']) => r.data as any;
 
 function problemsOf(mutate: (r: RawContent) => void): string {

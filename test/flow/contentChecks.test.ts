@@ -16,9 +16,12 @@ const outcome = (r: RawContent, id: string): Data => rulesOf(r, 'outcomes').outc
 const questionIndex = (r: RawContent, id: string) => flowOf(r).questions.findIndex((q: Data) => q.id === id);
 const outcomeIndex = (r: RawContent, id: string) => rulesOf(r, 'outcomes').outcomes.findIndex((o: Data) => o.id === id);
 
+/** The shipped content as read from disk, read once (reading parses YAML; each test breaks its own copy). */
+const shipped = readRawContent();
+
 /** The problems parseContent reports for the shipped content broken by `mutate`; fails if it is accepted. */
 function problemsOf(mutate: (r: RawContent) => string | void): { message: string; at: string } {
-  const r = structuredClone(readRawContent());
+  const r = structuredClone(shipped);
   const at = mutate(r) ?? '';
   try {
     parseContent(r);
@@ -31,7 +34,7 @@ function problemsOf(mutate: (r: RawContent) => string | void): { message: string
 
 describe('start-up refuses a flow whose routing is broken, naming the problem', () => {
   it('accepts the shipped content', () => {
-    expect(() => parseContent(structuredClone(readRawContent()))).not.toThrow();
+    expect(() => parseContent(structuredClone(shipped))).not.toThrow();
   });
 
   it.each<[string, (r: RawContent) => string | void, (at: string) => string]>([
