@@ -1,7 +1,6 @@
 import type { Rules } from './schema.js';
 import type { Problem, RawContent } from './parseContent.js';
-
-const fold = (s: string) => s.replace(/[–—]/g, '-').replace(/\s+/g, ' ').trim().toLowerCase();
+import { foldText as fold } from './checkCitations.js';
 
 /**
  * The article named on every outcome must be the one in the source text: its title is the first
@@ -11,7 +10,8 @@ const fold = (s: string) => s.replace(/[–—]/g, '-').replace(/\s+/g, ' ').tri
 export function checkAttribution(criteria: Rules['criteria'], raw: RawContent, problems: Problem[]): void {
   const file = raw.rules.criteria.file;
   const source = fold(raw.source.text);
-  const firstLine = fold(raw.source.text.split(/\r?\n/)[0] ?? '');
+  // split always yields at least one line.
+  const firstLine = fold(raw.source.text.split(/\r?\n/)[0]!);
   const { title, reviewer, reviewed } = criteria.article;
   if (fold(title) !== firstLine) problems.push({ file, path: ['article', 'title'], message: `is not the title of ${raw.source.file}` });
   for (const [key, value] of [['reviewer', reviewer], ['reviewed', reviewed]] as const) {

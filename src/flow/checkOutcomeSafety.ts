@@ -11,7 +11,7 @@ export function checkOutcomeSafety(flow: FlowFile, rules: Rules, raw: RawContent
   const urgencyFile = raw.rules.urgency.file;
   const faqIds = new Set(rules.faq.entries.map((e) => e.id));
   const neuro = flow.questions.find((q) => q.id === rules.urgency.question);
-  const answers = new Set(neuro?.options.map((o) => o.id) ?? []);
+  const answers = new Set(neuro?.options.map((o) => o.id));
   for (const [name, scale] of Object.entries(rules.urgency.scales)) {
     scale.forEach((r, i) => answers.has(r.when)
       || problems.push({ file: urgencyFile, path: ['scales', name, i, 'when'], message: `"${r.when}" is not an option of "${rules.urgency.question}"` }));

@@ -33,6 +33,10 @@ describe('checkCitations', () => {
     )).toEqual([]);
   });
 
+  it('finds a quote that runs over a line break of the source, and a section written with spaces around it', () => {
+    expect(check(['  Background:  ', 'is preferred - see below. it is usually appropriate'])).toEqual([]);
+  });
+
   it('names a section that is not the start of a line of the source', () => {
     expect(check(['Imaging', 'Do not delay imaging.'])).toEqual([
       { file: 'rules.yaml', path: ['facts', 0, 'section'], message: '"Imaging" is not a heading of source.txt' },

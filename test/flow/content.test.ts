@@ -90,6 +90,17 @@ describe('flow and rules content', () => {
     expect(problemsOf(mutate)).toContain(expected);
   });
 
+  it('accepts an article title written with other case, dashes and spacing than the source\'s first line', () => {
+    const r = raw();
+    data(r.rules.criteria).article.title = '  what is the next imaging step for suspected spine infection after abnormal X–rays  or\tCT?  ';
+    expect(() => parseContent(r)).not.toThrow();
+  });
+
+  it('refuses an article title whose words differ from the source\'s, even with the same letters', () => {
+    expect(problemsOf((r) => { data(r.rules.criteria).article.title = 'What Is the Next Imaging Step for Suspected Spine Infection After Abnormal X-rays orCT?'; }))
+      .toContain('rules/spine-infection-abnormal-imaging/criteria.yaml: article.title: is not the title of rules/spine-infection-abnormal-imaging/source.txt');
+  });
+
   it('names a missing rules file', () => {
     expect(() => loadContent('spine-infection-abnormal-imaging', '/nonexistent')).toThrow(
       'rules/spine-infection-abnormal-imaging/criteria.yaml: cannot be read (missing file?)',
