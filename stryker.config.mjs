@@ -10,7 +10,9 @@ if (!group) throw new Error(`MUTATION_GROUP must name a group of test/mutation/s
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  testRunner: 'vitest',
+  // Stryker's vitest runner, counting a test file that fails outside its tests as a kill (see the plugin).
+  testRunner: 'vitest-file-failures',
+  appendPlugins: ['./scripts/stryker/vitestFileFailures.mjs'],
   // vitest.mutation.config.ts runs only the group's own test files (the score is a lower bound);
   // STRYKER_ALL_TESTS=1 runs every test file instead (hours on two cores).
   vitest: { configFile: process.env.STRYKER_ALL_TESTS ? 'vitest.config.ts' : 'vitest.mutation.config.ts', related: false },

@@ -111,6 +111,24 @@ describe('the flow engine refuses, changing nothing', () => {
   });
 });
 
+describe('a stored consult the flow never produces (a damaged or hand-edited row)', () => {
+  // Its state and answers are in no table row, so the engine asks XState itself: same rules.
+  const damaged: PersistedConsult = { ...engine.start(), value: 'neuro', context: { answers: [], step: 7 } };
+
+  it('still takes an answer to the question it stands at, moving the step on by one', () => {
+    expect(engine.apply(damaged, { type: 'ANSWER', questionId: 'neuro', optionId: 'none' })).toEqual({
+      ok: true,
+      next: { flowId: damaged.flowId, flowVersion: damaged.flowVersion, value: 'post_op', context: { answers: [{ questionId: 'neuro', optionId: 'none' }], step: 8 } },
+    });
+  });
+
+  it('still refuses what that question does not take', () => {
+    for (const event of [{ type: 'ANSWER', questionId: 'suspicion', optionId: 'yes' }, { type: 'BACK' }, { type: 'RECORD_RESULT' }] as ConsultEvent[]) {
+      expect(engine.apply(damaged, event), event.type).toEqual({ ok: false, reason: 'not-allowed' });
+    }
+  });
+});
+
 describe('outcomes', () => {
   it('names the outcome a consult shows, and none on a question', () => {
     for (const { state } of visited) {
