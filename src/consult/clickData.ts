@@ -43,8 +43,9 @@ export function toEvent(data: ClickData): ConsultEvent | undefined {
     case 'restart': return { type: 'RESTART' };
     case 'cancel': return { type: 'CANCEL' };
     case 'record_result': return { type: 'RECORD_RESULT' };
-    // Not flow steps: feedback and the radiology hand-off go through src/consult/followUpService.ts.
-    case 'new_consult': case 'feedback': case 'handoff': case 'claim': return undefined;
+    // Not flow steps (new_consult starts another consult; feedback, handoff and claim go through
+    // src/consult/followUpService.ts).
+    default: return undefined;
   }
 }
 

@@ -70,8 +70,9 @@ export class ConsultService {
     const { pathwayId, ...where } = input;
     if (!isChannelName(where.channel)) throw new Error(`not a channel name: ${JSON.stringify(where.channel.slice(0, 40))}`);
     const id = pathwayId ?? this.pathways.defaultId;
-    const engine = id === undefined ? undefined : this.pathways.engine(id);
-    if (!engine) throw new UnknownPathwayError(id === undefined ? 'several pathways are installed: name one' : `no pathway "${id}" is installed`);
+    if (id === undefined) throw new UnknownPathwayError('several pathways are installed: name one');
+    const engine = this.pathways.engine(id);
+    if (!engine) throw new UnknownPathwayError(`no pathway "${id}" is installed`);
     const snapshot = engine.start();
     const record: ConsultRecord = {
       id: randomUUID(),

@@ -38,6 +38,12 @@ describe('eventName', () => {
 });
 
 describe('ClickDataSchema', () => {
+  it('takes every action a consult button can carry', () => {
+    const actions = ['answer', 'back', 'restart', 'cancel', 'change', 'record_result', 'new_consult', 'feedback', 'handoff', 'claim'];
+    for (const action of actions) expect(ClickDataSchema.safeParse({ action, ...on }).success, action).toBe(true);
+    expect(ClickDataSchema.safeParse({ action: 'start', ...on }).success).toBe(false);
+  });
+
   it('refuses ids outside [A-Za-z0-9_-]{1,64}, steps outside 0..10000 and unknown fields', () => {
     const ok = { action: 'back', ...on };
     expect(ClickDataSchema.safeParse(ok).success).toBe(true);

@@ -76,6 +76,7 @@ describe('ConsultService', () => {
     await expect(two.start(START)).rejects.toThrow(new UnknownPathwayError('several pathways are installed: name one'));
     await expect(two.start({ ...START, pathwayId: 'no-such-pathway' })).rejects.toThrow(new UnknownPathwayError('no pathway "no-such-pathway" is installed'));
     await expect(two.start({ ...START, channel: 'Slack Connect' })).rejects.toThrow('not a channel name: "Slack Connect"');
+    await expect(two.start({ ...START, channel: 'X'.repeat(100) })).rejects.toThrow(`not a channel name: "${'X'.repeat(40)}"`);
     const { record } = await two.start({ ...START, pathwayId: other.content.flow.id });
     expect(record.flowId).toBe(other.content.flow.id);
     expect(await store.recentByOwner('slack', 'T1', 'U1', 5)).toHaveLength(1);
@@ -90,6 +91,62 @@ describe('ConsultService', () => {
     const other = widget();
     const noDefault = new ConsultService({ store, pathways: new Pathways([engine, other]), ttlHours: 72 });
     expect(() => noDefault.view(retired)).toThrow(new UnknownPathwayError('no pathway "retired-pathway" is installed'));
+  });
+
+  it('attaches the message that shows a consult, once, and says so when the consult is gone', async () => {
+    const store = new CountingStore();
+    const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72 });
+    const { record } = await service.start(START);
+    const attached = await service.attachMessage(record, 'C1:1.1');
+    expect(attached).toMatchObject({ messageRef: 'C1:1.1', version: record.version + 1 });
+    expect(await store.get(record.id)).toEqual(attached);
+    store.updates = 0;
+    // A click on the new message may have saved it already: attaching it again writes nothing.
+    expect(await service.attachMessage(attached, 'C1:1.1')).toEqual(attached);
+    expect(await service.attachMessage(record, 'C1:1.1')).toEqual(attached);
+    expect(store.updates).toBe(1);
+    const gone = { ...record, id: 'gone' };
+    await expect(service.attachMessage(gone, 'C1:1.1')).rejects.toThrow('consult gone vanished while attaching its message');
+  });
+
+  it('attaches on top of the cached copy when the caller holds an older one', async () => {
+    const store = new CountingStore();
+    const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72, cache: new RecordCache() });
+    const { record } = await service.start(START);
+    const clicked = await service.click({ actor: { channel: 'slack', workspace: 'T1', userId: 'U1' }, data: { action: 'answer', questionId: 'suspicion', optionId: 'yes', consultId: record.id, step: 0 } });
+    store.gets = 0;
+    store.updates = 0;
+    const attached = await service.attachMessage(record, 'C1:1.1');
+    if (!clicked.ok) throw new Error(clicked.reason);
+    expect(attached).toMatchObject({ step: 1, messageRef: 'C1:1.1', version: clicked.record.version + 1 });
+    expect({ gets: store.gets, updates: store.updates }).toEqual({ gets: 0, updates: 1 });
+  });
+
+  it('saves the message a click was pressed on when none is saved yet, only from the consult\'s own conversation', async () => {
+    const store = new MemoryStore();
+    const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72 });
+    const actor = { channel: 'slack', workspace: 'T1', userId: 'U1' } as const;
+    const answer = (consultId: string, step: number, shownIn: { conversation: string; messageRef: string }) =>
+      service.click({ actor, data: { action: 'answer', questionId: ['suspicion', 'prior_imaging'][step]!, optionId: ['yes', 'abnormal'][step]!, consultId, step }, shownIn });
+    const elsewhere = (await service.start(START)).record;
+    expect(await answer(elsewhere.id, 0, { conversation: 'C-other', messageRef: '1.1' })).toMatchObject({ ok: true, record: { messageRef: null } });
+    const { record } = await service.start(START);
+    expect(await answer(record.id, 0, { conversation: 'C1', messageRef: '1.1' })).toMatchObject({ ok: true, record: { messageRef: '1.1' } });
+    expect(await answer(record.id, 1, { conversation: 'C1', messageRef: '2.2' })).toMatchObject({ ok: true, record: { messageRef: '1.1' } });
+  });
+
+  it('lists an owner\'s consults in one channel and workspace, newest first, up to the limit', async () => {
+    let clock = new Date('2026-11-28T10:00:00Z');
+    const service = new ConsultService({ store: new MemoryStore(), pathways: Pathways.of(engine), ttlHours: 72, now: () => clock });
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      ids.push((await service.start(START)).record.id);
+      clock = new Date(clock.getTime() + 60_000);
+    }
+    await service.start({ ...START, ownerId: 'U2' });
+    await service.start({ ...START, workspace: 'T2' });
+    expect((await service.recent('slack', 'T1', 'U1')).map((r) => r.id)).toEqual(ids.slice(2).reverse());
+    expect((await service.recent('slack', 'T1', 'U1', 2)).map((r) => r.id)).toEqual(ids.slice(5).reverse());
   });
 
   it('still reports a click that lost to another answer as stale, changing nothing', async () => {
@@ -269,8 +326,8 @@ describe.each([['without', false], ['with', true]])('ConsultService refuses, sav
   it('refuses a click that names no flow event, or one the question does not take, as invalid', async () => {
     const { press, state } = await setup();
     const before = await state();
-    expect(await press({ action: 'answer', questionId: 'suspicion', step: 0 })).toMatchObject({ ok: false, reason: 'invalid' });
     expect(await press({ action: 'answer', questionId: 'suspicion', optionId: 'maybe', step: 0 })).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await press({ action: 'answer', questionId: 'suspicion', step: 0 })).toMatchObject({ ok: false, reason: 'invalid' });
     expect(await press({ action: 'back', step: 0 })).toMatchObject({ ok: false, reason: 'invalid' });
     for (const action of ['feedback', 'handoff', 'claim', 'new_consult'] as const) {
       expect(await press({ action, step: 0 }), action).toMatchObject({ ok: false, reason: 'invalid' });
