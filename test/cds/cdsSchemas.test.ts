@@ -108,6 +108,17 @@ describe('cards as the service sends them', () => {
   const card = { summary: 'MRI is preferred', indicator: 'warning', source: { label: 'ACR' } };
   const suggestion = { label: 'Order MRI instead', actions: [{ type: 'create', description: 'Add the MRI order', resource: { resourceType: 'ServiceRequest' } }] };
 
+  it('takes each indicator, selection behaviour and link type the specification names', () => {
+    for (const indicator of ['info', 'warning', 'critical']) accepts(CardSchema, { ...card, indicator });
+    for (const selectionBehavior of ['at-most-one', 'any']) accepts(CardSchema, { ...card, selectionBehavior, suggestions: [suggestion] });
+    for (const type of ['absolute', 'smart']) accepts(CardSchema, { ...card, links: [{ label: 'x', url: 'https://example.org', type }] });
+  });
+
+  it('says why a card or an action breaks a rule across fields', () => {
+    expect(describeIssues(CardSchema.safeParse({ ...card, suggestions: [suggestion] }).error!)).toBe('(body): suggestions need selectionBehavior');
+    expect(describeIssues(ActionSchema.safeParse({ type: 'delete', description: 'Remove' }).error!)).toBe('(body): delete needs resourceId; create and update need resource');
+  });
+
   it('accepts a card with a suggestion, override reasons and a link', () => {
     accepts(CardSchema, {
       ...card, uuid: 'c-1', detail: 'Why', selectionBehavior: 'at-most-one', suggestions: [suggestion],

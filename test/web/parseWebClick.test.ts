@@ -61,6 +61,9 @@ describe('parseWebClick', () => {
     ['a hand-off without request', { consultId: 'c', step: '1', click: 'handoff' }],
     ['a hand-off request with a part after it', { consultId: 'c', step: '1', click: 'handoff:request:x' }],
     ['a missing consult id', { step: '1', click: 'control:back' }],
+    ['an unknown kind naming a control', { consultId: 'c', step: '1', click: 'delete:back' }],
+    ['feedback naming a control', { consultId: 'c', step: '1', click: 'feedback:back' }],
+    ['an unknown kind naming the hand-off request', { consultId: 'c', step: '1', click: 'delete:request' }],
   ])('rejects %s', (_name, body) => {
     expect(parseWebClick(body)).toBeUndefined();
   });

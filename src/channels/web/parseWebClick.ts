@@ -21,7 +21,7 @@ export function parseWebClick(body: unknown): ClickData | undefined {
   else if (kind === 'feedback' && a && b === undefined) fields = { action: 'feedback', choice: a as ClickData['choice'] };
   else if (kind === 'feedback_reason' && a && b === undefined) fields = { action: 'feedback', choice: 'something_else', reason: a as ClickData['reason'] };
   else if (kind === 'handoff' && a === 'request' && b === undefined) fields = { action: 'handoff' };
-  if (!fields) return undefined;
+  // No button matched: fields stays undefined and the schema refuses a click without an action.
   const parsed = ClickDataSchema.safeParse({ ...fields, consultId, step: Number(step) });
   return parsed.success ? parsed.data : undefined;
 }
