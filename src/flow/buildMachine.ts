@@ -22,6 +22,13 @@ export type ConsultEvent =
   | { type: 'CHANGE'; questionId: string }
   | { type: 'RECORD_RESULT' };
 
+/**
+ * The ids an event names (ANSWER: question and option; CHANGE: question). A guard or action runs only
+ * on the transitions of its own event type (answerIs and recordAnswer on ANSWER, canChange on CHANGE),
+ * so none checks the type again.
+ */
+const idsOf = (event: ConsultEvent) => event as { questionId?: string; optionId?: string };
+
 /** The state a cancelled consult ends in. */
 export const CANCELLED = 'cancelled';
 
@@ -33,10 +40,10 @@ export function buildMachine(content: Content) {
   const { flow, rules } = content;
   const routeOf = new Map<string, string>();
   const predecessors = new Map<string, Array<{ from: string; viaOutcome: boolean }>>();
+  // Two options of one question leading to the same node give that node the same Back transition
+  // twice; XState takes the first that passes, so the repeat is harmless.
   const addPred = (node: string, from: string, viaOutcome: boolean) => {
-    const list = predecessors.get(node) ?? [];
-    if (!list.some((p) => p.from === from)) list.push({ from, viaOutcome });
-    predecessors.set(node, list);
+    predecessors.set(node, [...(predecessors.get(node) ?? []), { from, viaOutcome }]);
   };
   for (const q of flow.questions) {
     for (const o of q.options) {
@@ -51,20 +58,20 @@ export function buildMachine(content: Content) {
     types: {} as { context: ConsultContext; events: ConsultEvent },
     guards: {
       answerIs: ({ event }, p: { questionId: string; optionId: string }) =>
-        event.type === 'ANSWER' && event.questionId === p.questionId && event.optionId === p.optionId,
+        idsOf(event).questionId === p.questionId && idsOf(event).optionId === p.optionId,
       lastAnswerIs: ({ context }, p: { questionId: string }) => context.answers.at(-1)?.questionId === p.questionId,
       lastAnswerLeadsTo: ({ context }, p: { node: string }) => {
         const last = context.answers.at(-1);
         return !!last && routeOf.get(`${last.questionId}:${last.optionId}`) === p.node;
       },
       canChange: ({ context, event }, p: { questionId: string }) =>
-        event.type === 'CHANGE' && event.questionId === p.questionId && context.answers.some((a) => a.questionId === p.questionId),
+        idsOf(event).questionId === p.questionId && context.answers.some((a) => a.questionId === p.questionId),
     },
     actions: {
-      recordAnswer: assign(({ context, event }) =>
-        event.type === 'ANSWER'
-          ? { answers: [...context.answers, { questionId: event.questionId, optionId: event.optionId }], step: context.step + 1 }
-          : {}),
+      recordAnswer: assign(({ context, event }) => {
+        const { questionId, optionId } = idsOf(event) as Answer;
+        return { answers: [...context.answers, { questionId, optionId }], step: context.step + 1 };
+      }),
       dropLastAnswer: assign(({ context }) => ({ answers: context.answers.slice(0, -1), step: context.step + 1 })),
       dropAnswersFrom: assign(({ context }, p: { questionId: string }) => ({
         answers: context.answers.slice(0, context.answers.findIndex((a) => a.questionId === p.questionId)),
@@ -84,7 +91,6 @@ export function buildMachine(content: Content) {
   const states: Record<string, object> = {};
   for (const q of flow.questions) {
     states[q.id] = {
-      meta: { kind: 'question' },
       on: {
         ANSWER: q.options.map((o) => ({
           target: o.next,
@@ -98,10 +104,10 @@ export function buildMachine(content: Content) {
   for (const o of rules.outcomes.outcomes) {
     const next = continuation.get(o.id);
     states[o.id] = next
-      ? { meta: { kind: 'outcome' }, on: { RECORD_RESULT: { target: next, actions: 'bumpStep' as const }, BACK: backTransitions(o.id) } }
-      : { meta: { kind: 'outcome' }, type: 'final' as const };
+      ? { on: { RECORD_RESULT: { target: next, actions: 'bumpStep' as const }, BACK: backTransitions(o.id) } }
+      : { type: 'final' as const };
   }
-  states[CANCELLED] = { meta: { kind: 'cancelled' }, type: 'final' as const };
+  states[CANCELLED] = { type: 'final' as const };
 
   return m.createMachine({
     id: flow.id,

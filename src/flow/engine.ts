@@ -1,4 +1,4 @@
-import { initialTransition, transition } from 'xstate';
+import { initialTransition } from 'xstate';
 import { buildMachine, CANCELLED, type Answer, type ConsultContext, type ConsultEvent, type ConsultMachine } from './buildMachine.js';
 import type { Content } from './parseContent.js';
 import { buildView, type View } from './buildView.js';
@@ -56,12 +56,11 @@ export function createFlowEngine(content: Content): FlowEngine {
     value: String(snapshot.value),
     context: structuredClone(snapshot.context),
   });
-  const restore = (c: PersistedConsult) => machine.resolveState({ value: c.value, context: structuredClone(c.context) });
   // A stored state from another flow version (or a damaged row) must never be mixed into this machine.
   const sameFlow = (c: PersistedConsult) =>
     c.flowId === flowId && c.flowVersion === flowVersion && Object.hasOwn(machine.root.states, c.value);
-  // The click path looks transitions up instead of interpreting the machine per click; a state
-  // the table does not hold (a damaged or hand-edited row) still goes through XState itself.
+  // The click path looks transitions up instead of interpreting the machine per click. The table
+  // fills a row from XState the first time any (state, answers) is met, damaged rows included.
   const table = buildTransitionTable(machine);
   const initial = persist(initialTransition(machine)[0]);
   const view = memoiseView((consult) => buildView(content, consult));
@@ -69,17 +68,15 @@ export function createFlowEngine(content: Content): FlowEngine {
   const engine: FlowEngine = {
     content,
     machine,
-    start: () => ({ ...initial, context: { answers: [...initial.context.answers], step: initial.context.step } }),
+    start: () => structuredClone(initial),
     apply(consult, event) {
       if (!sameFlow(consult)) return { ok: false, reason: 'flow-changed' };
       const status = engine.status(consult);
       if (status !== 'active') return { ok: false, reason: status };
       const hit = table.next(consult.value, consult.context.answers, event);
-      if (hit === null) return { ok: false, reason: 'not-allowed' };
-      if (hit) return { ok: true, next: { flowId, flowVersion, value: hit.value, context: { answers: hit.answers as Answer[], step: consult.context.step + 1 } } };
-      const [next] = transition(machine, restore(consult), event);
-      if (next.context.step === consult.context.step) return { ok: false, reason: 'not-allowed' };
-      return { ok: true, next: persist(next) };
+      // The table holds only transitions that move the step on by exactly one: nothing else is applied.
+      if (!hit) return { ok: false, reason: 'not-allowed' };
+      return { ok: true, next: { flowId, flowVersion, value: hit.value, context: { answers: hit.answers as Answer[], step: consult.context.step + 1 } } };
     },
     status(consult) {
       if (consult.value === CANCELLED) return 'cancelled';

@@ -35,6 +35,17 @@ describe('the flow engine moves the step forward on every accepted event', () =>
   });
 });
 
+describe('answers', () => {
+  it('each option leads where the flow file says (its "next"), from every question a consult reaches', () => {
+    const questions = new Map(engine.content.flow.questions.map((q) => [q.id, q]));
+    for (const { state } of active) {
+      for (const option of questions.get(state.value)?.options ?? []) {
+        expect(applied(state, { type: 'ANSWER', questionId: state.value, optionId: option.id }).value, `${state.value}:${option.id}`).toBe(option.next);
+      }
+    }
+  });
+});
+
 describe('Back, Change and Restart', () => {
   it('Back undoes the last step on every path: the previous screen with the previous answers', () => {
     for (const { state, before } of active) {
@@ -112,7 +123,7 @@ describe('the flow engine refuses, changing nothing', () => {
 });
 
 describe('a stored consult the flow never produces (a damaged or hand-edited row)', () => {
-  // Its state and answers are in no table row, so the engine asks XState itself: same rules.
+  // Its state and answers are in no row a real consult fills; the table asks XState for it: same rules.
   const damaged: PersistedConsult = { ...engine.start(), value: 'neuro', context: { answers: [], step: 7 } };
 
   it('still takes an answer to the question it stands at, moving the step on by one', () => {
@@ -120,6 +131,10 @@ describe('a stored consult the flow never produces (a damaged or hand-edited row
       ok: true,
       next: { flowId: damaged.flowId, flowVersion: damaged.flowVersion, value: 'post_op', context: { answers: [{ questionId: 'neuro', optionId: 'none' }], step: 8 } },
     });
+  });
+
+  it('refuses Back where no answer leads back, as at a result question reached with no answers', () => {
+    expect(engine.apply({ ...damaged, value: 'mri_result' }, { type: 'BACK' })).toEqual({ ok: false, reason: 'not-allowed' });
   });
 
   it('still refuses what that question does not take', () => {
