@@ -16,7 +16,8 @@ export default {
   // vitest.mutation.config.ts runs only the group's own test files (the score is a lower bound);
   // STRYKER_ALL_TESTS=1 runs every test file instead (hours on two cores).
   vitest: { configFile: process.env.STRYKER_ALL_TESTS ? 'vitest.config.ts' : 'vitest.mutation.config.ts', related: false },
-  coverageAnalysis: 'perTest',
+  // perTest: a mutant runs only the tests that reached it. A group whose code is memoised says 'all' (see its coverageWhy).
+  coverageAnalysis: group.coverageAnalysis ?? 'perTest',
   mutate: group.globs,
   // Two cores shared by everyone: one test process at a time.
   concurrency: 1,
