@@ -81,6 +81,9 @@ describe('reading the clinical state', () => {
     ['pacer, radiology says not safe for mri', { mriPossible: 'no', conflicts: [] }],
     ['mri shows discitis but nothing is pressing on the cord', { mri: 'positive', compression: 'no', conflicts: [] }],
     ['new tingling in both feet', { neuro: 'deficit', conflicts: [] }],
+    // A mimic of infection, or the typical look of it, is not infection found.
+    ['what are the typical mri mimics of spinal infection', { conflicts: [] }],
+    ['claustrophobic, refuses the mri even with sedation', { mriPossible: 'no', conflicts: [] }],
     ['walks fine, strength and sensation normal', { neuro: 'intact', conflicts: [] }],
     // Only a done MRI is repeated: a result with no study before it is that MRI's.
     ['Report says early discitis cannot be excluded. Do we repeat the MRI?', { mri: 'indeterminate', conflicts: [] }],

@@ -50,6 +50,19 @@ export const ROUND3_ON_TOPIC: readonly OnTopicCase[] = [
   { q: 'honestly is a non contrast mri good enough here', id: 'pitfall-non-contrast-mri' },
   { q: 'what harm could come from putting the mri off until next week', id: 'pitfall-delay' },
   { q: 'why does a bone scan rank below mri for this', id: 'why-not-bone-scan' },
+  // Whole questions in the style of a referral, each checked after the mechanisms above landed.
+  { q: '55M with DM and IVDU, fever 39, focal lumbar tenderness, ESR 110, xray shows L3-4 disc space narrowing. What imaging do you recommend next?', id: 'recommendation' },
+  { q: 'CT from the ED shows endplate irregularity at T10-11 in a febrile patient with MRSA bacteremia. Which study should I order?', id: 'recommendation' },
+  { q: 'Our MRI is booked solid. Would a contrast-enhanced CT be an acceptable substitute to look for an epidural abscess?', id: 'ct-with-contrast' },
+  { q: 'Patient has a cochlear implant and cannot go into the MRI. What should we get?', id: 'mri-contraindication' },
+  { q: 'Why isnt a nuclear medicine bone scan good enough to rule out an epidural abscess?', id: 'why-not-bone-scan' },
+  { q: 'Patient is neurologically intact. Does the MRI need to be done tonight or can it be done within a day?', id: 'urgency-neuro-intact' },
+  { q: 'Back pain is diffuse and hard to localize. Which part of the spine should be imaged?', id: 'spine-level' },
+  { q: 'MRI confirms a ventral epidural abscess compressing the thecal sac with cord signal change. Who do I call?', id: 'cord-compression-emergency' },
+  { q: 'MRI with and without contrast is completely normal. What should we consider next?', id: 'after-mri-negative' },
+  { q: 'Is this pathway appropriate for a patient two weeks after spinal fusion surgery?', id: 'exclusions' },
+  { q: 'My patient is claustrophobic and refuses the MRI even with sedation. Options?', id: 'mri-contraindication' },
+  { q: 'Radiology says the MRI findings are nonspecific. Do we repeat it or go to biopsy?', id: 'after-mri-indeterminate' },
   // Identifiers with a title.
   { q: "Dr. Okafor's patient, mri + for osteomyelitis T8, next steps", id: 'after-mri-positive' },
 ];
@@ -70,4 +83,5 @@ export const ROUND3_OFF_TOPIC: readonly string[] = [
   'septic knee, mri or aspirate first',
   'ct head for headache and fever',
   'does the mri need a consent form',
+  'what are the typical mri findings of a brain abscess',
 ];
