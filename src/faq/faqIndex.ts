@@ -215,7 +215,13 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
     rank(text, limit = 3) {
       const query = speller.correct(shorthand.expand(scanIdentifiers(text.slice(0, MAX_QUERY_CHARS), isKnownWord).text));
       const state = reader.read(query);
-      return index.search(query).filter((c) => fits(applies(c.faqId), state)).slice(0, limit).map(({ faqId, score }) => ({ faqId, score }));
+      const ruledOut = router.ruledOut(query, state);
+      const ranked = index.search(query).filter((c) => fits(applies(c.faqId), state) && !ruledOut.includes(c.faqId));
+      // The entry the question's intent routes to comes first, as ask() would answer it.
+      const routed = router.route(query, state);
+      const first = routed && fits(applies(routed.faqId), state) ? routed.faqId : undefined;
+      const ordered = first ? [...ranked.filter((c) => c.faqId === first), ...ranked.filter((c) => c.faqId !== first)] : ranked;
+      return ordered.slice(0, limit).map(({ faqId, score }) => ({ faqId, score }));
     },
     topics: () => entries.map((e) => topicOf(e, labels)),
   };
