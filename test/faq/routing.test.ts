@@ -86,6 +86,19 @@ describe('round 3: which study a wait is about, scope with a stated deficit, con
     expect(shown('what is the radiation dose of a bone scan')).toBe('why-not-bone-scan');
     expect(faq.ask('antibiotic dose for discitis').unsure).toBe('off-topic');
     expect(faq.ask('radiation dose of pet, and the vancomycin dose?').unsure).toBe('off-topic');
+    expect(shown('how many days can the mri wait if neuro intact')).toBe('urgency-neuro-intact');
+    expect(faq.ask('discitis confirmed on mri, how many weeks of treatment').unsure).toBe('off-topic');
+  });
+
+  it.each([
+    // Off-topic words that are also ordinary context: a symptom's duration, a lab's unit, a finding's extent.
+    ['back pain of 3 weeks duration, fever, abnormal xray, what scan next', 'recommendation'],
+    ['CRP 150 mg/L, fever, xray shows endplate erosion, which imaging', 'recommendation'],
+    ['mri shows discitis with epidural extension, next steps', 'after-mri-positive'],
+  ])('context words are not off-topic: %j -> %s', (q, id) => {
+    expect(shown(q)).toBe(id);
+    expect(faq.ask('vanc dose 15 mg/kg?').unsure).toBe('off-topic');
+    expect(faq.ask('abx duration for discitis').unsure).toBe('off-topic');
   });
 });
 
