@@ -125,6 +125,8 @@ const FINDING_ROLES: ReadonlySet<CueRole> = new Set(['finding', 'finding-general
 function studyOf(cue: CueMention, studies: readonly CueMention[], tokens: readonly ScanToken[]): CueRole | undefined {
   const between = (a: number, b: number, kind: 'clause' | 'sentence') =>
     tokens.slice(a, b).some((t) => t.brk === 'sentence' || (kind === 'clause' && t.brk === 'clause'));
+  // "normal power", "positive cultures": a result word right before another subject describes it.
+  if (!FINDING_ROLES.has(cue.role) && studies.some((s) => s.start === cue.end && s.role === 'other-subject')) return 'other-subject';
   const earlier = studies.filter((s) => s.end <= cue.start);
   const before = earlier.filter((s) => !between(s.end, cue.start, 'sentence')).at(-1);
   if (before) return before.role;

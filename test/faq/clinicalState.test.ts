@@ -64,6 +64,12 @@ describe('reading the clinical state', () => {
     ['MRI shows discitis; labs normal', { mri: 'positive', conflicts: [] }],
     ['blood cultures positive, mri negative for infection', { mri: 'negative', conflicts: [] }],
     ['mri negative. cultures positive', { mri: 'negative', conflicts: [] }],
+    // A result word right before another subject describes that subject.
+    ['ct suggests discitis, mri tomorrow, pt has normal power and sensation', { neuro: 'intact', conflicts: [] }],
+    ['ct suggests discitis, mri tomorrow, normal reflexes', { neuro: 'intact', conflicts: [] }],
+    ['mri tomorrow, normal crp', { conflicts: [] }],
+    ['mri shows discitis, positive blood cultures', { mri: 'positive', conflicts: [] }],
+    ['mri negative, normal labs', { mri: 'negative', conflicts: [] }],
     // A finding named right before the study says what the study is for ("spine infection mri").
     ['why gad in a spine infection mri', { contrast: 'given', conflicts: [] }],
     ['small abscess on mri', { mri: 'positive', conflicts: [] }],
