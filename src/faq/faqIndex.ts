@@ -138,7 +138,7 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
    * intent phrase used are explained even if no entry has them ("in the morning", "no evidence
    * of"); any other unknown word still means another subject. A question of only generic or
    * unknown everyday words around an intent phrase ("what should I order next", "what's the plan
-   * going forward") is all intent. `foreign`: an unknown word names another subject ("knee").
+   * going forward") is all intent. `foreign`: an unknown word names another site imaged ("knee").
    */
   function judge(text: string, found: readonly Candidate[] = index.search(text)) {
     const terms = index.queryTerms(text);
@@ -150,7 +150,7 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
     const weighs = (t: string) => !index.isGeneric(t) && (known.has(t) || !isOrdinary(t));
     // Every word explained by a cue or an intent phrase, or of the setting: nothing is unknown.
     const covered = left.length > 0 && topical.some(weighs) ? coverage(found, topical, index.isGeneric, isOrdinary, rule.ordinaryWeight) : 1;
-    const foreign = topical.some((t) => synonyms.subjectWords.has(t) && !known.has(t));
+    const foreign = topical.some((t) => synonyms.otherSites.has(t) && !known.has(t));
     return { topical, covered, foreign };
   }
 
@@ -158,8 +158,9 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
    * An intent still has to be about this pathway. Clinical context typed in clauses around the
    * clause that asks ("62M, IVDU, febrile. What should I order?", "MRI w/wo negative; pt on
    * methotrexate. Plan?") is judged more leniently (minContextCoverage) than the asking clause
-   * (minCoverage), but never when it names another subject: "Brain MRI: abscess. Next?" and "pacer,
-   * needs a knee MRI. Options?" are not this pathway's, and a single clause gets no leniency.
+   * (minCoverage), but never when it names another site imaged (`otherSites`): "Brain MRI: abscess.
+   * Next?" and "pacer, needs a knee MRI. Options?" are not this pathway's, while a history ("breast
+   * cancer", "diabetes") is context. A single clause gets no leniency.
    */
   function intentCovered(intent: Intent, text: string, state: ClinicalState, covered: number): boolean {
     if (covered >= rule.minCoverage) return true;

@@ -27,6 +27,7 @@ export const SynonymsFileSchema = z.strictObject({
   contextWords: z.array(term).default([]),
   supportingTerms: z.array(term).default([]),
   subjectWords: z.array(term).default([]),
+  otherSites: z.array(term).default([]),
 });
 
 /** The validated contents of synonyms.yaml. */
@@ -50,6 +51,8 @@ export interface SynonymTable {
   supportingTerms: Set<string>;
   /** Stemmed everyday words that still name a subject (a body part, a condition, money): never ordinary. */
   subjectWords: Set<string>;
+  /** Stemmed words naming a site imaged for other reasons ("knee", "brain"): context naming one gets no leniency. */
+  otherSites: Set<string>;
   /** Every canonical search term, e.g. to treat them as domain vocabulary. */
   canonicalTerms: Set<string>;
 }
@@ -108,7 +111,8 @@ export function compileSynonyms(data: unknown, file: string): SynonymTable {
     genericWords: new Set(parsed.data.genericWords.flatMap((w) => rawTokens(w).map((t) => t.stem))),
     contextWords: new Set(parsed.data.contextWords.flatMap((w) => rawTokens(w).map((t) => t.stem))),
     supportingTerms: supportingOf(parsed.data),
-    subjectWords: new Set(parsed.data.subjectWords.flatMap((w) => rawTokens(w).map((t) => t.stem))),
+    subjectWords: new Set([...parsed.data.subjectWords, ...parsed.data.otherSites].flatMap((w) => rawTokens(w).map((t) => t.stem))),
+    otherSites: new Set(parsed.data.otherSites.flatMap((w) => rawTokens(w).map((t) => t.stem))),
     canonicalTerms: new Set(parsed.data.groups.map((g) => canonicalTerm(g.canonical))),
   };
 }

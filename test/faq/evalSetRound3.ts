@@ -63,6 +63,9 @@ export const ROUND3_ON_TOPIC: readonly OnTopicCase[] = [
   { q: 'Is this pathway appropriate for a patient two weeks after spinal fusion surgery?', id: 'exclusions' },
   { q: 'My patient is claustrophobic and refuses the MRI even with sedation. Options?', id: 'mri-contraindication' },
   { q: 'Radiology says the MRI findings are nonspecific. Do we repeat it or go to biopsy?', id: 'after-mri-indeterminate' },
+  // A history typed as context (a cancer's site, a disease) is context, not another subject.
+  { q: 'hx breast cancer and diabetes, ct shows lytic L2 lesion and fever, what imaging next?', id: 'recommendation' },
+  { q: '62M with diabetes, fever and back pain, xray shows endplate erosion. what scan?', id: 'recommendation' },
   // Identifiers with a title.
   { q: "Dr. Okafor's patient, mri + for osteomyelitis T8, next steps", id: 'after-mri-positive' },
 ];

@@ -69,6 +69,8 @@ describe('round 3: which study a wait is about, scope with a stated deficit, con
     // Context after the asking clause, and context with everyday words, is still context.
     ['what imaging should follow? she is on methotrexate and the xr shows endplate erosion', 'recommendation'],
     ['MRI w and w/o contrast negative for infection; pt on chemo. Whats the plan going forward?', 'after-mri-negative'],
+    // A history naming an organ is context; only a site imaged for other reasons (otherSites) is not.
+    ['hx of heart failure, xr shows endplate erosion. which scan now?', 'recommendation'],
   ])('%j -> %s', (q, id) => {
     expect(shown(q)).toBe(id);
   });
