@@ -80,6 +80,12 @@ function vocabularyOf(content: Content, files: FaqRulesFiles): string[] {
     ...state.cues.flatMap((c) => c.terms),
     ...routing.intents.order.phrases,
     ...routing.intents.urgency.phrases,
+    ...routing.intents.urgency.unlessAlternative,
+    ...routing.intents.scope.phrases,
+    ...routing.intents.scope.excludedCues,
+    // Off-topic words must stay as typed: "metastatic" corrected to "metastasis" would hide "metastatic cord compression".
+    ...routing.offTopic,
+    ...routing.offTopicExcept,
     ...shorthand.expansions.map((e) => e.means),
   ];
 }
@@ -104,11 +110,13 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
   const lookup = (ids: Iterable<string>) => [...ids].map((id) => byId.get(id)).filter((e): e is FaqEntry => !!e);
   // A capitalised word the domain knows is not a name ("Neuro intact, ..."): see identifiers.ts.
   const known = new Set([...synonyms.stopWords, ...synonyms.phrases.keys()].flatMap((k) => k.split(' ')));
-  const speller = buildSpellingCorrector(vocabularyOf(content, files), synonyms.stopWords);
-  // A risk factor or a management word alone ("bacteremia", "ID") does not make a question ours.
-  const isSubjectTerm = (t: string) => index.isDomainTerm(t) && !synonyms.supportingTerms.has(t);
   const ordinary = ordinaryWords(synonyms.subjectWords);
   const isOrdinary = (t: string) => ordinary.has(t);
+  // Never "corrected": stop words, everyday words, words of the setting, and every synonym's words.
+  const asTyped = new Set([...synonyms.stopWords, ...ordinary, ...synonyms.contextWords, ...synonyms.subjectWords, ...synonyms.phrases.keys()]);
+  const speller = buildSpellingCorrector(vocabularyOf(content, files), asTyped);
+  // A risk factor or a management word alone ("bacteremia", "ID") does not make a question ours.
+  const isSubjectTerm = (t: string) => index.isDomainTerm(t) && !synonyms.supportingTerms.has(t);
   const isKnownWord = (w: string) => rawTokens(w).every((t) => known.has(t.lower) || known.has(t.stem) || index.isDomainTerm(t.stem));
 
   // Related topics are fixed per entry: the entries that the entry's own tags and question find

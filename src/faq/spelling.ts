@@ -17,11 +17,11 @@ function maxEdits(word: string): number {
   return word.length >= 9 ? 2 : 1;
 }
 
-/** Builds a corrector over `words` (any text; split into words). `ignore` words are never corrected. */
+/** Builds a corrector over `words` (any text; split into words). `ignore` words (or stems) are never corrected. */
 export function buildSpellingCorrector(words: Iterable<string>, ignore: ReadonlySet<string>): SpellingCorrector {
   const known = new SearchableMap<true>();
   for (const text of words) for (const t of rawTokens(text)) if (t.lower.length >= 4) known.set(t.lower, true);
-  const isKnown = (w: string) => ignore.has(w) || known.has(w) || known.has(stem(w));
+  const isKnown = (w: string) => ignore.has(w) || ignore.has(stem(w)) || known.has(w) || known.has(stem(w));
   return {
     correct(text) {
       // A word cut by an apostrophe ("shouldn't", "couldn't") is a contraction, never a typo.

@@ -90,6 +90,8 @@ describe('reading the clinical state', () => {
     // A mimic of infection, or the typical look of it, is not infection found.
     ['what are the typical mri mimics of spinal infection', { conflicts: [] }],
     ['claustrophobic, refuses the mri even with sedation', { mriPossible: 'no', conflicts: [] }],
+    // "suspicious for" is what a study raises, not what the MRI found.
+    ['xr suspicious for discitis, mri next?', { conflicts: [] }],
     ['walks fine, strength and sensation normal', { neuro: 'intact', conflicts: [] }],
     // Only a done MRI is repeated: a result with no study before it is that MRI's.
     ['Report says early discitis cannot be excluded. Do we repeat the MRI?', { mri: 'indeterminate', conflicts: [] }],

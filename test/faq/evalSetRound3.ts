@@ -66,6 +66,12 @@ export const ROUND3_ON_TOPIC: readonly OnTopicCase[] = [
   // A history typed as context (a cancer's site, a disease) is context, not another subject.
   { q: 'hx breast cancer and diabetes, ct shows lytic L2 lesion and fever, what imaging next?', id: 'recommendation' },
   { q: '62M with diabetes, fever and back pain, xray shows endplate erosion. what scan?', id: 'recommendation' },
+  // Questions a reader of the source might ask, each entry in its own words.
+  { q: 'What does rim enhancement on MRI mean?', id: 'why-mri-with-contrast' },
+  { q: 'Is a whole-spine MRI needed if there are skip lesions?', id: 'spine-level' },
+  { q: 'After an equivocal MRI, how soon should we repeat it?', id: 'after-mri-indeterminate' },
+  { q: 'Does the patient need to be admitted after a positive MRI?', id: 'after-mri-positive' },
+  { q: 'Which test is rated best once the lumbar x-ray comes back suspicious for infection?', id: 'recommendation' },
   // Identifiers with a title.
   { q: "Dr. Okafor's patient, mri + for osteomyelitis T8, next steps", id: 'after-mri-positive' },
 ];
@@ -87,4 +93,8 @@ export const ROUND3_OFF_TOPIC: readonly string[] = [
   'ct head for headache and fever',
   'does the mri need a consent form',
   'what are the typical mri findings of a brain abscess',
+  'What imaging is recommended for suspected metastatic cord compression?',
+  'How is a CT-guided disc biopsy performed?',
+  'What lab tests support the diagnosis of spine infection?',
+  'What antibiotics should be started for vertebral osteomyelitis?',
 ];

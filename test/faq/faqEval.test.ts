@@ -86,10 +86,8 @@ describe('FAQ evaluation sets', () => {
     expect(ft.top1 / ft.cases).toBeGreaterThanOrEqual(0.93);
     expect(ft.top3 / (ft.cases - ft.toDecline)).toBeGreaterThanOrEqual(0.93);
     expect(ft.wrong / ft.cases).toBeLessThanOrEqual(0.02);
-    // The one known tuning miss: a tumor question whose words all belong to this FAQ.
-    expect(ft.confusion.filter((c) => c.kind === 'off-topic answered').map((c) => c.q)).toEqual([
-      'mri for suspected cord compression from metastatic cancer',
-    ]);
+    // Round 3 declined the last known miss (metastatic cord compression is another pathway's).
+    expect(ft.confusion.filter((c) => c.kind === 'off-topic answered').map((c) => c.q)).toEqual([]);
     expect(ft.wrongPolarity).toBe(0);
     // Held-out v1 is tuning data now: it is held to the tuning bar too.
     expect(fh.top1 / fh.cases).toBeGreaterThanOrEqual(0.93);

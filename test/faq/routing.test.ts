@@ -155,6 +155,12 @@ describe('shorthand and typos', () => {
     expect(expandPlus('fever + back pain')).toBe('fever and back pain');
   });
 
+  it('never corrects an everyday, off-topic or synonym word into a domain word', () => {
+    // "metastatic" is not a typo of "metastasis": corrected, it would hide "metastatic cord compression".
+    expect(faq.ask('what imaging for suspected metastatic cord compression').unsure).toBe('off-topic');
+    expect(faq.ask("who shouldn't this pathway be used for").view).toMatchObject({ kind: 'faq', faqId: 'exclusions' });
+  });
+
   it('tolerates typos in domain words, cue words included', () => {
     expect(faq.ask('mri shows spinal cord compresion').view).toMatchObject({ kind: 'faq', faqId: 'cord-compression-emergency' });
     expect(faq.ask('mri negatve for infection').view).toMatchObject({ kind: 'faq', faqId: 'after-mri-negative' });
