@@ -92,6 +92,9 @@ describe('reading the clinical state', () => {
     ['claustrophobic, refuses the mri even with sedation', { mriPossible: 'no', conflicts: [] }],
     // "suspicious for" is what a study raises, not what the MRI found.
     ['xr suspicious for discitis, mri next?', { conflicts: [] }],
+    // "could represent" is uncertain; the cord is a subject of its own ("cord normal").
+    ['MRI: findings could represent early discitis or Modic 1 change', { mri: 'indeterminate', conflicts: [] }],
+    ['MRI: L1-2 discitis, no epidural collection, cord normal', { mri: 'positive', conflicts: [] }],
     ['walks fine, strength and sensation normal', { neuro: 'intact', conflicts: [] }],
     // Only a done MRI is repeated: a result with no study before it is that MRI's.
     ['Report says early discitis cannot be excluded. Do we repeat the MRI?', { mri: 'indeterminate', conflicts: [] }],

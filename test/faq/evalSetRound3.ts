@@ -72,6 +72,12 @@ export const ROUND3_ON_TOPIC: readonly OnTopicCase[] = [
   { q: 'After an equivocal MRI, how soon should we repeat it?', id: 'after-mri-indeterminate' },
   { q: 'Does the patient need to be admitted after a positive MRI?', id: 'after-mri-positive' },
   { q: 'Which test is rated best once the lumbar x-ray comes back suspicious for infection?', id: 'recommendation' },
+  // Results reported in full sentences, negations and contrasts included.
+  { q: '45F IVDU, fever, CRP 200. MRI done overnight: no abscess, no discitis, just muscle strain. What now?', id: 'after-mri-negative' },
+  { q: 'MRI results: L1-2 discitis, no epidural collection, cord normal. Next step?', id: 'after-mri-positive' },
+  { q: 'MRI: findings could represent early discitis or Modic 1 change. What next?', id: 'after-mri-indeterminate' },
+  { q: 'No abscess was seen, but the MRI did show osteomyelitis. Next?', id: 'after-mri-positive' },
+  { q: 'Spinal cord is compressed by an epidural abscess at C5 on the MRI, patient is still walking. What do we do?', id: 'cord-compression-emergency' },
   // Identifiers with a title.
   { q: "Dr. Okafor's patient, mri + for osteomyelitis T8, next steps", id: 'after-mri-positive' },
 ];
