@@ -103,4 +103,6 @@ export const ROUND3_OFF_TOPIC: readonly string[] = [
   'How is a CT-guided disc biopsy performed?',
   'What lab tests support the diagnosis of spine infection?',
   'What antibiotics should be started for vertebral osteomyelitis?',
+  'Best imaging for suspected cauda equina syndrome from a disc herniation?',
+  "What's the best imaging for suspected spinal cord infarction?",
 ];
