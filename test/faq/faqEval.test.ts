@@ -82,7 +82,9 @@ describe('FAQ evaluation sets', () => {
     const ft = measure(SET_NAMES.tuning, tuningSet());
     const fh = measure(SET_NAMES.v1, heldOutSet());
     const f2 = measure(SET_NAMES.v2, heldOut2Set());
-    console.log(`FAQ evaluation:\n${formatFigures([ft, fh, f2])}`);
+    // Held-out v3 is measured and printed, never asserted (its questions are never printed).
+    const f3 = measure(SET_NAMES.v3, heldOut3Set());
+    console.log(`FAQ evaluation:\n${formatFigures([ft, fh, f2, f3])}`);
     expect(ft.top1 / ft.cases).toBeGreaterThanOrEqual(0.93);
     expect(ft.top3 / (ft.cases - ft.toDecline)).toBeGreaterThanOrEqual(0.93);
     expect(ft.wrong / ft.cases).toBeLessThanOrEqual(0.02);

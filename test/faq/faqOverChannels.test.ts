@@ -1,5 +1,5 @@
 /**
- * The tuning set, held-out v1 and held-out v2 (both tuning data now) over real direct
+ * The tuning set, held-out v1 and v2 (both tuning data now) and the frozen held-out v3 over real direct
  * messages: Slack message.im events through the signed HTTP endpoint and Teams personal-chat
  * activities. What each channel shows must be exactly what the FAQ decided, so the channel figures
  * equal the direct ones; all are printed. Assertions compare ids and booleans only, so a failure
@@ -11,10 +11,12 @@ import { createFaqIndex } from '../../src/faq/faqIndex.js';
 import { SlackHarness } from '../slack/harness.js';
 import { startTeamsBot, type TeamsTestBot } from '../teams/teamsHarness.js';
 import { TeamsConversation } from '../teams/conversation.js';
-import { SET_NAMES, askAll, formatFigures, heldOut2Set, heldOutSet, score, tuningSet, type EvalCase } from './scoreSets.js';
+import { SET_NAMES, askAll, formatFigures, heldOut2Set, heldOut3Set, heldOutSet, score, tuningSet, type EvalCase } from './scoreSets.js';
 
 const faq = createFaqIndex(loadContent());
-const SETS: Array<[string, EvalCase[]]> = [[SET_NAMES.tuning, tuningSet()], [SET_NAMES.v1, heldOutSet()], [SET_NAMES.v2, heldOut2Set()]];
+const SETS: Array<[string, EvalCase[]]> = [
+  [SET_NAMES.tuning, tuningSet()], [SET_NAMES.v1, heldOutSet()], [SET_NAMES.v2, heldOut2Set()], [SET_NAMES.v3, heldOut3Set()],
+];
 
 /** `faq:<id>` -> id, `faq:none` -> decline, anything else (the help card's header has no id) -> help. */
 const shownOf = (elementId: string | undefined) => (elementId === 'faq:none' ? 'decline' : elementId?.startsWith('faq:') ? elementId.slice(4) : 'help');
@@ -27,7 +29,7 @@ function report(channel: string, shown: Map<string, string[]>) {
     return score(`${channel} ${name}`, cases, shown.get(name)!, direct.ranked);
   });
   console.log(`${channel} DM:\n${formatFigures(figures)}`);
-  // Tuning data (the tuning set, held-out v1 and v2) gets no wrong-polarity answer.
+  // Tuning data (the tuning set, held-out v1 and v2) gets no wrong-polarity answer; v3 is only printed.
   for (const f of figures.slice(0, 3)) expect(f.wrongPolarity).toBe(0);
   expect(figures[0].top1 / figures[0].cases).toBeGreaterThanOrEqual(0.93);
 }
