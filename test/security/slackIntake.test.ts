@@ -16,16 +16,25 @@ import { spawnServer } from '../ops/spawnServer.js';
 const SLACK_ENV = { NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TEAMS_ENABLED: 'false', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-test-token' };
 const MB = 1024 * 1024;
 
-/** POSTs `size` bytes with Content-Length; resolves with the status (0 when the server cut the upload) and the time to it. */
-function postBytes(url: string, size: number): Promise<{ status: number; ms: number }> {
+/**
+ * POSTs `size` bytes with Content-Length; resolves with the status (0 when the server cut the upload) and the time to it.
+ * With `headersFirst` the body is held back for a second after the headers: a server that answers
+ * from the headers alone (413) is heard before any body byte, so a reset of the upload cannot hide
+ * its answer on a busy machine.
+ */
+function postBytes(url: string, size: number, headersFirst = false): Promise<{ status: number; ms: number }> {
   const t0 = performance.now();
   return new Promise((resolve) => {
+    let answered = false;
     const req = request(`${url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': size } }, (res) => {
+      answered = true;
       res.resume();
       resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0 });
     });
     req.on('error', () => resolve({ status: 0, ms: performance.now() - t0 }));
-    req.end(Buffer.alloc(size, 0x20));
+    if (!headersFirst) return void req.end(Buffer.alloc(size, 0x20));
+    req.flushHeaders();
+    setTimeout(() => (answered ? req.destroy() : req.end(Buffer.alloc(size, 0x20))), 1000);
   });
 }
 
@@ -58,7 +67,7 @@ describe('security: Slack intake', () => {
     try {
       const pid = server.proc.pid!;
       for (let i = 0; i < 3; i++) await postBytes(server.url, 1000); // warm up the routes
-      const big = await postBytes(server.url, MB);
+      const big = await postBytes(server.url, MB, true);
       expect(big.status).toBe(413);
       const before = rssKb(pid);
       let peak = before;
