@@ -1,9 +1,9 @@
 /**
- * The tuning set, held-out v1 and v2 (both tuning data now) and the frozen held-out v3 over real direct
- * messages: Slack message.im events through the signed HTTP endpoint and Teams personal-chat
+ * Held-out v1 and v2 (both tuning data now) and the frozen held-out v3 over real direct messages: Slack message.im events through the signed HTTP endpoint and Teams personal-chat
  * activities. What each channel shows must be exactly what the FAQ decided, so the channel figures
  * equal the direct ones; all are printed. Assertions compare ids and booleans only, so a failure
- * never prints a held-out question.
+ * never prints a held-out question. The 500-question tuning set is scored directly (faqEval.test.ts):
+ * sending it through both channels too doubled this file's time and tested the channels no further.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
@@ -11,11 +11,11 @@ import { createFaqIndex } from '../../src/faq/faqIndex.js';
 import { SlackHarness } from '../slack/harness.js';
 import { startTeamsBot, type TeamsTestBot } from '../teams/teamsHarness.js';
 import { TeamsConversation } from '../teams/conversation.js';
-import { SET_NAMES, askAll, formatFigures, heldOut2Set, heldOut3Set, heldOutSet, score, tuningSet, type EvalCase } from './scoreSets.js';
+import { SET_NAMES, askAll, formatFigures, heldOut2Set, heldOut3Set, heldOutSet, score, type EvalCase } from './scoreSets.js';
 
 const faq = createFaqIndex(loadContent());
 const SETS: Array<[string, EvalCase[]]> = [
-  [SET_NAMES.tuning, tuningSet()], [SET_NAMES.v1, heldOutSet()], [SET_NAMES.v2, heldOut2Set()], [SET_NAMES.v3, heldOut3Set()],
+  [SET_NAMES.v1, heldOutSet()], [SET_NAMES.v2, heldOut2Set()], [SET_NAMES.v3, heldOut3Set()],
 ];
 
 /** `faq:<id>` -> id, `faq:none` -> decline, anything else (the help card's header has no id) -> help. */
@@ -29,9 +29,8 @@ function report(channel: string, shown: Map<string, string[]>) {
     return score(`${channel} ${name}`, cases, shown.get(name)!, direct.ranked);
   });
   console.log(`${channel} DM:\n${formatFigures(figures)}`);
-  // Tuning data (the tuning set, held-out v1 and v2) gets no wrong-polarity answer; v3 is only printed.
-  for (const f of figures.slice(0, 3)) expect(f.wrongPolarity).toBe(0);
-  expect(figures[0].top1 / figures[0].cases).toBeGreaterThanOrEqual(0.93);
+  // Tuning data (held-out v1 and v2) gets no wrong-polarity answer; v3 is only printed.
+  for (const f of figures.slice(0, 2)) expect(f.wrongPolarity).toBe(0);
 }
 
 describe('the FAQ evaluation sets over real direct messages', () => {
