@@ -19,7 +19,8 @@ async function consult(...args: string[]): Promise<{ code: number; stdout: strin
 const BASE = 'suspicion=yes,prior_imaging=abnormal,neuro=none,post_op=no,region=lumbar';
 const DONE_WHEN = 'suspicion=yes,prior_imaging=abnormal,neuro=mild,post_op=no,region=thoracic,mri_contraindication=yes';
 
-describe('npm run consult', () => {
+// Each test runs its own child process: they run side by side (vitest's maxConcurrency, 5).
+describe.concurrent('npm run consult', () => {
   it('prints recommend-mri as JSON for the lumbar, neuro-intact answers', async () => {
     const r = await consult('--answers', `${BASE},mri_contraindication=no`, '--json');
     expect(r.code).toBe(0);

@@ -18,7 +18,8 @@ async function flowCheck(...args: string[]): Promise<{ code: number; stdout: str
   }
 }
 
-describe('npm run flow:check', () => {
+// Each test runs its own child process: they run side by side (vitest's maxConcurrency, 5).
+describe.concurrent('npm run flow:check', () => {
   it('passes the shipped pathway: lists every path and the outcomes reached, and full citation coverage', async () => {
     const { code, stdout } = await flowCheck();
     expect(code).toBe(0);
