@@ -3,6 +3,7 @@ import { loadContent } from '../../src/content/loadContent.js';
 import { createFlowEngine, type PersistedConsult } from '../../src/flow/engine.js';
 import type { FollowUp } from '../../src/store/types.js';
 import { composedOf } from '../support/composed.js';
+import { testPathways } from '../store/storeHarness.js';
 import { walkAllPaths } from '../flow/flowPaths.js';
 
 const content = loadContent();
@@ -98,5 +99,38 @@ describe('composeView: control buttons', () => {
     expect(composedOf(engine.start()).buttons.map((b) => b.action)).toEqual(['restart', 'cancel']);
     const finished = outcomes.find(({ outcome }) => !content.flow.continuations.some((c) => c.outcome === outcome.id))!;
     expect(composedOf(finished.consult).buttons).toEqual([{ action: 'new_consult', label: 'New consult' }]);
+    const cancelled = engine.apply(engine.start(), { type: 'CANCEL' });
+    expect(composedOf((cancelled as { next: PersistedConsult }).next).buttons).toEqual([{ action: 'new_consult', label: 'New consult' }]);
+  });
+});
+
+describe('composeView: feedback labels, topic labels, shared views', () => {
+  it('labels the feedback choices for people', () => {
+    const v = composedOf(at.get(followup.feedback.outcomes[0])!);
+    expect(v.kind === 'outcome' && v.feedback!.choices).toEqual([
+      { id: 'as_recommended', label: 'Ordering as recommended' },
+      { id: 'something_else', label: 'Ordering something else' },
+      { id: 'not_ordering', label: 'Not ordering' },
+    ]);
+  });
+
+  it('gives related topics the short label written for them, else the FAQ question', () => {
+    const pathway = testPathways().list()[0];
+    for (const { consult } of outcomes) {
+      const flowView = engine.view(consult);
+      const v = composedOf(consult);
+      if (v.kind !== 'outcome' || flowView.kind !== 'outcome') throw new Error('outcome expected');
+      expect(v.related).toEqual(flowView.related.map((t) => ({ faqId: t.faqId, title: pathway.topicLabels[t.faqId] ?? t.title })));
+    }
+    expect(outcomes.some(({ consult }) => { const v = composedOf(consult); return v.kind === 'outcome' && v.related.some((t) => pathway.topicLabels[t.faqId]); })).toBe(true);
+  });
+
+  it('composes a consult without follow-up state once per state and capabilities, frozen; with follow-up state afresh', () => {
+    const consult = outcomes[0].consult;
+    const once = composedOf(consult, { radiology: true });
+    expect(composedOf(structuredClone(consult), { radiology: true })).toBe(once);
+    expect(Object.isFrozen(once)).toBe(true);
+    expect(composedOf(consult, { radiology: false })).not.toBe(once);
+    expect(composedOf(consult, { radiology: true }, handoff())).not.toBe(composedOf(consult, { radiology: true }, handoff()));
   });
 });
