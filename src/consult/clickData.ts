@@ -43,10 +43,10 @@ export function toEvent(data: ClickData): ConsultEvent | undefined {
     case 'restart': return { type: 'RESTART' };
     case 'cancel': return { type: 'CANCEL' };
     case 'record_result': return { type: 'RECORD_RESULT' };
-    // Not flow steps (new_consult starts another consult; feedback, handoff and claim go through
-    // src/consult/followUpService.ts).
-    default: return undefined;
   }
+  // Not flow steps: new_consult starts another consult; feedback, handoff and claim go through
+  // src/consult/followUpService.ts.
+  return undefined;
 }
 
 /** Whether a press is a follow-up (feedback, hand-off, claim) rather than a flow step or a start. */

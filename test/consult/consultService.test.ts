@@ -18,12 +18,18 @@ const START = { channel: 'slack', workspace: 'T1', conversation: 'C1', ownerId: 
 
 /** A store in which another save lands between a click's load and its save (once, or every time). */
 class RacingStore extends MemoryStore {
+  private raceAny = false;
   constructor(private readonly rival: (current: ConsultRecord) => ConsultRecord, private races = 1) {
     super();
   }
+  /** The next save of any kind (not only a click's) loses to the rival. */
+  raceNextSave(): void {
+    this.raceAny = true;
+  }
   override async update(record: ConsultRecord, expectedVersion: number, audit: Omit<AuditRow, 'seq'> | null): Promise<boolean> {
-    if (audit && this.races > 0) {
-      this.races--;
+    if (this.raceAny || (audit && this.races > 0)) {
+      if (this.raceAny) this.raceAny = false;
+      else this.races--;
       const current = (await this.get(record.id))!;
       await super.update(this.rival(current), current.version, null);
     }
@@ -107,6 +113,19 @@ describe('ConsultService', () => {
     expect(store.updates).toBe(1);
     const gone = { ...record, id: 'gone' };
     await expect(service.attachMessage(gone, 'C1:1.1')).rejects.toThrow('consult gone vanished while attaching its message');
+  });
+
+  it('after losing a save to a click, keeps the click\'s record when it already shows that message, else attaches on top of it', async () => {
+    for (const [clickRef, expected] of [['C1:1.1', 'C1:1.1'], [null, 'C1:1.1']] as const) {
+      const store = new RacingStore((current) => ({ ...current, messageRef: clickRef, step: current.step + 1 }));
+      const service = new ConsultService({ store, pathways: Pathways.of(engine), ttlHours: 72 });
+      const { record } = await service.start(START);
+      store.raceNextSave();
+      const attached = await service.attachMessage(record, 'C1:1.1');
+      expect(attached).toMatchObject({ step: 1, messageRef: expected });
+      expect(await store.get(record.id)).toEqual(attached);
+      expect(attached.version).toBe(clickRef ? record.version + 1 : record.version + 2);
+    }
   });
 
   it('attaches on top of the cached copy when the caller holds an older one', async () => {
@@ -323,15 +342,18 @@ describe.each([['without', false], ['with', true]])('ConsultService refuses, sav
     expect(await cancelled.state()).toEqual(then);
   });
 
-  it('refuses a click that names no flow event, or one the question does not take, as invalid', async () => {
+  it.each([
+    ['an option the question does not have', { action: 'answer', questionId: 'suspicion', optionId: 'maybe', step: 0 }],
+    ['an answer without its option', { action: 'answer', questionId: 'suspicion', step: 0 }],
+    ['Back at the first question', { action: 'back', step: 0 }],
+    ['feedback', { action: 'feedback', step: 0 }],
+    ['a hand-off', { action: 'handoff', step: 0 }],
+    ['a claim', { action: 'claim', step: 0 }],
+    ['a new consult', { action: 'new_consult', step: 0 }],
+  ] as const)('refuses %s as invalid, as a first press on a fresh consult', async (_name, data) => {
     const { press, state } = await setup();
     const before = await state();
-    expect(await press({ action: 'answer', questionId: 'suspicion', optionId: 'maybe', step: 0 })).toMatchObject({ ok: false, reason: 'invalid' });
-    expect(await press({ action: 'answer', questionId: 'suspicion', step: 0 })).toMatchObject({ ok: false, reason: 'invalid' });
-    expect(await press({ action: 'back', step: 0 })).toMatchObject({ ok: false, reason: 'invalid' });
-    for (const action of ['feedback', 'handoff', 'claim', 'new_consult'] as const) {
-      expect(await press({ action, step: 0 }), action).toMatchObject({ ok: false, reason: 'invalid' });
-    }
+    expect(await press(data)).toMatchObject({ ok: false, reason: 'invalid' });
     expect(await state()).toEqual(before);
   });
 

@@ -91,6 +91,13 @@ describe('saveFollowUp', () => {
     expect((await store.auditSince(new Date(0))).at(-1)).toMatchObject({ event: 'feedback:as_recommended', userId: 'U1' });
   });
 
+  it('saves where nobody listens for events', async () => {
+    const { store, record, deps } = await setup();
+    const { onEvent: _unused, ...quiet } = deps;
+    expect(await saveFollowUp(quiet, record, feedback, 'feedback:as_recommended', 'U1')).toMatchObject({ version: record.version + 1 });
+    expect((await store.get(record.id))!.followUp).toEqual(feedback);
+  });
+
   it('reports nothing for a save without an audit row, and saves nothing when another save won', async () => {
     const { store, record, deps, events } = await setup();
     expect(await saveFollowUp(deps, record, feedback, null, 'U1')).toMatchObject({ version: record.version + 1 });

@@ -84,6 +84,11 @@ describe('start', () => {
     expect(await c.store.recentByOwner('slack', 'T1', 'U1', 5)).toEqual([]);
   });
 
+  it('"New consult" on a consult that is gone is a plain start', async () => {
+    const c = core();
+    expect((await c.presses.handle({ actor: OWNER, conversation: 'C1', data: { action: 'new_consult', consultId: 'gone', step: 0 } }, withRadiology)).map((e) => e.kind)).toEqual(['post']);
+  });
+
   it('"New consult" starts on the old consult\'s pathway, or as a plain start when that pathway is gone', async () => {
     const c = core(new Pathways([testEngine(), widget()]));
     const { record: old } = await c.service.start({ channel: 'slack', workspace: 'T1', conversation: 'C1', ownerId: 'U1', pathwayId: 'not-clinical-widget' });
@@ -103,6 +108,13 @@ describe('answers and controls', () => {
     const effects = await c.presses.handle({ actor: OWNER, conversation: 'C1', messageRef: '1700000000.000200', data: { action: 'answer', questionId: 'suspicion', optionId: 'yes', consultId: record.id, step: 0 } }, withRadiology);
     expect(effects).toEqual([{ kind: 'show', record: await c.store.get(record.id) }]);
     expect((await c.store.get(record.id))!.messageRef).toBe('1700000000.000200');
+  });
+
+  it('saves no message from a press that names none', async () => {
+    const c = core();
+    const record = await consultTo(c.service, []);
+    await c.presses.handle({ actor: OWNER, conversation: 'C1', data: { action: 'answer', questionId: 'suspicion', optionId: 'yes', consultId: record.id, step: 0 } }, withRadiology);
+    expect((await c.store.get(record.id))!.messageRef).toBeNull();
   });
 
   it('saves no message from a press that names no conversation', async () => {
@@ -209,6 +221,10 @@ describe('feedback and the radiology hand-off', () => {
     const claim = (userId: string) => c.presses.handle({ actor: { ...OWNER, userId }, fromRadiology: true, data: { action: 'claim', consultId: record.id, step: 6 } }, withRadiology);
     await claim('R1');
     expect(await claim('R2')).toEqual([{ kind: 'tell', text: 'staff <@R1> has already taken this one; thank you. Nothing was changed.' }]);
+    // A channel that cannot name someone from an id alone says "Someone".
+    const plain = { style: { startHint: '/spine-consult', mention: style.mention }, capabilities: () => ({ radiology: true }) };
+    expect(await c.presses.handle({ actor: { ...OWNER, userId: 'R3' }, fromRadiology: true, data: { action: 'claim', consultId: record.id, step: 6 } }, plain))
+      .toEqual([{ kind: 'tell', text: 'Someone has already taken this one; thank you. Nothing was changed.' }]);
   });
 });
 
