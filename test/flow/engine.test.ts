@@ -46,6 +46,19 @@ describe('answers', () => {
   });
 });
 
+describe('Record result', () => {
+  it('moves a consult at each outcome the flow continues to that continuation\'s question, keeping the answers', () => {
+    expect(engine.content.flow.continuations.length).toBeGreaterThan(0);
+    for (const c of engine.content.flow.continuations) {
+      const at = visited.filter(({ state }) => state.value === c.outcome);
+      expect(at.length, c.outcome).toBeGreaterThan(0);
+      for (const { state } of at) {
+        expect(applied(state, { type: 'RECORD_RESULT' })).toMatchObject({ value: c.question, context: { answers: answers(state), step: state.context.step + 1 } });
+      }
+    }
+  });
+});
+
 describe('Back, Change and Restart', () => {
   it('Back undoes the last step on every path: the previous screen with the previous answers', () => {
     for (const { state, before } of active) {
