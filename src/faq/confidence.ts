@@ -33,6 +33,10 @@ export interface ConfidenceRule {
   ordinaryWeight: number;
 }
 
+/** The default for "is this term generic / ordinary": none is. */
+// Stryker disable next-line ArrowFunction: returning undefined is as false as false
+const none = (_term: string): boolean => false;
+
 /** The rule in use, chosen on the evaluation set (test/faq). */
 export const DEFAULT_CONFIDENCE_RULE: Readonly<ConfidenceRule> = Object.freeze({
   minScore: 5,
@@ -60,8 +64,8 @@ export type UnsureReason = 'no-match' | 'no-domain-term' | 'low-coverage' | 'low
 export function coverage(
   candidates: readonly Candidate[],
   queryTerms: readonly string[],
-  isGeneric: (term: string) => boolean = () => false,
-  isOrdinary: (term: string) => boolean = () => false,
+  isGeneric: (term: string) => boolean = none,
+  isOrdinary: (term: string) => boolean = none,
   ordinaryWeight = 1,
 ): number {
   // Generic words ("dose", "test") are known to the FAQ but say nothing about the subject, so
@@ -95,9 +99,9 @@ export function decide(
   queryTerms: readonly string[],
   isDomainTerm: (term: string) => boolean,
   rule: ConfidenceRule = DEFAULT_CONFIDENCE_RULE,
-  isGeneric: (term: string) => boolean = () => false,
+  isGeneric: (term: string) => boolean = none,
   known: readonly Candidate[] = candidates,
-  isOrdinary: (term: string) => boolean = () => false,
+  isOrdinary: (term: string) => boolean = none,
 ): Decision {
   const related = (c: Candidate) => c.matchedTerms.some(isDomainTerm);
   // Suggestions must be at least weakly related: a real domain word matched, and not a

@@ -102,6 +102,30 @@ describe('reading the clinical state', () => {
     ['discitis on xr. repeat mri?', { conflicts: [] }],
     ['discitis suspected. mri?', { conflicts: [] }],
     ['early discitis cannot be excluded, how soon mri', { conflicts: [] }],
+    // Post-negation reaches back at most six words, never across a terminator or a clause break.
+    ['mri: abscess at l2 l3 l4 l5 and s1 level ruled out', { mri: 'positive', conflicts: [] }],
+    ['mri: abscess at l2 l3 l4 ruled out', { mri: 'negative', conflicts: [] }],
+    ['mri: abscess but fluid ruled out', { mri: 'positive', conflicts: [] }],
+    ['mri: abscess. ruled out', { mri: 'positive', conflicts: [] }],
+    ['on mri, abscess not seen', { mri: 'negative', conflicts: [] }],
+    // Uncertain after the cue, hypothetical after the cue ("infection workup").
+    ['mri: discitis could not be excluded', { mri: 'indeterminate', conflicts: [] }],
+    ['mri for infection workup', { conflicts: [] }],
+    // An uncertain deficit counts as a deficit, a negated "intact" too (the safe side); an uncertain
+    // reason MRI cannot be done makes it not possible; a plain MRI is one without contrast.
+    ['possible new leg weakness', { neuro: 'deficit', conflicts: [] }],
+    ['neuro not intact', { neuro: 'deficit', conflicts: [] }],
+    ['no leg weakness', { neuro: 'intact', conflicts: [] }],
+    ['possible aneurysm clip', { mriPossible: 'no', conflicts: [] }],
+    ['pacer is not mr conditional', { mriPossible: 'no', conflicts: [] }],
+    ['plain mri done', { contrast: 'none', conflicts: [] }],
+    ['mri without gad', { contrast: 'none', conflicts: [] }],
+    ['mri with and without gad, plain mri first', { conflicts: [] }],
+    // A finding stated with its compression status and no study is an MRI finding; another
+    // subject named alone does not stop that.
+    ['epidural abscess with cord compression', { mri: 'positive', compression: 'yes', conflicts: [] }],
+    ['labs pending, epidural abscess with cord compression', { mri: 'positive', compression: 'yes', conflicts: [] }],
+    ['ct shows epidural abscess with cord compression', { compression: 'yes', conflicts: [] }],
   ])('%j', (q, state) => {
     expect(read(q)).toEqual(state);
   });
@@ -115,7 +139,34 @@ describe('reading the clinical state', () => {
   });
 });
 
+describe('words the state reader explains', () => {
+  it('are the stems of every cue and trigger phrase the question used, and nothing else', () => {
+    const words = [...reader.explained(shorthand.expand('no evidence of abscess on mri, what now'))];
+    expect(words.length).toBeGreaterThan(0);
+    for (const w of ['abscess', 'mri']) expect(words.some((s) => w.startsWith(s)), w).toBe(true);
+    expect([...reader.explained('what now')]).toEqual([]);
+  });
+
+  it('reads a question the same however often it is read, and each new question afresh', () => {
+    expect(read('mri negative')).toEqual({ mri: 'negative', conflicts: [] });
+    expect(read('mri negative')).toEqual({ mri: 'negative', conflicts: [] });
+    expect(read('mri positive')).toEqual({ mri: 'positive', conflicts: [] });
+  });
+});
+
 describe('which entries fit a state', () => {
+  it('needs every mustState axis stated, any one mustMention role mentioned, and no unlessAffirmed role affirmed', () => {
+    const s = (q: string) => reader.read(shorthand.expand(q));
+    expect(fits({ mustMention: ['differential', 'finding'] }, s('what is discitis'))).toBe(true);
+    expect(fits({ mustState: ['mri', 'neuro'] }, s('mri shows discitis'))).toBe(false);
+    expect(fits({ mustState: ['mri', 'neuro'] }, s('mri shows discitis, no deficits'))).toBe(true);
+    expect(fits({ unlessAffirmed: ['post-operative'] }, s('how soon mri'))).toBe(true);
+    expect(fits({ mri: ['negative'], mustState: [], mustMention: undefined, unlessAffirmed: [] }, s('mri shows discitis'))).toBe(false);
+    expect(fits({ mri: ['negative'] }, { conflicts: [] })).toBe(true);
+    expect(fits({ mustMention: ['finding'] }, { conflicts: [] })).toBe(false);
+    expect(fits({ unlessAffirmed: ['post-operative'] }, { conflicts: [] })).toBe(true);
+  });
+
   const state = (q: string) => reader.read(shorthand.expand(q));
   it('unlessAffirmed: an affirmed role puts the question outside the entry; a negated one does not', () => {
     const applies = { mri: ['positive'], mustState: ['mri'], unlessAffirmed: ['post-operative'] };

@@ -106,3 +106,34 @@ describe('NegEx window (faq-state.yaml window)', () => {
     expect(reader.read(`mri: no ${filler(files.state.window + 1)} abscess`).mri).toBe('positive');
   });
 });
+
+describe('confidence rule: what counts', () => {
+  it('takes a candidate as related when any one of its matched words is a domain term', () => {
+    expect(kind([cand('a', 10, ['generic', 'abscess'])], ['generic', 'abscess'])).toBe('answer');
+    expect(kind([cand('a', 10, ['generic'])], ['generic'])).toBe('no-domain-term');
+  });
+
+  it('gives the runners-up without the best', () => {
+    const d = decide([cand('a', 10), cand('b', 5), cand('c', 1)], ['abscess'], domain, rule);
+    expect(d.kind === 'answer' && [d.best.faqId, d.runnersUp.map((c) => c.faqId)]).toEqual(['a', ['b', 'c']]);
+  });
+
+  it('counts a generic word a candidate matched neither for nor against coverage', () => {
+    const isGeneric = (t: string) => t === 'dose';
+    expect(coverage([cand('a', 10, ['abscess', 'dose'])], ['abscess', 'dose', 'appendicitis'], isGeneric)).toBe(0.5);
+    expect(coverage([cand('a', 10, ['abscess', 'dose'])], ['abscess', 'appendicitis'])).toBe(0.5);
+    expect(coverage([], ['dose'], isGeneric)).toBe(0);
+  });
+
+  it('weighs an unknown everyday word by ordinaryWeight, any other unknown word fully, and by default every unknown word fully', () => {
+    const isOrdinary = (t: string) => t === 'faster';
+    expect(coverage([cand('a', 10, ['abscess'])], ['abscess', 'faster'], undefined, isOrdinary, 0.5)).toBeCloseTo(1 / 1.5);
+    expect(coverage([cand('a', 10, ['abscess'])], ['abscess', 'faster'])).toBe(0.5);
+    expect(coverage([cand('a', 10, ['abscess'])], ['abscess', 'faster'], undefined, undefined, 0.5)).toBe(0.5);
+  });
+
+  it('gives a best score of zero or less no lead to measure: margin 1', () => {
+    expect(margin([cand('a', 0), cand('b', 0)])).toBe(1);
+    expect(margin([cand('a', 10), cand('b', 10)])).toBe(0);
+  });
+});
