@@ -124,6 +124,8 @@ describe('reading the clinical state', () => {
     // A finding stated with its compression status and no study is an MRI finding; another
     // subject named alone does not stop that.
     ['epidural abscess with cord compression', { mri: 'positive', compression: 'yes', conflicts: [] }],
+    // Pseudo-negation: "why not contrast" proposes contrast (every cue list of a role counts, not only its last).
+    ['why not contrast', { contrast: 'given', conflicts: [] }],
     ['labs pending, epidural abscess with cord compression', { mri: 'positive', compression: 'yes', conflicts: [] }],
     ['ct shows epidural abscess with cord compression', { compression: 'yes', conflicts: [] }],
   ])('%j', (q, state) => {
