@@ -81,6 +81,7 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
   // One question is read several times in a row (state, explained words): scan it once.
   let last: { text: string; tokens: ScanToken[]; hits: PhraseHit[] } | undefined;
   function scanned(text: string) {
+    // Stryker disable next-line ConditionalExpression: scanning again gives the same tokens and hits (this only saves the work)
     if (last?.text !== text) {
       const tokens = scanner.tokens(text);
       last = { text, tokens, hits: scanner.scan(tokens) };
@@ -206,13 +207,13 @@ export type Applicability = Partial<Record<'mri' | 'compression' | 'neuro' | 'mr
 export function fits(applies: Applicability | undefined, state: ClinicalState): boolean {
   if (!applies) return true;
   const value = (axis: string) => (state as unknown as Record<string, string | undefined>)[axis];
-  if ((applies.mustState ?? []).some((axis) => value(axis) === undefined)) return false;
-  const mentioned: readonly string[] = state.mentioned ?? [];
-  if (applies.mustMention && !applies.mustMention.some((role) => mentioned.includes(role))) return false;
-  const affirmed: readonly string[] = state.affirmed ?? [];
-  if ((applies.unlessAffirmed ?? []).some((role) => affirmed.includes(role))) return false;
+  if (applies.mustState?.some((axis) => value(axis) === undefined)) return false;
+  const mentioned = new Set<string>(state.mentioned);
+  if (applies.mustMention && !applies.mustMention.some((role) => mentioned.has(role))) return false;
+  const affirmed = new Set<string>(state.affirmed);
+  if (applies.unlessAffirmed?.some((role) => affirmed.has(role))) return false;
+  // mustState, mustMention and unlessAffirmed name no state axis: their value is undefined, so they fit here.
   return Object.entries(applies).every(([axis, allowed]) => {
-    if (axis === 'mustState' || axis === 'mustMention' || axis === 'unlessAffirmed') return true;
     const v = value(axis);
     return v === undefined || !allowed || allowed.includes(v);
   });

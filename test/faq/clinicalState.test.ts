@@ -149,6 +149,14 @@ describe('words the state reader explains', () => {
     expect([...reader.explained('what now')]).toEqual([]);
   });
 
+  it('mentions only cue roles (never a trigger), and nothing for a question with no cue', () => {
+    const roles = new Set(files.state.cues.map((c) => c.role));
+    const state = reader.read(shorthand.expand('mri shows no abscess'));
+    expect(state.mentioned).toEqual(expect.arrayContaining(['finding', 'mri-study']));
+    for (const role of state.mentioned!) expect(roles.has(role), role).toBe(true);
+    expect(reader.read('what now')).toEqual({ conflicts: [], mentioned: [], affirmed: [] });
+  });
+
   it('reads a question the same however often it is read, and each new question afresh', () => {
     expect(read('mri negative')).toEqual({ mri: 'negative', conflicts: [] });
     expect(read('mri negative')).toEqual({ mri: 'negative', conflicts: [] });
