@@ -3,6 +3,7 @@ import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import type { PersistedConsult } from '../flow/engine.js';
 import { assertAuditEvent } from './auditEvent.js';
 import { migrateSqlite } from './sqliteSchema.js';
+import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer.js';
 import { expiryAudit, type AuditRow, type Channel, type ConsultRecord, type ConsultStore, type FollowUp, type RecordStatus } from './types.js';
 
 interface ConsultRow {
@@ -61,9 +62,14 @@ export class SqliteStore implements ConsultStore {
   private readonly stmt;
   /** Built once: better-sqlite3's db.transaction() wrapper is not free to create per call. */
   private readonly tx;
+  private readonly checkpointer?: WalCheckpointer;
 
-  /** Opens (creating it 0600 if needed) the database file and migrates it to the newest schema. */
-  constructor(file: string) {
+  /**
+   * Opens (creating it 0600 if needed) the database file and migrates it to the newest schema.
+   * `checkpointInWorker` (the server's store, src/store/openStore.ts) moves WAL checkpoints to a
+   * worker thread (src/store/walCheckpointer.ts).
+   */
+  constructor(file: string, opts: { checkpointInWorker?: boolean } = {}) {
     ownerOnly(file);
     this.db = new Database(file);
     // Deleted rows are overwritten with zeros, so a purged consult leaves the file (with the WAL
@@ -77,6 +83,11 @@ export class SqliteStore implements ConsultStore {
     this.db.pragma('busy_timeout = 5000');
     migrateSqlite(this.db);
     ownerOnly(file); // SQLite creates -wal and -shm with the database file's mode; older ones are tightened here
+    if (opts.checkpointInWorker && file !== ':memory:' && file !== '') {
+      // Only a backstop now (16 MB of WAL), should the checkpoint thread stop or fall behind.
+      this.db.pragma('wal_autocheckpoint = 4000');
+      this.checkpointer = startWalCheckpointer(file);
+    }
     const db = this.db;
     this.stmt = {
       insert: db.prepare(`INSERT INTO consults (id, flow_id, flow_version, channel, workspace, conversation, message_ref,
@@ -196,6 +207,7 @@ export class SqliteStore implements ConsultStore {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }
