@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consultValue, NEW_CONSULT_VALUE, parseAction } from '../../src/channels/slack/buttonValue.js';
+import { consultValue, NEW_CONSULT_VALUE, parseAction, parseButton } from '../../src/channels/slack/buttonValue.js';
 import { FEEDBACK_CHOICES, FEEDBACK_REASONS } from '../../src/consult/feedbackOptions.js';
 
 // Everything here arrives from Slack as untrusted input: action_id and value are whatever the client sent.
@@ -96,5 +96,20 @@ describe('parseAction refuses a button value that is not exactly {c, s}', () => 
     const padded = (length: number) => v + ' '.repeat(length - v.length); // JSON allows trailing spaces
     expect(parseAction('control:back', padded(2000))).toEqual({ kind: 'click', data: { action: 'back', ...on } });
     expect(parseAction('control:back', padded(2001))).toEqual({ kind: 'invalid' });
+  });
+});
+
+describe('parseButton: a pressed action parsed once', () => {
+  it('parses a button as parseAction does, and hands the same answer to every later ask about that action', () => {
+    const action = { type: 'button', action_id: 'control:back', value: v };
+    const first = parseButton(action);
+    expect(first).toEqual({ kind: 'click', data: { action: 'back', ...on } });
+    expect(parseButton(action)).toBe(first);
+    expect(parseButton({ ...action })).not.toBe(first);
+  });
+
+  it('refuses anything that is not a button, and no action at all', () => {
+    expect(parseButton({ type: 'static_select', action_id: 'control:back', value: v })).toEqual({ kind: 'invalid' });
+    expect(parseButton(undefined)).toEqual({ kind: 'invalid' });
   });
 });

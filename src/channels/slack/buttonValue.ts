@@ -58,3 +58,16 @@ export function parseAction(actionId: unknown, value: unknown): ParsedAction {
   const parsed = ClickDataSchema.safeParse({ ...fields, consultId: v.c, step: v.s });
   return parsed.success ? { kind: 'click', data: parsed.data } : { kind: 'invalid' };
 }
+
+const parsedButtons = new WeakMap<object, ParsedAction>();
+
+/**
+ * What a pressed Slack action asks for: `parseAction` of a button's action_id and value (anything
+ * but a button is invalid), once per action object, since the handler and the port's decode both ask.
+ */
+export function parseButton(action: { type?: string; action_id?: unknown; value?: unknown } | undefined): ParsedAction {
+  if (action?.type !== 'button') return { kind: 'invalid' };
+  let parsed = parsedButtons.get(action);
+  if (!parsed) parsedButtons.set(action, (parsed = parseAction(action.action_id, action.value)));
+  return parsed;
+}

@@ -2,7 +2,7 @@ import type { Logger } from '../../log/logger.js';
 import type { FaqPort } from '../../faq/faqPort.js';
 import { isFollowUp } from '../../consult/clickData.js';
 import { runPress, type PressHandler } from '../../interaction/pressHandler.js';
-import { parseAction } from './buttonValue.js';
+import { parseButton } from './buttonValue.js';
 import { FAILED, type Surface } from './consultDelivery.js';
 import { renderFaq } from './renderFaq.js';
 import { slackErrorCode } from './slackErrors.js';
@@ -29,11 +29,11 @@ export function handleAction(deps: SlackPortDeps & { presses: PressHandler; faq:
     const ack = () => (acked ??= args.ack());
     const surface: Surface = { client, respond, botUserId: context.botUserId };
     const port = slackPort(deps, surface);
-    const parsed = action?.type === 'button' ? parseAction(action.action_id, action.value) : undefined;
-    if (parsed?.kind !== 'click' || isFollowUp(parsed.data)) await ack();
+    const parsed = parseButton(action);
+    if (parsed.kind !== 'click' || isFollowUp(parsed.data)) await ack();
     let consultId: string | undefined;
     try {
-      if (parsed?.kind === 'faq-topic') return await faqTopic(args, parsed.faqId, surface, port);
+      if (parsed.kind === 'faq-topic') return await faqTopic(args, parsed.faqId, surface, port);
       const press = port.decode(args) as Awaited<ReturnType<typeof port.decode>>;
       if (!press) return void await port.deliver({ kind: 'tell', text: NOT_UNDERSTOOD });
       if ('consultId' in press.data) consultId = press.data.consultId;

@@ -6,7 +6,7 @@ import type { Logger } from '../../log/logger.js';
 import type { ConsultRecord } from '../../store/types.js';
 import type { SlackMessage } from './blockKit.js';
 import type { ConsultDelivery, Surface } from './consultDelivery.js';
-import { parseAction } from './buttonValue.js';
+import { parseButton } from './buttonValue.js';
 import { COMMAND } from './productInfo.js';
 import { renderPathwayChoice } from './renderHelp.js';
 import { claimNotice, renderRadiologyPost } from './renderFollowUp.js';
@@ -91,7 +91,7 @@ export function slackPort(deps: SlackPortDeps, surface: Surface): ChannelPort<Sl
     channel: 'slack',
     style: SLACK_STYLE,
     decode: ({ body, action }) => {
-      const parsed = action?.type === 'button' ? parseAction(action.action_id, action.value) : { kind: 'invalid' as const };
+      const parsed = parseButton(action);
       if (parsed.kind !== 'click' && parsed.kind !== 'start') return undefined;
       const channel = body.channel?.id;
       const { container } = body;
