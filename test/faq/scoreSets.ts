@@ -2,8 +2,9 @@
  * Scores the FAQ on its question sets: the tuning set (evalSet.ts, used to choose phrasings,
  * synonyms and thresholds), held-out v1 (heldOut.yaml: its misses were read on 2026-11-28 09:45,
  * so it is tuning data now), held-out v2 (heldOut2.yaml: measured once at 10:05, tuning data
- * since) and held-out v3 (heldOut3.yaml, frozen in ca92485 before round 3 tuning and never used
- * for it). Shared by test/faq and `npm run faq:eval`, so both report the same figures.
+ * since), held-out v3 (heldOut3.yaml: measured at 11:26 and 12:20, tuning data since round 4) and
+ * held-out v4 (heldOut4.yaml, frozen in 929ab94 before round 4 tuning and never used for it).
+ * Shared by test/faq and `npm run faq:eval`, so both report the same figures.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,17 +59,23 @@ export function heldOut2Set(): EvalCase[] {
   return loadCases('heldOut2.yaml');
 }
 
-/** Held-out v3 (test/faq/heldOut3.yaml): frozen before round 3 tuning; only ever measured. */
+/** Held-out v3 (test/faq/heldOut3.yaml): frozen before round 3, measured at 11:26 and 12:20, tuning data since round 4. */
 export function heldOut3Set(): EvalCase[] {
   return loadCases('heldOut3.yaml');
 }
 
-/** Column names of the four sets, as `npm run faq:eval` and the tests print them. */
+/** Held-out v4 (test/faq/heldOut4.yaml): frozen before round 4 tuning; only ever measured. */
+export function heldOut4Set(): EvalCase[] {
+  return loadCases('heldOut4.yaml');
+}
+
+/** Column names of the five sets, as `npm run faq:eval` and the tests print them. */
 export const SET_NAMES = {
   tuning: 'tuning',
   v1: 'held-out v1 (now tuning)',
   v2: 'held-out v2 (measured once 10:05; now tuning)',
-  v3: 'held-out v3 (frozen)',
+  v3: 'held-out v3 (measured twice 11:26 and 12:20 (81.5%); now tuning)',
+  v4: 'held-out v4 (frozen)',
 } as const;
 
 /** What the bot shows for each case (entry id, "decline" or "help") and its top-3 ranking. */
@@ -156,7 +163,7 @@ export function formatFigures(sets: readonly SetFigures[]): string {
  * `sealed` (the frozen held-out set) gets its miss counts only: its questions and per-question
  * results are never written, so nobody tunes on them by reading this file.
  */
-export function formatConfusion(sets: readonly SetFigures[], sealed: ReadonlySet<string> = new Set([SET_NAMES.v3])): string {
+export function formatConfusion(sets: readonly SetFigures[], sealed: ReadonlySet<string> = new Set([SET_NAMES.v4])): string {
   const lines = ['# FAQ confusion list', '', 'Written by `npm run faq:eval`. Questions are test data, not user text.', ''];
   for (const s of sets) {
     if (sealed.has(s.name)) {
