@@ -5,7 +5,7 @@
  * NegEx scope rule (Chapman et al., 2001) and combines what each cue asserts into one state.
  */
 import type { CueRole, FaqRulesFiles } from './faqRulesFiles.js';
-import { compilePhrases, type PhraseHit, type ScanToken } from './phraseScan.js';
+import { compilePhrases, composedTerms, type PhraseHit, type ScanToken } from './phraseScan.js';
 
 /** The state a question states; an axis it does not mention is absent. */
 export interface ClinicalState {
@@ -20,6 +20,8 @@ export interface ClinicalState {
   mentioned?: CueRole[];
   /** Cue roles the question affirms of this patient (not negated, uncertain or hypothetical). */
   affirmed?: CueRole[];
+  /** Cue roles the question names as sought or possible ("imaging for suspected metastases"): hypothetical and uncertain mentions. */
+  sought?: CueRole[];
 }
 
 /** What a cue asserts about the patient after negation scope. */
@@ -44,14 +46,14 @@ export interface StateReader {
 }
 
 const TRIGGERS = ['pre', 'post', 'uncertain', 'hypothetical', 'hypotheticalPost', 'terminators'] as const;
-const MRI_AXIS_ROLES: ReadonlySet<CueRole> = new Set(['finding', 'finding-general', 'result-positive', 'result-negative', 'result-indeterminate']);
+const MRI_AXIS_ROLES: ReadonlySet<CueRole> = new Set(['finding', 'finding-general', 'finding-signal', 'result-positive', 'result-negative', 'result-indeterminate']);
 
 /** Compiles the cue and trigger lists of faq-state.yaml. */
 export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
   const lists = new Map<string, string[]>();
   for (const t of TRIGGERS) lists.set(`t:${t}`, file.triggers[t]);
   // Stryker disable next-line ArrayDeclaration: a made-up phrase nobody types changes no reading
-  for (const cue of file.cues) lists.set(`c:${cue.role}`, [...(lists.get(`c:${cue.role}`) ?? []), ...cue.terms]);
+  for (const cue of [...file.cues, ...file.composed.map((c) => ({ role: c.role, terms: composedTerms(c) }))]) lists.set(`c:${cue.role}`, [...(lists.get(`c:${cue.role}`) ?? []), ...cue.terms]);
   const scanner = compilePhrases(lists);
   const window = file.window;
 
@@ -115,7 +117,7 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
 }
 
 /** Roles a finding word has: right before a study's name it is what the study is for, not what it found. */
-const FINDING_ROLES: ReadonlySet<CueRole> = new Set(['finding', 'finding-general']);
+const FINDING_ROLES: ReadonlySet<CueRole> = new Set(['finding', 'finding-general', 'finding-signal']);
 
 /** The study (or other subject) a result cue describes: the nearest one named before it in the
  * sentence ("reflexes normal" after "MRI shows abscess" describes the reflexes), else the first
@@ -129,6 +131,9 @@ function studyOf(cue: CueMention, studies: readonly CueMention[], tokens: readon
     tokens.slice(a, b).some((t) => t.brk === 'sentence' || (kind === 'clause' && t.brk === 'clause'));
   // "normal power", "positive cultures": a result word right before another subject describes it.
   if (!FINDING_ROLES.has(cue.role) && studies.some((s) => s.start === cue.end && s.role === 'other-subject')) return 'other-subject';
+  // An imaging finding ("abscess") never describes labs or reflexes: "labs normal, abscess with
+  // cord compression" states an abscess, whatever the labs were.
+  if (FINDING_ROLES.has(cue.role)) studies = studies.filter((s) => s.role !== 'other-subject');
   const earlier = studies.filter((s) => s.end <= cue.start);
   const before = earlier.filter((s) => !between(s.end, cue.start, 'sentence')).at(-1);
   if (before) return before.role;
@@ -146,6 +151,7 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
     conflicts: [],
     mentioned: [...new Set(cues.map((c) => c.role))],
     affirmed: [...new Set(cues.filter((c) => c.assertion === 'affirmed').map((c) => c.role))],
+    sought: [...new Set(cues.filter((c) => c.assertion === 'hypothetical' || c.assertion === 'uncertain').map((c) => c.role))],
   };
   const live = cues.filter((c) => c.assertion !== 'hypothetical' && c.role !== 'ignore');
   const has = (role: CueRole, ...as: Assertion[]) => live.some((c) => c.role === role && as.includes(c.assertion));
@@ -156,15 +162,24 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
   // the MRI in this pathway.
   const studies = live.filter((c) => MRI_ROLES.has(c.role) || c.role === 'other-study' || c.role === 'other-subject');
   const impliedMri = !studies.some((c) => c.role !== 'other-subject') && live.some((c) => c.role === 'compression');
-  const mriCues = live.filter((c) => MRI_AXIS_ROLES.has(c.role) && (impliedMri || MRI_ROLES.has(studyOf(c, studies, tokens))));
+  // Implied or named, a result word said of the labs or the reflexes is still not the MRI's.
+  const mriCues = live.filter((c) => {
+    if (!MRI_AXIS_ROLES.has(c.role)) return false;
+    const study = studyOf(c, studies, tokens);
+    return impliedMri ? study !== 'other-subject' : MRI_ROLES.has(study);
+  });
   const saysMri = (role: CueRole, ...as: Assertion[]) => mriCues.some((c) => c.role === role && as.includes(c.assertion));
   const explicit = new Set<string>();
   if (saysMri('result-positive', 'affirmed')) explicit.add('positive');
   if (saysMri('result-negative', 'affirmed') || saysMri('result-positive', 'negated')) explicit.add('negative');
-  if (saysMri('result-indeterminate', 'affirmed') || saysMri('result-positive', 'uncertain')) explicit.add('indeterminate');
+  if (saysMri('result-indeterminate', 'affirmed', 'uncertain') || saysMri('result-positive', 'uncertain')) explicit.add('indeterminate');
   const findingFound = saysMri('finding', 'affirmed') || saysMri('finding-general', 'affirmed');
   const infectionExcluded = saysMri('finding-general', 'negated');
-  if (explicit.size > 1 || (explicit.has('negative') && findingFound) || (infectionExcluded && (explicit.has('positive') || saysMri('finding', 'affirmed')))) {
+  // A signal change ("endplate enhancement", "marrow edema") is not a diagnosis, but an MRI
+  // showing one is never a negative MRI: "didn't show an abscess but endplate enhancement".
+  const signalFound = saysMri('finding-signal', 'affirmed', 'uncertain');
+  const negativeStated = explicit.has('negative') || ((saysMri('finding', 'negated') || infectionExcluded) && !findingFound && explicit.size === 0);
+  if (explicit.size > 1 || (explicit.has('negative') && findingFound) || (signalFound && negativeStated) || (infectionExcluded && (explicit.has('positive') || saysMri('finding', 'affirmed')))) {
     state.conflicts.push('mri');
   } else if (explicit.size === 1) {
     state.mri = [...explicit][0] as ClinicalState['mri'];
@@ -192,6 +207,16 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
   const none = has('contrast', 'negated') || has('non-contrast', 'affirmed');
   if (given !== none) state.contrast = given ? 'given' : 'none';
   return state;
+}
+
+/** Roles that name spine infection itself, or weighing it against something else. */
+const INFECTION_ROLES: ReadonlySet<CueRole> = new Set(['finding', 'finding-general', 'finding-signal', 'differential']);
+
+/** Whether the question seeks another disease ("best scan for suspected spinal metastases",
+ * "workup for possible myeloma") and never names infection: another pathway's question, however
+ * much imaging it mentions. A disease the patient is said to have ("hx breast cancer") is history. */
+export function seeksOtherDisease(state: ClinicalState): boolean {
+  return (state.sought?.includes('other-disease') ?? false) && !(state.mentioned ?? []).some((r) => INFECTION_ROLES.has(r));
 }
 
 /** An entry's declared applicability (faq-state.yaml `entries`). */

@@ -6,13 +6,14 @@
 import type { Content } from '../flow/parseContent.js';
 import type { FaqEntry } from '../flow/schema.js';
 import type { FaqAnswerView, FaqTopic, FaqView } from '../flow/viewTypes.js';
-import { compileStateReader, fits, type ClinicalState } from './clinicalState.js';
-import { DEFAULT_CONFIDENCE_RULE, coverage, decide, type ConfidenceRule, type UnsureReason } from './confidence.js';
+import { compileStateReader, fits, seeksOtherDisease, type ClinicalState } from './clinicalState.js';
+import { DEFAULT_CONFIDENCE_RULE, decide, type ConfidenceRule, type UnsureReason } from './confidence.js';
 import { loadFaqRulesFiles, type FaqRulesFiles } from './faqRulesFiles.js';
 import { scanIdentifiers } from './identifiers.js';
+import { asks, createClauseJudge, splitClauses } from './clauseJudge.js';
 import { compileIntents, type Intent } from './intents.js';
 import { answerView, helpView, notSureView, topicOf } from './replies.js';
-import { buildSearchIndex, type Candidate } from './searchIndex.js';
+import { buildSearchIndex } from './searchIndex.js';
 import { ordinaryWords } from './ordinaryWords.js';
 import { compileShorthand } from './shorthand.js';
 import { buildSpellingCorrector } from './spelling.js';
@@ -67,10 +68,6 @@ export interface FaqIndexOptions {
  * and a pasted report would otherwise match everything a little. */
 const MAX_QUERY_CHARS = 500;
 
-/** Where context typed before a question ends: a sentence end, a new line, or a clause break
- * (comma, semicolon, colon, a spaced dash): "xr shows endplate irregularity L3-4, which scan now?". */
-const CLAUSE_BREAK = /(?<=[.!?,;:])\s+|\s+[-\u2013\u2014]+\s+|\n+/;
-
 /** Every word the FAQ entries and the FAQ's rules files use: what a typo is corrected towards. */
 function vocabularyOf(content: Content, files: FaqRulesFiles): string[] {
   const { state, routing, shorthand } = files;
@@ -78,14 +75,19 @@ function vocabularyOf(content: Content, files: FaqRulesFiles): string[] {
     ...content.rules.faq.entries.flatMap((e) => [e.question, e.answer, ...e.phrasings, ...e.tags]),
     ...Object.values(state.triggers).flat(),
     ...state.cues.flatMap((c) => c.terms),
+    ...state.composed.flatMap((c) => [...c.first, ...c.second]),
     ...routing.intents.order.phrases,
     ...routing.intents.urgency.phrases,
     ...routing.intents.urgency.unlessAlternative,
+    ...routing.intents.urgency.delay,
+    ...routing.intents.urgency.whenRisk,
+    ...routing.intents.urgency.unlessAbout,
     ...routing.intents.scope.phrases,
     ...routing.intents.scope.excludedCues,
     // Off-topic words must stay as typed: "metastatic" corrected to "metastasis" would hide "metastatic cord compression".
     ...routing.offTopic,
     ...routing.offTopicExcept,
+    ...routing.offTopicComposed.flatMap((c) => [...c.first, ...c.second]),
     ...shorthand.expansions.map((e) => e.means),
   ];
 }
@@ -141,46 +143,8 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
     ...extra,
   });
 
-  /**
-   * The question's terms that must be known, and the share of them that is. Words a state cue or an
-   * intent phrase used are explained even if no entry has them ("in the morning", "no evidence
-   * of"); any other unknown word still means another subject. A question of only generic or
-   * unknown everyday words around an intent phrase ("what should I order next", "what's the plan
-   * going forward") is all intent. `foreign`: an unknown word names another site imaged ("knee").
-   */
-  function judge(text: string, found: readonly Candidate[] = index.search(text)) {
-    const terms = index.queryTerms(text);
-    const explained = new Set([...reader.explained(text), ...router.explained(text)]);
-    // Words of the setting ("bed 12", "nurse here", "booked friday") are neither known nor unknown.
-    const left = terms.filter((t) => index.isDomainTerm(t) || !(explained.has(t) || synonyms.contextWords.has(t)));
-    const topical = left.length > 0 ? left : terms;
-    const known = new Set(found.flatMap((c) => c.queryTerms));
-    const weighs = (t: string) => !index.isGeneric(t) && (known.has(t) || !isOrdinary(t));
-    // Every word explained by a cue or an intent phrase, or of the setting: nothing is unknown.
-    const covered = left.length > 0 && topical.some(weighs) ? coverage(found, topical, index.isGeneric, isOrdinary, rule.ordinaryWeight) : 1;
-    const foreign = topical.some((t) => synonyms.otherSites.has(t) && !known.has(t));
-    return { topical, covered, foreign };
-  }
-
-  /**
-   * An intent still has to be about this pathway. Clinical context typed in clauses around the
-   * clause that asks ("62M, IVDU, febrile. What should I order?", "MRI w/wo negative; pt on
-   * methotrexate. Plan?") is judged more leniently (minContextCoverage) than the asking clause
-   * (minCoverage), but never when it names another site imaged (`otherSites`): "Brain MRI: abscess.
-   * Next?" and "pacer, needs a knee MRI. Options?" are not this pathway's, while a history ("breast
-   * cancer", "diabetes") is context. A single clause gets no leniency.
-   */
-  function intentCovered(intent: Intent, text: string, state: ClinicalState, covered: number): boolean {
-    if (covered >= rule.minCoverage) return true;
-    const clauses = text.split(CLAUSE_BREAK).filter((x) => x.trim());
-    if (clauses.length < 2) return false;
-    return clauses.some((clause, k) => {
-      if (router.route(clause, state)?.intent !== intent) return false;
-      const question = judge(clause);
-      const context = judge(clauses.filter((_, j) => j !== k).join(' '));
-      return question.covered >= rule.minCoverage && !question.foreign && context.covered >= rule.minContextCoverage && !context.foreign;
-    });
-  }
+  const clauses = createClauseJudge({ index, reader, router, synonyms, isOrdinary, isSubjectTerm, rule });
+  const { judge } = clauses;
 
   return {
     ask(text) {
@@ -200,11 +164,13 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       const conflict = state.conflicts.find((axis) => !files.state.conflicts[axis].every(outside));
       if (conflict) return unsure(lookup(files.state.conflicts[conflict]), 'conflict', extra, notices);
       const all = index.search(query);
-      // Antibiotic choice, dosing and duration, and the like: never this FAQ's to answer.
-      if (router.offTopic(query)) return unsure(lookup(all.slice(0, 3).map((c) => c.faqId)), 'off-topic', extra, notices);
       const routed = router.route(query, state);
+      // Antibiotic choice, dosing and duration, and the like: never this FAQ's to answer. Named only in
+      // the context of a timing question ("60M on dialysis, ... can the MRI wait?"), it is history.
+      const offTopicAsked = router.offTopic(query) && !(routed?.intent === 'urgency' && splitClauses(query).every((c) => !asks(c) || !router.offTopic(c)));
+      if (offTopicAsked || seeksOtherDisease(state)) return unsure(lookup(all.slice(0, 3).map((c) => c.faqId)), 'off-topic', extra, notices);
       const { topical, covered } = judge(query, all);
-      if (routed && fits(applies(routed.faqId), state) && intentCovered(routed.intent, query, state, covered)) {
+      if (routed && fits(applies(routed.faqId), state) && clauses.intentCovered(routed.intent, query, state, covered)) {
         const offer = routed.intent === 'order' || routed.intent === 'result' ? [offers[routed.intent]] : [];
         const best = all.find((c) => c.faqId === routed.faqId);
         return { view: view(routed.faqId, state, [...notices, ...offer])!, match: { faqId: routed.faqId, score: best?.score ?? 0 }, intent: routed.intent, ...extra };
@@ -213,7 +179,19 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       const ruledOut = router.ruledOut(query, state);
       const candidates = all.filter((c) => fits(applies(c.faqId), state) && !ruledOut.includes(c.faqId));
       // Whether a word is known at all does not depend on the state: coverage is over every entry.
-      const decision = decide(candidates, topical, isSubjectTerm, rule, index.isGeneric, all, isOrdinary);
+      let decision = decide(candidates, topical, isSubjectTerm, rule, index.isGeneric, all, isOrdinary);
+      if (decision.kind === 'unsure' && decision.reason === 'low-coverage' && clauses.searchCovered(query)) {
+        decision = decide(candidates, topical, isSubjectTerm, { ...rule, minCoverage: 0 }, index.isGeneric, all, isOrdinary);
+      }
+      // Long context can swamp the ranking ("CT shows endplate erosion ... Is a contrast CT a
+      // substitute for the MRI?"): the asking clause, judged alone under the same rule, decides.
+      const asking = decision.kind === 'unsure' ? clauses.askingClause(query) : undefined;
+      if (asking) {
+        const found = index.search(asking);
+        const fitting = found.filter((c) => fits(applies(c.faqId), state) && !ruledOut.includes(c.faqId));
+        const alone = decide(fitting, judge(asking, found).topical, isSubjectTerm, rule, index.isGeneric, found, isOrdinary);
+        if (alone.kind === 'answer') decision = alone;
+      }
       if (decision.kind === 'answer') {
         const { faqId, score } = decision.best;
         return { view: view(faqId, state, notices)!, match: { faqId, score }, ...extra };

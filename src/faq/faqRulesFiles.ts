@@ -23,6 +23,7 @@ export const CUE_ROLES = [
   'mri-study', 'other-study', 'finding', 'finding-general', 'result-positive', 'result-negative',
   'result-indeterminate', 'compression', 'deficit', 'intact', 'mri-impossible', 'mri-possible',
   'contrast', 'non-contrast', 'differential', 'ignore', 'other-subject', 'post-operative', 'mri-repeat',
+  'finding-signal', 'other-disease',
 ] as const;
 /** One role of {@link CUE_ROLES}. */
 export type CueRole = (typeof CUE_ROLES)[number];
@@ -56,6 +57,8 @@ export const StateFileSchema = z.strictObject({
   window: z.number().int().min(1).max(20),
   triggers: z.strictObject({ pre: phrases, post: phrases, uncertain: phrases, hypothetical: phrases, hypotheticalPost: phrases.default([]), terminators: phrases }),
   cues: z.array(z.strictObject({ id: faqId, role: z.enum(CUE_ROLES), terms: phrases.min(1) })).min(1),
+  /** Cues composed of two word lists ("squashing" x "cauda equina", "full" x "power"): every `first` + link + `second`. */
+  composed: z.array(z.strictObject({ id: faqId, role: z.enum(CUE_ROLES), first: phrases.min(1), links: z.array(z.string()).default(['']), second: phrases.min(1) })).default([]),
   entries: z.record(faqId, applicability),
   conflicts: z.strictObject({ mri: z.array(faqId).max(3), compression: z.array(faqId).max(3), neuro: z.array(faqId).max(3) }),
 });
@@ -65,14 +68,18 @@ export const RoutingFileSchema = z.strictObject({
   schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }),
   intents: z.strictObject({
     order: z.strictObject({ answer: faqId, phrases, near: z.array(z.tuple([phrase, phrase])) }),
-    urgency: z.strictObject({ answer: faqId, whenDeficit: faqId, phrases, unlessAlternative: phrases.default([]) }),
+    urgency: z.strictObject({
+      answer: faqId, whenDeficit: faqId, phrases, unlessAlternative: phrases.default([]),
+      delay: phrases.default([]), whenRisk: phrases.default([]), unlessAbout: phrases.default([]), setting: phrases.default([]),
+    }),
     noMri: z.strictObject({ answer: faqId }),
-    scope: z.strictObject({ included: faqId, excluded: faqId, phrases, excludedCues: phrases }),
+    scope: z.strictObject({ included: faqId, excluded: faqId, phrases, near: z.array(z.tuple([phrase, phrase])).default([]), excludedCues: phrases }),
     result: z.strictObject({ positive: faqId, negative: faqId, indeterminate: faqId, compression: faqId }),
   }),
   offers: z.strictObject({ order: phrase, result: phrase }),
   offTopic: phrases.default([]),
   offTopicNear: z.array(z.tuple([phrase, phrase])).default([]),
+  offTopicComposed: z.array(z.strictObject({ first: phrases.min(1), links: z.array(z.string()).default(['']), second: phrases.min(1) })).default([]),
   offTopicExcept: phrases.default([]),
   identifierReminder: phrase,
   generalTopics: z.array(faqId).min(1).max(3),

@@ -5,7 +5,7 @@
  */
 import type { ClinicalState } from './clinicalState.js';
 import type { FaqRulesFiles } from './faqRulesFiles.js';
-import { compilePhrases, scanTokens, type ScanToken } from './phraseScan.js';
+import { compilePhrases, composedTerms, scanTokens, type ScanToken } from './phraseScan.js';
 import { stem } from './textAnalysis.js';
 
 /** The intents the router knows. */
@@ -48,6 +48,12 @@ function nearMatch(tokens: readonly ScanToken[], pairs: ReadonlyArray<readonly [
   });
 }
 
+/** Words that open a condition or a reason in a sentence. */
+const CONDITIONS: ReadonlySet<string> = new Set(['when', 'if', 'since', 'because', 'given', 'while', 'as', 'after', 'once']);
+
+/** Words that open a question clause. */
+const QUESTION_WORDS: ReadonlySet<string> = new Set(['how', 'what', 'whats', 'which', 'when', 'why', 'would', 'could', 'can', 'should', 'will', 'is', 'are', 'do', 'does']);
+
 /** The words naming the MRI and other studies (faq-state.yaml cues), to tell which study a wait is about. */
 export interface StudyTerms {
   mri: readonly string[];
@@ -66,7 +72,20 @@ function studyOfWait(tokens: readonly ScanToken[], hits: ReadonlyArray<{ start: 
   while (to < tokens.length && tokens[to].brk !== 'sentence') to++;
   const study = (h: { labels: string[] }) => (h.labels.includes('mri') ? 'mri' : h.labels.includes('other') ? 'other' : undefined);
   const named = hits.filter((h) => h.start >= from && h.start < to && study(h));
-  const hit = named.find((h) => h.start > at) ?? named.filter((h) => h.start < at).at(-1);
+  // A study after a condition ("why shouldn't the MRI be delayed when the x-ray is abnormal") is the
+  // reason for the wait, not what waits.
+  const conditional = (h: { start: number }) => tokens.slice(at, h.start).some((t) => CONDITIONS.has(t.stem));
+  // In a later clause, a study is what the wait is about only when that clause asks about it ("MRI
+  // full till Thursday, would a CT do?"), not when it is context ("delayed 48 hrs, abnormal ct").
+  const askedLater = (h: { start: number }) => {
+    if (!tokens.slice(at, h.start).some((t) => t.brk)) return true;
+    let a = h.start;
+    while (a > 0 && !tokens[a - 1].brk) a--;
+    let b = h.start;
+    while (b < tokens.length && !tokens[b].brk) b++;
+    return QUESTION_WORDS.has(tokens[a].stem) || (tokens[b]?.stem.includes('?') ?? false);
+  };
+  const hit = named.find((h) => h.start > at && !conditional(h) && askedLater(h)) ?? named.filter((h) => h.start < at).at(-1);
   return hit && study(hit);
 }
 
@@ -74,19 +93,26 @@ function studyOfWait(tokens: readonly ScanToken[], hits: ReadonlyArray<{ start: 
 export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTerms = { mri: [], other: [] }): IntentRouter {
   const { order, urgency, result, noMri, scope } = file.intents;
   const scanner = compilePhrases(new Map([
-    ['order', order.phrases], ['urgency', urgency.phrases], ['scope', scope.phrases],
-    ['excluded', scope.excludedCues], ['off', file.offTopic], ['alternative', urgency.unlessAlternative],
+    ['order', order.phrases], ['urgency', [...urgency.phrases, ...urgency.delay]], ['scope', scope.phrases],
+    ['excluded', scope.excludedCues], ['off', [...file.offTopic, ...file.offTopicComposed.flatMap(composedTerms)]], ['alternative', urgency.unlessAlternative],
     ['mri', studies.mri], ['other', studies.other], ['notOff', file.offTopicExcept],
+    ['risk', [...urgency.whenRisk, ...urgency.delay]], ['durationOf', urgency.unlessAbout], ['setting', urgency.setting],
   ]));
   const stems = (pairs: ReadonlyArray<readonly [string, string]>) => pairs.map(([a, b]) => [stem(a.toLowerCase()), stem(b.toLowerCase())] as const);
   const near = stems(order.near);
+  /** One-word names of the MRI: a wait phrase naming it ("can the mri wait") is the MRI's. */
+  const mriWords = new Set(studies.mri.filter((t) => !t.includes(' ')).map((t) => stem(t.toLowerCase())));
+  const scopeNear = stems(scope.near);
   const offNear = stems(file.offTopicNear);
   /** Whether the question's wait is about another study, or it asks for one instead of the MRI. */
   const waitAboutOther = (text: string, state: ClinicalState) => {
     const { tokens, hits } = scanned(text);
     const otherStudy = state.mentioned?.includes('other-study') ?? false;
     const waits = hits.filter((h) => h.labels.includes('urgency'));
-    return waits.length > 0 && ((otherStudy && hits.some((h) => h.labels.includes('alternative'))) || waits.some((h) => studyOfWait(tokens, hits, h.start) === 'other'));
+    // A wait the question puts on the MRI itself ("can the mri wait till morning") is the MRI's,
+    // whatever time words the context gave ("ct shows erosion, numb feet tonight").
+    const about = waits.map((h) => (tokens.slice(h.start, h.end).some((t) => mriWords.has(t.stem)) ? 'mri' : studyOfWait(tokens, hits, h.start)));
+    return waits.length > 0 && ((otherStudy && hits.some((h) => h.labels.includes('alternative'))) || (about.includes('other') && !about.includes('mri')));
   };
   // Routing and the explained words read the same question in a row: scan it once.
   let last: { text: string; tokens: ScanToken[]; hits: ReturnType<typeof scanner.scan> } | undefined;
@@ -102,7 +128,7 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       const { tokens, hits } = scanned(text);
       const words = hits.filter((h) => h.labels.some((l) => INTENT_LABELS.has(l))).flatMap((h) => tokens.slice(h.start, h.end).map((t) => t.stem));
       // The words of a "near" pair that matched ("which ... protocol") are the intent's too.
-      for (const [a, b] of near) if (nearMatch(tokens, [[a, b]])) words.push(a, b);
+      for (const [a, b] of [...near, ...scopeNear]) if (nearMatch(tokens, [[a, b]])) words.push(a, b);
       return new Set(words);
     },
     offTopic(text) {
@@ -122,13 +148,17 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       // "mri list full till thursday, would a ct do?") is not this rule, but one in a sentence after
       // the CT was reported ("CT shows erosion. Scanner booked till Monday, ok?") is. Nor is "can I
       // do a CT instead, the MRI has a 2 day wait": that asks for an alternative study.
-      if (labels.has('urgency') && !waitAboutOther(text, state)) return { intent: 'urgency', faqId: state.neuro === 'deficit' ? urgency.whenDeficit : urgency.answer };
+      // How long a finding lasts ("how long can enhancement persist") is not a wait; a wait asked
+      // about with its harm ("could waiting cause nerve damage") is the risk of delay.
+      if (labels.has('urgency') && !labels.has('durationOf') && !waitAboutOther(text, state)) {
+        return { intent: 'urgency', faqId: state.neuro === 'deficit' || labels.has('risk') ? urgency.whenDeficit : urgency.answer };
+      }
       // "What should I order" when MRI is impossible is the contraindication question.
       if (state.mriPossible === 'no') return { intent: 'no-mri', faqId: noMri.answer };
       // "Is this for post-op patients": who the pathway is for, or not for when an exclusion is named
       // or the question states a neurologic deficit or compression (those need emergent evaluation).
       const excluded = labels.has('excluded') || state.neuro === 'deficit' || state.compression === 'yes' || (state.affirmed?.includes('post-operative') ?? false);
-      if (labels.has('scope')) return { intent: 'scope', faqId: excluded ? scope.excluded : scope.included };
+      if (labels.has('scope') || nearMatch(tokens, scopeNear)) return { intent: 'scope', faqId: excluded ? scope.excluded : scope.included };
       if (labels.has('order') || nearMatch(tokens, near)) return { intent: 'order', faqId: order.answer };
       return undefined;
     },

@@ -27,25 +27,46 @@ export interface PhraseScanner {
   scan(tokens: readonly ScanToken[]): PhraseHit[];
 }
 
-/** Splits text into stemmed words and breaks ("," ":" ";" "(" ")" clause; "." "!" "?" newline sentence). */
+/** Splits text into stemmed words and breaks ("," ":" ";" "(" ")" and a spaced dash clause; "." "!" "?" newline sentence). */
 export function scanTokens(text: string): ScanToken[] {
   const out: ScanToken[] = [];
-  for (const piece of text.split(/([,:;()]|[.!?]+(?=\s|$)|\n)/)) {
+  for (const piece of text.split(/([,:;()]|\s[-\u2013\u2014]+\s|[.!?]+(?=\s|$)|\n)/)) {
     if (piece === undefined || piece === '') continue;
-    if (/^[,:;()]$/.test(piece)) out.push({ stem: piece, brk: 'clause' });
+    if (/^([,:;()]|\s[-\u2013\u2014]+\s)$/.test(piece)) out.push({ stem: piece.trim(), brk: 'clause' });
     else if (/^([.!?]+|\n)$/.test(piece)) out.push({ stem: piece, brk: 'sentence' });
     else for (const t of rawTokens(piece)) out.push({ stem: t.stem });
   }
   return out;
 }
 
-/** Compiles `phrases` (label -> phrases); a phrase listed under several labels carries them all. */
+/** The phrases of a composed list: every first phrase, link and second phrase, in that order. */
+export function composedTerms(c: { first: readonly string[]; links: readonly string[]; second: readonly string[] }): string[] {
+  return c.first.flatMap((a) => c.links.flatMap((l) => c.second.map((b) => [a, l, b].filter((w) => w.trim()).join(' '))));
+}
+
+/** Articles and possessives a phrase may carry or not: "metal fragment in his eye" is "metal
+ * fragment in the eye", "squashing the cauda equina" is "squashing cauda equina". */
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'your']);
+
+/** Where `words` matched at `from` end (exclusive), skipping determiners inside the text; 0 when they do not. */
+function matchAt(tokens: readonly ScanToken[], from: number, words: readonly string[]): number {
+  let j = from;
+  for (let k = 0; k < words.length; k++) {
+    if (k > 0) while (tokens[j] && !tokens[j].brk && DETERMINERS.has(tokens[j].stem) && tokens[j].stem !== words[k]) j++;
+    if (!tokens[j] || tokens[j].brk || tokens[j].stem !== words[k]) return 0;
+    j++;
+  }
+  return j;
+}
+
+/** Compiles `phrases` (label -> phrases); a phrase listed under several labels carries them all.
+ * Determiners inside a phrase are optional both in the list and in the text. */
 export function compilePhrases(phrases: ReadonlyMap<string, readonly string[]>): PhraseScanner {
   const byFirst = new Map<string, Array<{ words: string[]; labels: string[] }>>();
   const byKey = new Map<string, { words: string[]; labels: string[] }>();
   for (const [label, list] of phrases) {
     for (const p of list) {
-      const key = phraseKey(p);
+      const key = phraseKey(p).split(' ').filter((w, k, all) => k === 0 || k === all.length - 1 || !DETERMINERS.has(w)).join(' ');
       if (!key) continue;
       const known = byKey.get(key);
       if (known) {
@@ -68,10 +89,11 @@ export function compilePhrases(phrases: ReadonlyMap<string, readonly string[]>):
       let i = 0;
       while (i < tokens.length) {
         const bucket = tokens[i].brk ? undefined : byFirst.get(tokens[i].stem);
-        const match = bucket?.find((e) => e.words.every((w, k) => tokens[i + k] && !tokens[i + k].brk && tokens[i + k].stem === w));
+        let end = 0;
+        const match = bucket?.find((e) => (end = matchAt(tokens, i, e.words)) > 0);
         if (match) {
-          hits.push({ start: i, end: i + match.words.length, labels: match.labels });
-          i += match.words.length;
+          hits.push({ start: i, end, labels: match.labels });
+          i = end;
         } else i += 1;
       }
       return hits;

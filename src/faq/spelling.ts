@@ -1,6 +1,6 @@
 /**
- * Typo tolerance for domain words before the state is read: "compresed" becomes "compressed", so
- * a misspelt cue still counts. Uses MiniSearch's SearchableMap (a radix tree with bounded edit
+ * Typo tolerance for domain words before the state is read: "compresed" becomes "compressed" and
+ * "urgnet" (two letters swapped) "urgent", so a misspelt cue still counts. Uses MiniSearch's SearchableMap (a radix tree with bounded edit
  * distance lookup) over the words the FAQ and its cue lists use; nothing is hand-rolled here.
  */
 import SearchableMap from 'minisearch/SearchableMap';
@@ -28,6 +28,13 @@ export function buildSpellingCorrector(words: Iterable<string>, ignore: Readonly
       return text.replace(/\b[A-Za-z]{5,}\b(?!['’])/g, (word) => {
         const lower = word.toLowerCase();
         if (isKnown(lower)) return word;
+        // Two letters swapped ("urgnet") is one slip, though Levenshtein counts it as two edits.
+        const swapped = new Set<string>();
+        for (let i = 0; i + 1 < lower.length; i++) {
+          const w = lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2);
+          if (w !== lower && known.has(w)) swapped.add(w);
+        }
+        if (swapped.size === 1) return [...swapped][0];
         const near = [...known.fuzzyGet(lower, maxEdits(lower))].map(([w, [, d]]) => ({ w, d }));
         if (near.length === 0) return word;
         const best = Math.min(...near.map((n) => n.d));

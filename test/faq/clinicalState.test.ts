@@ -11,7 +11,7 @@ const files = loadFaqRulesFiles(content.flow.rules, new Set(content.rules.faq.en
 const reader = compileStateReader(files.state);
 const shorthand = compileShorthand(files.shorthand);
 const read = (q: string) => {
-  const { mentioned: _m, affirmed: _a, ...state } = reader.read(shorthand.expand(q));
+  const { mentioned: _m, affirmed: _a, sought: _s, ...state } = reader.read(shorthand.expand(q));
   return state;
 };
 
@@ -154,7 +154,7 @@ describe('words the state reader explains', () => {
     const state = reader.read(shorthand.expand('mri shows no abscess'));
     expect(state.mentioned).toEqual(expect.arrayContaining(['finding', 'mri-study']));
     for (const role of state.mentioned!) expect(roles.has(role), role).toBe(true);
-    expect(reader.read('what now')).toEqual({ conflicts: [], mentioned: [], affirmed: [] });
+    expect(reader.read('what now')).toEqual({ conflicts: [], mentioned: [], affirmed: [], sought: [] });
   });
 
   it('reads a question the same however often it is read, and each new question afresh', () => {

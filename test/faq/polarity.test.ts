@@ -105,7 +105,39 @@ const NEW_DEFICIT = [
   'developed urinary retention, is waiting for the morning list ok',
   'now has trouble walking, can the mri wait',
   'legs giving way since this evening, mri in the morning?',
+  // Round 4: a reduced function in any wording ("reduced power", "strength 4/5", "power not full").
+  'reduced power in the left leg, can the mri wait until tomorrow',
+  'strength is now 4/5 in both legs, mri in the morning ok?',
+  'power not full in the legs since tonight, can we wait',
+  'decreased sensation below the knees, how soon mri',
 ];
+
+/** Round 4: a finding negated before "but" (or "however", "though") and a signal change after it:
+ * the negation's scope ends at the terminator, and a signal change is never a negative MRI. */
+const SIGNAL_AFTER_NEGATION = [
+  "MRI didn't show an abscess but endplate enhancement at L3",
+  'mri neg for abscess but there is disc enhancement at L4-5',
+  'mri: no discitis, however marrow edema at the T9 endplates',
+  'no epidural collection on mri though some endplate enhancement, next?',
+  'mri showed no infection but t2 hyperintensity in the disc',
+  'MRI did not demonstrate discitis but there is endplate edema',
+  'mri w wo gad: no abscess, but enhancing endplates at L2-3',
+  'mri negative for osteomyelitis but marrow oedema in L5',
+  'contrast mri didnt show a collection but the disc enhances',
+  'mri: no evidence of abscess, however abnormal signal in the L1-2 disc',
+  'no SEA on mri but stir signal in the vertebral bodies',
+  'mri ruled out abscess but showed endplate enhancement, plan?',
+  'mri came back without an abscess but with high signal at the endplates',
+  'mri: discitis not seen, but there is some enhancement at T11-12. next step?',
+  'mri clear of abscess but fluid signal in the disc space',
+];
+
+describe('a negated finding then a signal change is never negative guidance', () => {
+  it.each(SIGNAL_AFTER_NEGATION)('%j', (q) => {
+    expect(shown(q)).not.toBe('after-mri-negative');
+    expect(faq.ask(q).state?.mri).not.toBe('negative');
+  });
+});
 
 describe('a stated new deficit never gets the neuro-intact urgency answer', () => {
   it.each(NEW_DEFICIT)('%j', (q) => {
