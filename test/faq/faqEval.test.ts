@@ -50,27 +50,13 @@ describe('FAQ evaluation sets', () => {
     expect(cases.filter((c) => indexed.has(fold(c.q))).map((c) => c.q)).toEqual(['what is spondylodiscitis']);
   });
 
-  it('held-out v2: frozen (unchanged since 6f05e8a), >= 80 questions, >= 20 to decline, known ids', () => {
-    expect(sha256('./heldOut2.yaml')).toBe(HELD_OUT_2_SHA256);
-    const cases = heldOut2Set();
-    expect(cases.length).toBeGreaterThanOrEqual(80);
-    expect(cases.filter((c) => c.expect === 'decline').length).toBeGreaterThanOrEqual(20);
-    // Only ids are compared, so a failure never prints a held-out question.
-    expect(cases.map((c) => c.expect).filter((id) => id !== 'decline' && !ids.includes(id))).toEqual([]);
-  });
-
-  it('held-out v3: frozen (unchanged since ca92485), >= 80 questions, >= 20 to decline, known ids', () => {
-    expect(sha256('./heldOut3.yaml')).toBe(HELD_OUT_3_SHA256);
-    const cases = heldOut3Set();
-    expect(cases.length).toBeGreaterThanOrEqual(80);
-    expect(cases.filter((c) => c.expect === 'decline').length).toBeGreaterThanOrEqual(20);
-    // Only ids are compared, so a failure never prints a held-out question.
-    expect(cases.map((c) => c.expect).filter((id) => id !== 'decline' && !ids.includes(id))).toEqual([]);
-  });
-
-  it('held-out v4: frozen (unchanged since 929ab94), >= 80 questions, >= 20 to decline, known ids', () => {
-    expect(sha256('./heldOut4.yaml')).toBe(HELD_OUT_4_SHA256);
-    const cases = heldOut4Set();
+  it.each([
+    ['v2', '6f05e8a', './heldOut2.yaml', HELD_OUT_2_SHA256, heldOut2Set],
+    ['v3', 'ca92485', './heldOut3.yaml', HELD_OUT_3_SHA256, heldOut3Set],
+    ['v4', '929ab94', './heldOut4.yaml', HELD_OUT_4_SHA256, heldOut4Set],
+  ] as const)('held-out %s: frozen (unchanged since %s), >= 80 questions, >= 20 to decline, known ids', (_v, _commit, file, pinned, load) => {
+    expect(sha256(file)).toBe(pinned);
+    const cases = load();
     expect(cases.length).toBeGreaterThanOrEqual(80);
     expect(cases.filter((c) => c.expect === 'decline').length).toBeGreaterThanOrEqual(20);
     // Only ids are compared, so a failure never prints a held-out question.
