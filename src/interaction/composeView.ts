@@ -84,9 +84,9 @@ const composedOnce = new Map<string, WeakMap<object, ComposedView>>();
 
 function compose(pathway: Pathway, consult: ConsultParts, capabilities: Capabilities): ComposedView {
   const view = pathway.engine.view(consult.snapshot);
-  const reopen = view.kind === 'outcome' ? pathway.content.flow.continuations.find((x) => x.outcome === view.outcomeId) : undefined;
+  if (view.kind !== 'outcome') return { ...view, buttons: controlButtons(view.controls) };
+  const reopen = pathway.content.flow.continuations.find((x) => x.outcome === view.outcomeId);
   const buttons = controlButtons(view.controls, reopen?.label);
-  if (view.kind !== 'outcome') return { ...view, buttons };
   const rules = pathway.content.rules.followup;
   const { followUp } = consult;
   // A request already sent stays visible even if the channel setting is later removed.

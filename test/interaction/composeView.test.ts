@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
 import { createFlowEngine, type PersistedConsult } from '../../src/flow/engine.js';
+import type { Content } from '../../src/flow/parseContent.js';
+import { composeView, controlButtons } from '../../src/interaction/composeView.js';
+import type { Pathway } from '../../src/interaction/pathways.js';
 import type { FollowUp } from '../../src/store/types.js';
 import { composedOf } from '../support/composed.js';
 import { testPathways } from '../store/storeHarness.js';
@@ -101,6 +104,27 @@ describe('composeView: control buttons', () => {
     expect(composedOf(finished.consult).buttons).toEqual([{ action: 'new_consult', label: 'New consult' }]);
     const cancelled = engine.apply(engine.start(), { type: 'CANCEL' });
     expect(composedOf((cancelled as { next: PersistedConsult }).next).buttons).toEqual([{ action: 'new_consult', label: 'New consult' }]);
+  });
+
+  it('draws only the controls a view allows: a reopen label alone adds no button, nor does the control without one', () => {
+    const none = { back: false, restart: false, cancel: false, recordResult: false, newConsult: true };
+    expect(controlButtons(none, 'Record MRI result')).toEqual([{ action: 'new_consult', label: 'New consult' }]);
+    expect(controlButtons({ ...none, recordResult: true })).toEqual([{ action: 'new_consult', label: 'New consult' }]);
+  });
+
+  it('labels the reopen button with the continuation of the outcome shown, when a flow has several', () => {
+    const mri = content.flow.continuations[0];
+    const other = outcomes.find(({ outcome }) => outcome.id !== mri.outcome && outcome.kind !== 'emergency')!;
+    // The shipped flow with a second outcome that records a result, listed first.
+    const two: Content = {
+      ...content,
+      flow: { ...content.flow, continuations: [{ outcome: other.outcome.id, question: mri.question, label: 'Record other result' }, mri] },
+      rules: { ...content.rules, outcomes: { ...content.rules.outcomes, outcomes: content.rules.outcomes.outcomes.map((o) => (o.id === other.outcome.id ? { ...o, recordResult: true } : o)) } },
+    };
+    const pathway: Pathway = { ...testPathways().list()[0], content: two, engine: createFlowEngine(two) };
+    const reopenOf = (consult: PersistedConsult) => composeView(pathway, { snapshot: consult }, { radiology: false }).buttons[0];
+    expect(reopenOf(at.get(mri.outcome)!)).toEqual({ action: 'record_result', label: mri.label, emphasis: 'primary' });
+    expect(reopenOf(other.consult)).toEqual({ action: 'record_result', label: 'Record other result', emphasis: 'primary' });
   });
 });
 
