@@ -51,6 +51,16 @@ function nearMatch(tokens: readonly ScanToken[], pairs: ReadonlyArray<readonly [
 /** Words that open a condition or a reason in a sentence. */
 const CONDITIONS: ReadonlySet<string> = new Set(['when', 'if', 'since', 'because', 'given', 'while', 'as', 'after', 'once']);
 
+/** Whether a hit is only a time ("overnight") in a clause saying what was done then ("got a non con mri overnight"). */
+function timeOfPast(tokens: readonly ScanToken[], hits: ReadonlyArray<{ start: number; labels: string[] }>, hit: { start: number; labels: string[] }): boolean {
+  if (!hit.labels.includes('time')) return false;
+  let a = hit.start;
+  while (a > 0 && !tokens[a - 1].brk) a--;
+  let b = hit.start;
+  while (b < tokens.length && !tokens[b].brk) b++;
+  return hits.some((h) => h.labels.includes('past') && h.start >= a && h.start < b);
+}
+
 /** Words that open a question clause. */
 const QUESTION_WORDS: ReadonlySet<string> = new Set(['how', 'what', 'whats', 'which', 'when', 'why', 'would', 'could', 'can', 'should', 'will', 'is', 'are', 'do', 'does']);
 
@@ -96,7 +106,7 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
     ['order', order.phrases], ['urgency', [...urgency.phrases, ...urgency.delay]], ['scope', scope.phrases],
     ['excluded', scope.excludedCues], ['off', [...file.offTopic, ...file.offTopicComposed.flatMap(composedTerms)]], ['alternative', urgency.unlessAlternative],
     ['mri', studies.mri], ['other', studies.other], ['notOff', file.offTopicExcept],
-    ['risk', [...urgency.whenRisk, ...urgency.delay]], ['durationOf', urgency.unlessAbout], ['setting', urgency.setting],
+    ['risk', [...urgency.whenRisk, ...urgency.delay]], ['time', urgency.timeOnly], ['past', urgency.pastMarkers], ['durationOf', urgency.unlessAbout], ['setting', urgency.setting],
   ]));
   const stems = (pairs: ReadonlyArray<readonly [string, string]>) => pairs.map(([a, b]) => [stem(a.toLowerCase()), stem(b.toLowerCase())] as const);
   const near = stems(order.near);
@@ -143,7 +153,7 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       if (state.compression === 'yes' && state.mri !== 'negative' && state.mri !== 'indeterminate') return { intent: 'result', faqId: result.compression };
       if (state.mri) return { intent: 'result', faqId: result[state.mri] };
       const { tokens, hits } = scanned(text);
-      const labels = new Set(hits.flatMap((h) => h.labels));
+      const labels = new Set(hits.filter((h) => !timeOfPast(tokens, hits, h)).flatMap((h) => h.labels));
       // "Can it wait" is about the MRI: a wait about another study ("can the ct guided biopsy wait",
       // "mri list full till thursday, would a ct do?") is not this rule, but one in a sentence after
       // the CT was reported ("CT shows erosion. Scanner booked till Monday, ok?") is. Nor is "can I

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
-import { compileStateReader } from '../../src/faq/clinicalState.js';
+import { compileStateReader, fits } from '../../src/faq/clinicalState.js';
 import { createFaqIndex } from '../../src/faq/faqIndex.js';
 import { loadFaqRulesFiles } from '../../src/faq/faqRulesFiles.js';
 import { compilePhrases, composedTerms } from '../../src/faq/phraseScan.js';
@@ -47,9 +47,20 @@ describe('questions outside the FAQ are declined, whatever imaging words they us
     'whats the best way to biopsy the disc space',
     'ICD-10 for spinal epidural abscess?',
     'billing code for mri lumbar spine w wo',
+    // Operating or draining, follow-up of treatment, scan duration, referral, incidence.
+    'mri shows SEA, should they operate tonight or drain it',
+    'is esr helpful for monitoring response to treatment of discitis',
+    'roughly how long will a whole spine mri take',
+    'how should i refer him to spine surgery',
+    'what is the incidence of spinal epidural abscess',
   ];
   it('declines another disease sought, reading images oneself, surgical approach, drainage, biopsy technique and billing codes', () => {
     for (const q of OUTSIDE) expect(faq.ask(q).unsure, q).toBe('off-topic');
+  });
+
+  it('still answers a post-operative wound that is draining, or a previously operated level', () => {
+    expect(faq.ask('post op day 12 after a laminectomy, wound draining, does this pathway apply').unsure).toBeUndefined();
+    expect(shown('post op day 12 after a laminectomy, wound draining, does this pathway apply')).toBe('exclusions');
   });
 
   it('still answers a question whose history names another disease, or that weighs one against infection', () => {
@@ -110,6 +121,28 @@ describe('waits: the risk of delay, a finding\'s duration and the setting', () =
     ['the scanner only does non contrast mri after hours. is that enough?', 'pitfall-non-contrast-mri'],
     ['why should the mri not be postponed when the ct is already abnormal', 'pitfall-delay'],
     ['mri is full till friday, would a ct with contrast do the job?', 'ct-with-contrast'],
+  ])('%j -> %s', (q, id) => {
+    expect(shown(q)).toBe(id);
+  });
+});
+
+describe('contrast and MRI safety as stated', () => {
+  it('fits the non-contrast pitfall only to a question without contrast given, the contrast CT only to one with it', () => {
+    const read = (q: string) => reader.read(shorthand.expand(q));
+    expect(fits(files.state.entries['pitfall-non-contrast-mri'], read('why is gad needed at all'))).toBe(false);
+    expect(fits(files.state.entries['pitfall-non-contrast-mri'], read('can we skip the contrast'))).toBe(true);
+    expect(fits(files.state.entries['ct-with-contrast'], read('mri protocolled without contrast'))).toBe(false);
+    expect(fits(files.state.entries['ct-with-contrast'], read('would a ct w contrast do'))).toBe(true);
+  });
+
+  it.each([
+    // An entry about a non-contrast MRI, or a contrast CT, fits only the contrast the question states.
+    ['radiology would like to skip the gad, is that ok', 'pitfall-non-contrast-mri'],
+    ['ct L3 erosion. mri was protocolled non contrast because it is the weekend. acceptable?', 'pitfall-non-contrast-mri'],
+    // "non-MRI-safe" is a device that rules MRI out, not an MRI-safe one.
+    ['79M with a non-MRI-safe pacer and ct showing T11 endplate destruction, what now?', 'mri-contraindication'],
+    // A time saying when something was done is not a wait.
+    ['only managed a non con mri overnight. is that enough?', 'pitfall-non-contrast-mri'],
   ])('%j -> %s', (q, id) => {
     expect(shown(q)).toBe(id);
   });
