@@ -59,12 +59,24 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
 
   /** NegEx: triggers before a cue (pre, uncertain, hypothetical) or after it (post, uncertain, hypotheticalPost),
    * within `window` words, stopping at a clause break or a terminator. */
-  function assertionOf(hit: PhraseHit, hits: readonly PhraseHit[], idx: number, tokens: readonly ScanToken[]): Assertion {
+  function assertionOf(hit: PhraseHit, hits: readonly PhraseHit[], idx: number, tokens: readonly ScanToken[], cueAt: ReadonlySet<number>): Assertion {
     const found = new Set<string>();
-    const blocked = (from: number, to: number) => tokens.slice(from, to).some((t) => t.brk);
+    // A list of cues joined by commas and closed by "or"/"nor" ("no evidence of discitis,
+    // osteomyelitis or abscess") keeps one negation across its commas; "no abscess, discitis at L4"
+    // is two statements.
+    const listItem = (k: number) => cueAt.has(k) || tokens[k].stem === ',' || LIST_JOINS.has(tokens[k].stem);
+    const isList = (from: number, to: number) => {
+      if (!tokens.slice(from, to).some((t) => t.brk)) return false;
+      let end = to;
+      while (end < tokens.length && listItem(end)) end++;
+      let k = from;
+      while (k < to && listItem(k)) k++;
+      return k === to && tokens.slice(from, end).some((t) => t.stem === 'or' || t.stem === 'nor');
+    };
+    const blocked = (from: number, to: number) => tokens.slice(from, to).some((t) => t.brk) && !isList(from, to);
     for (let j = idx - 1; j >= 0; j--) {
       const h = hits[j];
-      if (hit.start - h.end > window || blocked(h.end, hit.start)) break;
+      if ((hit.start - h.end > window && !isList(h.end, hit.start)) || blocked(h.end, hit.start)) break;
       if (h.labels.includes('t:terminators')) break;
       for (const l of h.labels) if (l === 't:pre' || l === 't:uncertain' || l === 't:hypothetical') found.add(l);
     }
@@ -94,10 +106,13 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
   function mentions(text: string) {
     const { tokens, hits } = scanned(text);
     const cues: CueMention[] = [];
+    // Tokens inside a cue phrase: the items a list of cues is made of.
+    const cueAt = new Set<number>();
+    for (const h of hits) if (h.labels.some((l) => l.startsWith('c:'))) for (let k = h.start; k < h.end; k++) cueAt.add(k);
     hits.forEach((hit, idx) => {
       for (const label of hit.labels) {
         if (!label.startsWith('c:')) continue;
-        cues.push({ role: label.slice(2) as CueRole, assertion: assertionOf(hit, hits, idx, tokens), start: hit.start, end: hit.end });
+        cues.push({ role: label.slice(2) as CueRole, assertion: assertionOf(hit, hits, idx, tokens, cueAt), start: hit.start, end: hit.end });
       }
     });
     return { tokens, cues };
@@ -115,6 +130,9 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
     },
   };
 }
+
+/** Words joining the items of a list of cues. */
+const LIST_JOINS: ReadonlySet<string> = new Set(['or', 'nor', 'and']);
 
 /** Roles a finding word has: right before a study's name it is what the study is for, not what it found. */
 const FINDING_ROLES: ReadonlySet<CueRole> = new Set(['finding', 'finding-general', 'finding-signal']);
@@ -209,37 +227,4 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
   return state;
 }
 
-/** Roles that name spine infection itself, or weighing it against something else. */
-const INFECTION_ROLES: ReadonlySet<CueRole> = new Set(['finding', 'finding-general', 'finding-signal', 'differential']);
-
-/** Whether the question seeks another disease ("best scan for suspected spinal metastases",
- * "workup for possible myeloma") and never names infection: another pathway's question, however
- * much imaging it mentions. A disease the patient is said to have ("hx breast cancer") is history. */
-export function seeksOtherDisease(state: ClinicalState): boolean {
-  return (state.sought?.includes('other-disease') ?? false) && !(state.mentioned ?? []).some((r) => INFECTION_ROLES.has(r));
-}
-
-/** An entry's declared applicability (faq-state.yaml `entries`). */
-export type Applicability = Partial<Record<'mri' | 'compression' | 'neuro' | 'mriPossible' | 'contrast', readonly string[]>> & {
-  mustState?: readonly string[];
-  mustMention?: readonly string[];
-  unlessAffirmed?: readonly string[];
-};
-
-/** Whether an entry's declared applicability fits the state: an axis not stated fits, unless the
- * entry only makes sense when it is stated (`mustState`); an entry never fits a question affirming
- * one of its `unlessAffirmed` roles (a post-operative patient is outside the result branches). */
-export function fits(applies: Applicability | undefined, state: ClinicalState): boolean {
-  if (!applies) return true;
-  const value = (axis: string) => (state as unknown as Record<string, string | undefined>)[axis];
-  if (applies.mustState?.some((axis) => value(axis) === undefined)) return false;
-  const mentioned = new Set<string>(state.mentioned);
-  if (applies.mustMention && !applies.mustMention.some((role) => mentioned.has(role))) return false;
-  const affirmed = new Set<string>(state.affirmed);
-  if (applies.unlessAffirmed?.some((role) => affirmed.has(role))) return false;
-  // mustState, mustMention and unlessAffirmed name no state axis: their value is undefined, so they fit here.
-  return Object.entries(applies).every(([axis, allowed]) => {
-    const v = value(axis);
-    return v === undefined || !allowed || allowed.includes(v);
-  });
-}
+export { fits, seeksOtherDisease, type Applicability } from './stateFit.js';

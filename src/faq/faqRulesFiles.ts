@@ -75,7 +75,7 @@ export const RoutingFileSchema = z.strictObject({
     }),
     noMri: z.strictObject({ answer: faqId }),
     scope: z.strictObject({ included: faqId, excluded: faqId, phrases, near: z.array(z.tuple([phrase, phrase])).default([]), excludedCues: phrases }),
-    result: z.strictObject({ positive: faqId, negative: faqId, indeterminate: faqId, compression: faqId }),
+    result: z.strictObject({ positive: faqId, negative: faqId, indeterminate: faqId, compression: faqId, postOperative: faqId.optional() }),
   }),
   offers: z.strictObject({ order: phrase, result: phrase }),
   offTopic: phrases.default([]),
@@ -115,7 +115,7 @@ function crossCheck(files: FaqRulesFiles, ids: ReadonlySet<string>): string[] {
   need(routing.intents.noMri.answer, 'faq-routing.yaml: intents.noMri.answer');
   need(routing.intents.scope.included, 'faq-routing.yaml: intents.scope.included');
   need(routing.intents.scope.excluded, 'faq-routing.yaml: intents.scope.excluded');
-  Object.entries(result).forEach(([k, id]) => need(id, `faq-routing.yaml: intents.result.${k}`));
+  Object.entries(result).forEach(([k, id]) => id && need(id, `faq-routing.yaml: intents.result.${k}`));
   routing.generalTopics.forEach((id, i) => need(id, `faq-routing.yaml: generalTopics[${i}]`));
   Object.keys(routing.labels).forEach((id) => need(id, `faq-routing.yaml: labels.${id}`));
   for (const id of ids) if (!routing.labels[id]) problems.push(`faq-routing.yaml: labels: entry "${id}" has no label`);

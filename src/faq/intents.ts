@@ -61,6 +61,9 @@ function timeOfPast(tokens: readonly ScanToken[], hits: ReadonlyArray<{ start: n
   return hits.some((h) => h.labels.includes('past') && h.start >= a && h.start < b);
 }
 
+/** Cue roles of an MRI finding, which after surgery may be normal post-operative change. */
+const POST_OP_FINDINGS: ReadonlySet<string> = new Set(['finding', 'finding-general', 'finding-signal', 'result-positive', 'result-indeterminate']);
+
 /** Words that open a question clause. */
 const QUESTION_WORDS: ReadonlySet<string> = new Set(['how', 'what', 'whats', 'which', 'when', 'why', 'would', 'could', 'can', 'should', 'will', 'is', 'are', 'do', 'does']);
 
@@ -106,7 +109,7 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
     ['order', order.phrases], ['urgency', [...urgency.phrases, ...urgency.delay]], ['scope', scope.phrases],
     ['excluded', scope.excludedCues], ['off', [...file.offTopic, ...file.offTopicComposed.flatMap(composedTerms)]], ['alternative', urgency.unlessAlternative],
     ['mri', studies.mri], ['other', studies.other], ['notOff', file.offTopicExcept],
-    ['risk', [...urgency.whenRisk, ...urgency.delay]], ['time', urgency.timeOnly], ['past', urgency.pastMarkers], ['durationOf', urgency.unlessAbout], ['setting', urgency.setting],
+    ['risk', urgency.whenRisk], ['time', urgency.timeOnly], ['past', urgency.pastMarkers], ['durationOf', urgency.unlessAbout], ['setting', urgency.setting],
   ]));
   const stems = (pairs: ReadonlyArray<readonly [string, string]>) => pairs.map(([a, b]) => [stem(a.toLowerCase()), stem(b.toLowerCase())] as const);
   const near = stems(order.near);
@@ -151,7 +154,8 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
     route(text, state) {
       // A stated result comes first: its branch is what the clinician needs next.
       if (state.compression === 'yes' && state.mri !== 'negative' && state.mri !== 'indeterminate') return { intent: 'result', faqId: result.compression };
-      if (state.mri) return { intent: 'result', faqId: result[state.mri] };
+      const postOp = state.affirmed?.includes('post-operative') ?? false;
+      if (state.mri && !postOp) return { intent: 'result', faqId: result[state.mri] };
       const { tokens, hits } = scanned(text);
       const labels = new Set(hits.filter((h) => !timeOfPast(tokens, hits, h)).flatMap((h) => h.labels));
       // "Can it wait" is about the MRI: a wait about another study ("can the ct guided biopsy wait",
@@ -169,6 +173,8 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       // or the question states a neurologic deficit or compression (those need emergent evaluation).
       const excluded = labels.has('excluded') || state.neuro === 'deficit' || state.compression === 'yes' || (state.affirmed?.includes('post-operative') ?? false);
       if (labels.has('scope') || nearMatch(tokens, scopeNear)) return { intent: 'scope', faqId: excluded ? scope.excluded : scope.included };
+      // A post-operative patient's MRI finding: the result branches do not apply, the pitfall does.
+      if (postOp && result.postOperative && state.mentioned?.some((r) => POST_OP_FINDINGS.has(r))) return { intent: 'result', faqId: result.postOperative };
       if (labels.has('order') || nearMatch(tokens, near)) return { intent: 'order', faqId: order.answer };
       return undefined;
     },

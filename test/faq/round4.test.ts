@@ -53,9 +53,18 @@ describe('questions outside the FAQ are declined, whatever imaging words they us
     'roughly how long will a whole spine mri take',
     'how should i refer him to spine surgery',
     'what is the incidence of spinal epidural abscess',
+    'which organisms usually cause discitis',
   ];
   it('declines another disease sought, reading images oneself, surgical approach, drainage, biopsy technique and billing codes', () => {
     for (const q of OUTSIDE) expect(faq.ask(q).unsure, q).toBe('off-topic');
+  });
+
+  it.each([
+    ['3 months after a microdiscectomy, mri shows disc enhancement. infection?', 'pitfall-post-operative'],
+    ['s/p fusion last year; new mri shows fluid around the cage, is that infection', 'pitfall-post-operative'],
+    ['post op, mri shows an abscess compressing the cord', 'cord-compression-emergency'],
+  ])('a post-operative patient\'s MRI finding gets the pitfall, compression still the emergency: %j -> %s', (q, id) => {
+    expect(shown(q)).toBe(id);
   });
 
   it('still answers a post-operative wound that is draining, or a previously operated level', () => {
@@ -98,6 +107,11 @@ describe('what the MRI showed, read apart from labs and other subjects', () => {
     ['reduced power in both legs', { neuro: 'deficit', conflicts: [] }],
     ['strength now 4/5', { neuro: 'deficit', conflicts: [] }],
     ['power not full', { neuro: 'deficit', conflicts: [] }],
+    // One negation over a list closed by "or"/"nor"; a comma without one ends it.
+    ['mri read as no evidence of discitis, osteomyelitis or epidural abscess', { mri: 'negative', conflicts: [] }],
+    ['mri: negative for abscess, phlegmon, or discitis', { mri: 'negative', conflicts: [] }],
+    ['mri: no abscess, discitis at L4', { mri: 'positive', conflicts: [] }],
+    ['mri: no collection, osteomyelitis and discitis at T9', { mri: 'positive', conflicts: [] }],
     // An equivocal report stays indeterminate when another cue near it is uncertain.
     ['mri equivocal - ?early discitis vs degeneration', { mri: 'indeterminate', conflicts: [] }],
   ])('%j', (q, expected) => {
@@ -114,6 +128,8 @@ describe('waits: the risk of delay, a finding\'s duration and the setting', () =
   it.each([
     ['could a delay in the mri make things worse', 'pitfall-delay'],
     ['is deferring the mri till monday risky', 'pitfall-delay'],
+    ['why shouldnt the mri be postponed', 'pitfall-delay'],
+    ['mri postponed to thursday, scanner broken, neuro intact. acceptable?', 'urgency-neuro-intact'],
     ['can waiting for the mri cause irreversible damage', 'pitfall-delay'],
     ['whats the harm in postponing the mri 2 days', 'pitfall-delay'],
     ['neuro intact, can the mri wait until the morning list', 'urgency-neuro-intact'],
