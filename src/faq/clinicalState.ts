@@ -69,7 +69,9 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
       if (!tokens.slice(from, to).some((t) => t.brk)) return false;
       let end = to;
       while (end < tokens.length && listItem(end)) end++;
+      // The trigger's own object may take words before the list starts ("no evidence of").
       let k = from;
+      while (k < to && !cueAt.has(k) && !tokens[k].brk) k++;
       while (k < to && listItem(k)) k++;
       return k === to && tokens.slice(from, end).some((t) => t.stem === 'or' || t.stem === 'nor');
     };

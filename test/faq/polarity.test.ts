@@ -39,6 +39,8 @@ const POSITIVE = [
 const NEGATIVE = [
   // Round 4: one negation over a list of findings closed by "or".
   'mri w wo gad read as no evidence of discitis, osteomyelitis or epidural abscess. what now?',
+  'mri without evidence of an abscess, osteomyelitis or discitis, next step',
+  'the mri excluded discitis and abscess. plan?',
   'mri neg',
   'mri negative for infection, what now',
   "contrast mri didn't show infection",

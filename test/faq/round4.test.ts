@@ -111,6 +111,9 @@ describe('what the MRI showed, read apart from labs and other subjects', () => {
     ['mri read as no evidence of discitis, osteomyelitis or epidural abscess', { mri: 'negative', conflicts: [] }],
     ['mri: negative for abscess, phlegmon, or discitis', { mri: 'negative', conflicts: [] }],
     ['mri: no abscess, discitis at L4', { mri: 'positive', conflicts: [] }],
+    ['mri showed no definite evidence of a collection, discitis or osteomyelitis', { mri: 'negative', conflicts: [] }],
+    ['mri excluded osteo and an abscess', { mri: 'negative', conflicts: [] }],
+    ["mri didn't find anything", { mri: 'negative', conflicts: [] }],
     ['mri: no collection, osteomyelitis and discitis at T9', { mri: 'positive', conflicts: [] }],
     // An equivocal report stays indeterminate when another cue near it is uncertain.
     ['mri equivocal - ?early discitis vs degeneration', { mri: 'indeterminate', conflicts: [] }],
