@@ -114,6 +114,7 @@ const NEW_DEFICIT = [
   'strength is now 4/5 in both legs, mri in the morning ok?',
   'power not full in the legs since tonight, can we wait',
   'decreased sensation below the knees, how soon mri',
+  'now unable to void since this afternoon, mri in the morning ok?',
 ];
 
 /** Round 4: a finding negated before "but" (or "however", "though") and a signal change after it:
