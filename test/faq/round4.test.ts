@@ -202,6 +202,14 @@ describe('phrases: determiners optional, composed lists, swapped letters', () =>
     expect(scanner.tokens('mri equivocal - next?').map((t) => t.brk ?? '')).toEqual(['', '', 'clause', '', 'sentence']);
   });
 
+  it.each([
+    ['?osteo on the ct, wht imaging nxt', 'recommendation'],
+    ['is an mri w/o gad enuf', 'pitfall-non-contrast-mri'],
+    ['hw soon shld the mri happen, neuro intact', 'urgency-neuro-intact'],
+  ])('reads chat spellings of question words: %j -> %s', (q, id) => {
+    expect(shown(q)).toBe(id);
+  });
+
   it('corrects two swapped letters to the one known word', () => {
     expect(shown('how urgnet is the mri if neuro intact')).toBe('urgency-neuro-intact');
     expect(faq.ask('is an mri wihtout contrast enough').view).toMatchObject({ kind: 'faq', faqId: 'pitfall-non-contrast-mri' });
