@@ -54,6 +54,7 @@ describe('questions outside the FAQ are declined, whatever imaging words they us
     'how should i refer him to spine surgery',
     'what is the incidence of spinal epidural abscess',
     'which organisms usually cause discitis',
+    'which mri sequence for suspected septic sacroiliitis',
   ];
   it('declines another disease sought, reading images oneself, surgical approach, drainage, biopsy technique and billing codes', () => {
     for (const q of OUTSIDE) expect(faq.ask(q).unsure, q).toBe('off-topic');
