@@ -55,6 +55,7 @@ describe('questions outside the FAQ are declined, whatever imaging words they us
     'what is the incidence of spinal epidural abscess',
     'which organisms usually cause discitis',
     'which mri sequence for suspected septic sacroiliitis',
+    'who wrote this guidance',
   ];
   it('declines another disease sought, reading images oneself, surgical approach, drainage, biopsy technique and billing codes', () => {
     for (const q of OUTSIDE) expect(faq.ask(q).unsure, q).toBe('off-topic');
@@ -138,6 +139,8 @@ describe('waits: the risk of delay, a finding\'s duration and the setting', () =
     ['whats the harm in postponing the mri 2 days', 'pitfall-delay'],
     ['neuro intact, can the mri wait until the morning list', 'urgency-neuro-intact'],
     ['how long does enhancement persist after a laminectomy', 'pitfall-post-operative'],
+    ['after a fusion, how long can enhancement mimic an infection', 'pitfall-post-operative'],
+    ['she hasnt had any imaging yet, is this pathway for her', 'exclusions'],
     ['the scanner only does non contrast mri after hours. is that enough?', 'pitfall-non-contrast-mri'],
     ['why should the mri not be postponed when the ct is already abnormal', 'pitfall-delay'],
     ['mri is full till friday, would a ct with contrast do the job?', 'ct-with-contrast'],
