@@ -1,10 +1,11 @@
 /**
  * Measures the FAQ on the tuning set (test/faq/evalSet.ts), held-out v1 (test/faq/heldOut.yaml,
  * seen since 2026-11-28 09:45 and tuning data since), held-out v2 (test/faq/heldOut2.yaml,
- * measured once at 10:05 and tuning data since) and held-out v3 (test/faq/heldOut3.yaml, measured
- * at 11:26 and 12:20 and tuning data since round 4), prints them side by side, and holds the tuning
- * data to its bar. The frozen held-out v4 (test/faq/heldOut4.yaml) is pinned by its sha256 here;
- * nothing here measures it, prints its figures or its questions.
+ * measured once at 10:05 and tuning data since), held-out v3 (test/faq/heldOut3.yaml, measured
+ * at 11:26 and 12:20 and tuning data since round 4) and held-out v4 (test/faq/heldOut4.yaml,
+ * measured once at 13:35 and tuning data since round 5), prints them side by side, and holds the
+ * tuning data to its bar. The frozen held-out v5 (test/faq/heldOut5.yaml) is pinned by its sha256
+ * here; nothing here measures it, prints its figures or its questions.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
 import { createFaqIndex } from '../../src/faq/faqIndex.js';
 import { OFF_TOPIC, ON_TOPIC } from './evalSet.js';
-import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut2Set, heldOut3Set, heldOut4Set, heldOutSet, score, tuningSet } from './scoreSets.js';
+import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOutSet, score, tuningSet } from './scoreSets.js';
 
 const content = loadContent();
 const faq = createFaqIndex(content);
@@ -28,6 +29,8 @@ const HELD_OUT_2_SHA256 = '83c46bacd87e614e8d399cf24bab0fd91efd74f53be9ce21e0c0b
 const HELD_OUT_3_SHA256 = '99d94b5d3781eb9dcdf966798bcbbe1547595072085f800f4c08d1f1aea7bcb5';
 /** sha256 of test/faq/heldOut4.yaml as committed in 929ab94 (2026-11-28T12:25:51Z), before round 4 tuning. */
 const HELD_OUT_4_SHA256 = '594bf9a86534b7d18ef8dc225d9410970ecb563aa96306392c3b1239f1fe55c5';
+/** sha256 of test/faq/heldOut5.yaml as committed in 5b2fc2e (2026-11-28T13:37:11Z), before round 5 tuning. */
+const HELD_OUT_5_SHA256 = '2090aaf1b7a6fb8fda6f1f32c8a3165494372fe9002f303537aac2f95ef59bc4';
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(new URL(file, import.meta.url))).digest('hex');
 
 describe('FAQ evaluation sets', () => {
@@ -54,6 +57,7 @@ describe('FAQ evaluation sets', () => {
     ['v2', '6f05e8a', './heldOut2.yaml', HELD_OUT_2_SHA256, heldOut2Set],
     ['v3', 'ca92485', './heldOut3.yaml', HELD_OUT_3_SHA256, heldOut3Set],
     ['v4', '929ab94', './heldOut4.yaml', HELD_OUT_4_SHA256, heldOut4Set],
+    ['v5', '5b2fc2e', './heldOut5.yaml', HELD_OUT_5_SHA256, heldOut5Set],
   ] as const)('held-out %s: frozen (unchanged since %s), >= 80 questions, >= 20 to decline, known ids', (_v, _commit, file, pinned, load) => {
     expect(sha256(file)).toBe(pinned);
     const cases = load();
@@ -61,15 +65,34 @@ describe('FAQ evaluation sets', () => {
     expect(cases.filter((c) => c.expect === 'decline').length).toBeGreaterThanOrEqual(20);
     // Only ids are compared, so a failure never prints a held-out question.
     expect(cases.map((c) => c.expect).filter((id) => id !== 'decline' && !ids.includes(id))).toEqual([]);
+    expect(cases.flatMap((c) => c.alsoOk ?? []).filter((id) => !ids.includes(id))).toEqual([]);
+    expect(cases.filter((c) => c.expect === 'decline' && c.alsoOk !== undefined).length).toBe(0);
+  });
+
+  it('scores an answer in alsoOk as right, never for a decline, and still as wrong polarity when it contradicts the state', () => {
+    const cases = [
+      { q: 'made-up: MRI negative, can it wait', expect: 'urgency-neuro-intact', alsoOk: ['after-mri-negative'] },
+      { q: 'made-up: what else could it be', expect: 'differential', alsoOk: ['sclerotic-endplates'] },
+      { q: 'made-up: MRI positive, what now', expect: 'after-mri-positive', alsoOk: ['after-mri-negative'] },
+      { q: 'made-up: best pizza nearby', expect: 'decline', alsoOk: ['recommendation'] },
+    ];
+    const f = score('made-up', cases, ['after-mri-negative', 'recommendation', 'after-mri-negative', 'recommendation'], [['after-mri-negative'], ['recommendation'], ['after-mri-negative'], []]);
+    expect(f.top1).toBe(1);
+    expect(f.top3).toBe(1);
+    expect(f.wrong).toBe(1);
+    expect(f.wrongPolarity).toBe(1);
+    expect(f.offTopicAnswered).toBe(1);
+    expect(f.confusion.map((c) => c.kind)).toEqual(['wrong', 'WRONG POLARITY', 'off-topic answered']);
   });
 
   it('the confusion list never writes the frozen set\'s questions, only its miss counts', () => {
     const miss = (name: string) => ({ ...score(name, [], []), confusion: [{ q: `question of ${name}`, expect: 'recommendation', got: 'decline', kind: 'declined' }] });
-    const md = formatConfusion([miss(SET_NAMES.v1), miss(SET_NAMES.v2), miss(SET_NAMES.v3), miss(SET_NAMES.v4)]);
+    const md = formatConfusion([miss(SET_NAMES.v1), miss(SET_NAMES.v2), miss(SET_NAMES.v3), miss(SET_NAMES.v4), miss(SET_NAMES.v5)]);
     expect(md).toContain(`question of ${SET_NAMES.v1}`);
     expect(md).toContain(`question of ${SET_NAMES.v2}`);
     expect(md).toContain(`question of ${SET_NAMES.v3}`);
-    expect(md).not.toContain(`question of ${SET_NAMES.v4}`);
+    expect(md).toContain(`question of ${SET_NAMES.v4}`);
+    expect(md).not.toContain(`question of ${SET_NAMES.v5}`);
     expect(md).toContain('Misses by kind: declined: 1.');
   });
 
@@ -81,9 +104,11 @@ describe('FAQ evaluation sets', () => {
     const ft = measure(SET_NAMES.tuning, tuningSet());
     const fh = measure(SET_NAMES.v1, heldOutSet());
     const f2 = measure(SET_NAMES.v2, heldOut2Set());
-    // Held-out v3 is tuning data since round 4 (measured at 11:26 and 12:20: 81.5% top-1); the frozen v4 is not measured here.
+    // Held-out v3 is tuning data since round 4 (measured at 11:26 and 12:20: 81.5% top-1), v4 since
+    // round 5 (measured once at 13:35: 88.5%); the frozen v5 is not measured here.
     const f3 = measure(SET_NAMES.v3, heldOut3Set());
-    console.log(`FAQ evaluation:\n${formatFigures([ft, fh, f2, f3])}`);
+    const f4 = measure(SET_NAMES.v4, heldOut4Set());
+    console.log(`FAQ evaluation:\n${formatFigures([ft, fh, f2, f3, f4])}`);
     expect(ft.top1 / ft.cases).toBeGreaterThanOrEqual(0.93);
     expect(ft.top3 / (ft.cases - ft.toDecline)).toBeGreaterThanOrEqual(0.93);
     expect(ft.wrong / ft.cases).toBeLessThanOrEqual(0.02);
@@ -107,5 +132,8 @@ describe('FAQ evaluation sets', () => {
     expect(f3.top1 / f3.cases).toBeGreaterThanOrEqual(0.93);
     expect(f3.wrong / f3.cases).toBeLessThanOrEqual(0.02);
     expect(f3.offTopicAnswered).toBe(0);
+    // Held-out v4 has been tuning data since round 5 (measured once at 13:35: 88.5% top-1, 8 other
+    // wrong, 1 off-topic answered, 0 wrong-polarity).
+    expect(f4.wrongPolarity).toBe(0);
   });
 });

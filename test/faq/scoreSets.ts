@@ -2,8 +2,9 @@
  * Scores the FAQ on its question sets: the tuning set (evalSet.ts, used to choose phrasings,
  * synonyms and thresholds), held-out v1 (heldOut.yaml: its misses were read on 2026-11-28 09:45,
  * so it is tuning data now), held-out v2 (heldOut2.yaml: measured once at 10:05, tuning data
- * since), held-out v3 (heldOut3.yaml: measured at 11:26 and 12:20, tuning data since round 4) and
- * held-out v4 (heldOut4.yaml, frozen in 929ab94 before round 4 tuning and never used for it).
+ * since), held-out v3 (heldOut3.yaml: measured at 11:26 and 12:20, tuning data since round 4),
+ * held-out v4 (heldOut4.yaml: measured once at 13:35, tuning data since round 5) and held-out v5
+ * (heldOut5.yaml, frozen in 5b2fc2e before round 5 tuning and never used for it).
  * Shared by test/faq and `npm run faq:eval`, so both report the same figures.
  */
 import { readFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ export interface EvalCase {
   intent?: 'order' | 'result' | 'urgency';
   state?: Record<string, string>;
   identifier?: boolean;
+  /** Other entries its writer judged to answer the question just as directly (never for a decline). */
+  alsoOk?: string[];
 }
 
 /** What the bot showed for a question: an entry id, "decline" (not sure) or "help". */
@@ -64,18 +67,24 @@ export function heldOut3Set(): EvalCase[] {
   return loadCases('heldOut3.yaml');
 }
 
-/** Held-out v4 (test/faq/heldOut4.yaml): frozen before round 4 tuning; only ever measured. */
+/** Held-out v4 (test/faq/heldOut4.yaml): frozen before round 4, measured once at 13:35, tuning data since round 5. */
 export function heldOut4Set(): EvalCase[] {
   return loadCases('heldOut4.yaml');
 }
 
-/** Column names of the five sets, as `npm run faq:eval` and the tests print them. */
+/** Held-out v5 (test/faq/heldOut5.yaml): frozen before round 5 tuning; only ever measured. */
+export function heldOut5Set(): EvalCase[] {
+  return loadCases('heldOut5.yaml');
+}
+
+/** Column names of the six sets, as `npm run faq:eval` and the tests print them. */
 export const SET_NAMES = {
   tuning: 'tuning',
   v1: 'held-out v1 (now tuning)',
   v2: 'held-out v2 (measured once 10:05; now tuning)',
   v3: 'held-out v3 (measured twice 11:26 and 12:20 (81.5%); now tuning)',
-  v4: 'held-out v4 (frozen)',
+  v4: 'held-out v4 (measured once 13:35 (88.5%); now tuning)',
+  v5: 'held-out v5 (frozen)',
 } as const;
 
 /** What the bot shows for each case (entry id, "decline" or "help") and its top-3 ranking. */
@@ -105,9 +114,16 @@ export function wrongPolarity(c: EvalCase, got: string): boolean {
   return Object.entries(claims).some(([axis, v]) => stated[axis] !== undefined && stated[axis] !== v);
 }
 
+/** Whether `got` answers the case: its expected entry, or one of its `alsoOk` entries that does not contradict its state. */
+function rightAnswer(c: EvalCase, got: string): boolean {
+  return got === c.expect || (c.expect !== 'decline' && (c.alsoOk ?? []).includes(got) && !wrongPolarity(c, got));
+}
+
 /**
  * Scores `shown` (what the bot showed per case, in order) against the cases.
  * `ranked` gives the top-3 entry ids per case (empty when not available, e.g. over a channel).
+ * An answer in a case's `alsoOk` counts as right (top-1 and top-3), unless it is of the wrong
+ * polarity: that is counted as a wrong-polarity answer as before.
  */
 export function score(name: string, cases: readonly EvalCase[], shown: readonly Shown[], ranked: ReadonlyArray<readonly string[]> = []): SetFigures {
   const f: SetFigures = { name, cases: cases.length, toDecline: 0, top1: 0, top3: 0, wrong: 0, wrongPolarity: 0, offTopicAnswered: 0, declined: 0, confusion: [] };
@@ -122,8 +138,8 @@ export function score(name: string, cases: readonly EvalCase[], shown: readonly 
       } else f.top1 += 1;
       return;
     }
-    if (ranked[i]?.includes(c.expect)) f.top3 += 1;
-    if (got === c.expect) f.top1 += 1;
+    if (ranked[i]?.some((id) => rightAnswer(c, id))) f.top3 += 1;
+    if (rightAnswer(c, got)) f.top1 += 1;
     else if (!answered) {
       f.declined += 1;
       f.confusion.push({ q: c.q, expect: c.expect, got, kind: 'declined' });
@@ -163,7 +179,7 @@ export function formatFigures(sets: readonly SetFigures[]): string {
  * `sealed` (the frozen held-out set) gets its miss counts only: its questions and per-question
  * results are never written, so nobody tunes on them by reading this file.
  */
-export function formatConfusion(sets: readonly SetFigures[], sealed: ReadonlySet<string> = new Set([SET_NAMES.v4])): string {
+export function formatConfusion(sets: readonly SetFigures[], sealed: ReadonlySet<string> = new Set([SET_NAMES.v5])): string {
   const lines = ['# FAQ confusion list', '', 'Written by `npm run faq:eval`. Questions are test data, not user text.', ''];
   for (const s of sets) {
     if (sealed.has(s.name)) {
