@@ -6,6 +6,7 @@
  */
 import type { CueRole, FaqRulesFiles } from './faqRulesFiles.js';
 import { compilePhrases, composedTerms, type PhraseHit, type ScanToken } from './phraseScan.js';
+import { REPORT_WORDS, asksAbout } from './questionForm.js';
 
 /** The state a question states; an axis it does not mention is absent. */
 export interface ClinicalState {
@@ -114,7 +115,12 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
     hits.forEach((hit, idx) => {
       for (const label of hit.labels) {
         if (!label.startsWith('c:')) continue;
-        cues.push({ role: label.slice(2) as CueRole, assertion: assertionOf(hit, hits, idx, tokens, cueAt), start: hit.start, end: hit.end });
+        const role = label.slice(2) as CueRole;
+        const said = assertionOf(hit, hits, idx, tokens, cueAt);
+        // A finding in a yes/no question naming no study ("is infection off the table?",
+        // "can an abscess occur without discitis?") is asked about, not found.
+        const assertion = said === 'affirmed' && FINDING_ROLES.has(role) && asksAbout(tokens, hits, hit.start) ? 'hypothetical' : said;
+        cues.push({ role, assertion, start: hit.start, end: hit.end });
       }
     });
     return { tokens, cues };
@@ -181,7 +187,12 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
   // compression status ("SEA, no cord compression") is an MRI finding: compression is read on
   // the MRI in this pathway.
   const studies = live.filter((c) => MRI_ROLES.has(c.role) || c.role === 'other-study' || c.role === 'other-subject');
-  const impliedMri = !studies.some((c) => c.role !== 'other-subject') && live.some((c) => c.role === 'compression');
+  // A report named with no study ("report reads: nonspecific, infection not excluded") is the MRI's
+  // too, the initial imaging being abnormal by this pathway's premise; but never as a negative MRI,
+  // which could be another study's report (the unsafe reading).
+  const noStudy = !studies.some((c) => c.role !== 'other-subject');
+  const byReport = noStudy && tokens.some((t) => REPORT_WORDS.has(t.stem));
+  const impliedMri = noStudy && (live.some((c) => c.role === 'compression') || byReport);
   // Implied or named, a result word said of the labs or the reflexes is still not the MRI's.
   const mriCues = live.filter((c) => {
     if (!MRI_AXIS_ROLES.has(c.role)) return false;
@@ -206,6 +217,7 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
   } else if (findingFound) state.mri = 'positive';
   else if (saysMri('finding', 'uncertain') || saysMri('finding-general', 'uncertain')) state.mri = 'indeterminate';
   else if (saysMri('finding', 'negated') || infectionExcluded) state.mri = 'negative';
+  if (state.mri === 'negative' && byReport && !live.some((c) => c.role === 'compression')) delete state.mri;
 
   // Compression: an uncertain mention counts as present (escalating is the safe side).
   const compressed = has('compression', 'affirmed', 'uncertain');

@@ -166,18 +166,22 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       const all = index.search(query);
       const routed = router.route(query, state);
       // Antibiotic choice, dosing and duration, and the like: never this FAQ's to answer. Named only in
-      // the context of a timing question ("60M on dialysis, ... can the MRI wait?"), it is history.
-      const offTopicAsked = router.offTopic(query) && !(routed?.intent === 'urgency' && splitClauses(query).every((c) => !asks(c) || !router.offTopic(c)));
+      // the context of a timing question, or before a stated MRI result ("60M on dialysis, ... can
+      // the MRI wait?", "on dialysis, MRI shows discitis. Next?"), it is history.
+      const parts = splitClauses(query);
+      const context = (c: string, k: number) => !asks(c) && (routed?.intent === 'urgency' || k < parts.length - 1);
+      const historyOnly = (routed?.intent === 'urgency' || routed?.intent === 'result') && parts.every((c, k) => context(c, k) || !router.offTopic(c));
+      const offTopicAsked = router.offTopic(query) && !historyOnly;
       if (offTopicAsked || seeksOtherDisease(state)) return unsure(lookup(all.slice(0, 3).map((c) => c.faqId)), 'off-topic', extra, notices);
       const { topical, covered } = judge(query, all);
+      // Only entries that fit the stated state are ranked at all.
+      const ruledOut = router.ruledOut(query, state);
+      const candidates = all.filter((c) => fits(applies(c.faqId), state) && !ruledOut.includes(c.faqId));
       if (routed && fits(applies(routed.faqId), state) && clauses.intentCovered(routed.intent, query, state, covered)) {
         const offer = routed.intent === 'order' || routed.intent === 'result' ? [offers[routed.intent]] : [];
         const best = all.find((c) => c.faqId === routed.faqId);
         return { view: view(routed.faqId, state, [...notices, ...offer])!, match: { faqId: routed.faqId, score: best?.score ?? 0 }, intent: routed.intent, ...extra };
       }
-      // Only entries that fit the stated state are ranked at all.
-      const ruledOut = router.ruledOut(query, state);
-      const candidates = all.filter((c) => fits(applies(c.faqId), state) && !ruledOut.includes(c.faqId));
       // Whether a word is known at all does not depend on the state: coverage is over every entry.
       let decision = decide(candidates, topical, isSubjectTerm, rule, index.isGeneric, all, isOrdinary);
       if (decision.kind === 'unsure' && decision.reason === 'low-coverage' && clauses.searchCovered(query)) {

@@ -71,7 +71,7 @@ export const RoutingFileSchema = z.strictObject({
     urgency: z.strictObject({
       answer: faqId, whenDeficit: faqId, phrases, unlessAlternative: phrases.default([]),
       delay: phrases.default([]), whenRisk: phrases.default([]), unlessAbout: phrases.default([]), setting: phrases.default([]),
-      timeOnly: phrases.default([]), pastMarkers: phrases.default([]),
+      timeOnly: phrases.default([]), pastMarkers: phrases.default([]), needsObject: phrases.default([]),
     }),
     noMri: z.strictObject({ answer: faqId }),
     scope: z.strictObject({ included: faqId, excluded: faqId, phrases, near: z.array(z.tuple([phrase, phrase])).default([]), excludedCues: phrases }),

@@ -61,8 +61,30 @@ function timeOfPast(tokens: readonly ScanToken[], hits: ReadonlyArray<{ start: n
   return hits.some((h) => h.labels.includes('past') && h.start >= a && h.start < b);
 }
 
+/** Whether a wait that needs an object ("push back the MRI") has none: "should I push back (on radiology)?" objects. */
+function objectless(tokens: readonly ScanToken[], hit: { end: number; labels: string[] }): boolean {
+  if (!hit.labels.includes('needsObject')) return false;
+  const next = tokens[hit.end];
+  return !next || !!next.brk || next.stem === 'on' || next.stem === 'against';
+}
+
 /** Cue roles of an MRI finding, which after surgery may be normal post-operative change. */
 const POST_OP_FINDINGS: ReadonlySet<string> = new Set(['finding', 'finding-general', 'finding-signal', 'result-positive', 'result-indeterminate']);
+
+/** Words that negate the scope phrase right after them: "not meant for", "isn't intended for". */
+const NEGATORS: ReadonlySet<string> = new Set(['not', 'isnt', 'arent', 'never', 'no', 'shouldnt', 'wasnt'].map(stem));
+
+/** Whether a scope phrase is negated ("who is this guidance not meant for"): it asks who is excluded. */
+function negatedScope(tokens: readonly ScanToken[], hits: ReadonlyArray<{ start: number; labels: string[] }>): boolean {
+  return hits.some((h) => h.labels.includes('scope') && tokens.slice(Math.max(0, h.start - 2), h.start).some((t) => NEGATORS.has(t.stem)));
+}
+
+/** Whether the clause holding token `at` opens with "why": it asks a reason ("why is MRI the best test"), not what to order. */
+function asksWhy(tokens: readonly ScanToken[], at: number): boolean {
+  let a = at;
+  while (a > 0 && !tokens[a - 1].brk) a--;
+  return tokens[a]?.stem === 'why';
+}
 
 /** Words that open a question clause. */
 const QUESTION_WORDS: ReadonlySet<string> = new Set(['how', 'what', 'whats', 'which', 'when', 'why', 'would', 'could', 'can', 'should', 'will', 'is', 'are', 'do', 'does']);
@@ -109,7 +131,7 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
     ['order', order.phrases], ['urgency', [...urgency.phrases, ...urgency.delay]], ['scope', scope.phrases],
     ['excluded', scope.excludedCues], ['off', [...file.offTopic, ...file.offTopicComposed.flatMap(composedTerms)]], ['alternative', urgency.unlessAlternative],
     ['mri', studies.mri], ['other', studies.other], ['notOff', file.offTopicExcept],
-    ['risk', urgency.whenRisk], ['time', urgency.timeOnly], ['past', urgency.pastMarkers], ['durationOf', urgency.unlessAbout], ['setting', urgency.setting],
+    ['risk', urgency.whenRisk], ['time', urgency.timeOnly], ['past', urgency.pastMarkers], ['durationOf', urgency.unlessAbout], ['setting', urgency.setting], ['needsObject', urgency.needsObject],
   ]));
   const stems = (pairs: ReadonlyArray<readonly [string, string]>) => pairs.map(([a, b]) => [stem(a.toLowerCase()), stem(b.toLowerCase())] as const);
   const near = stems(order.near);
@@ -157,25 +179,30 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       const postOp = state.affirmed?.includes('post-operative') ?? false;
       if (state.mri && !postOp) return { intent: 'result', faqId: result[state.mri] };
       const { tokens, hits } = scanned(text);
-      const labels = new Set(hits.filter((h) => !timeOfPast(tokens, hits, h)).flatMap((h) => h.labels));
+      const labels = new Set(hits.filter((h) => !timeOfPast(tokens, hits, h) && !objectless(tokens, h)).flatMap((h) => h.labels));
       // "Can it wait" is about the MRI: a wait about another study ("can the ct guided biopsy wait",
       // "mri list full till thursday, would a ct do?") is not this rule, but one in a sentence after
       // the CT was reported ("CT shows erosion. Scanner booked till Monday, ok?") is. Nor is "can I
       // do a CT instead, the MRI has a 2 day wait": that asks for an alternative study.
       // How long a finding lasts ("how long can enhancement persist") is not a wait; a wait asked
       // about with its harm ("could waiting cause nerve damage") is the risk of delay.
-      if (labels.has('urgency') && !labels.has('durationOf') && !waitAboutOther(text, state)) {
-        return { intent: 'urgency', faqId: state.neuro === 'deficit' || labels.has('risk') ? urgency.whenDeficit : urgency.answer };
-      }
-      // "What should I order" when MRI is impossible is the contraindication question.
+      // "What do we do" when MRI is impossible is the contraindication question, asked with a time
+      // or not: the MRI's urgency cannot apply to a patient who cannot have one.
       if (state.mriPossible === 'no') return { intent: 'no-mri', faqId: noMri.answer };
+      if (labels.has('urgency') && !labels.has('durationOf') && !waitAboutOther(text, state)) {
+        // A deficit named as what waiting could cause ("how fast can an abscess cause paralysis") is its risk.
+        const harm = labels.has('risk') || (state.neuro !== 'intact' && (state.sought?.includes('deficit') ?? false));
+        return { intent: 'urgency', faqId: state.neuro === 'deficit' || harm ? urgency.whenDeficit : urgency.answer };
+      }
       // "Is this for post-op patients": who the pathway is for, or not for when an exclusion is named
       // or the question states a neurologic deficit or compression (those need emergent evaluation).
-      const excluded = labels.has('excluded') || state.neuro === 'deficit' || state.compression === 'yes' || (state.affirmed?.includes('post-operative') ?? false);
+      const excluded = labels.has('excluded') || negatedScope(tokens, hits) || state.neuro === 'deficit' || state.compression === 'yes' || (state.affirmed?.includes('post-operative') ?? false);
       if (labels.has('scope') || nearMatch(tokens, scopeNear)) return { intent: 'scope', faqId: excluded ? scope.excluded : scope.included };
       // A post-operative patient's MRI finding: the result branches do not apply, the pitfall does.
       if (postOp && result.postOperative && state.mentioned?.some((r) => POST_OP_FINDINGS.has(r))) return { intent: 'result', faqId: result.postOperative };
-      if (labels.has('order') || nearMatch(tokens, near)) return { intent: 'order', faqId: order.answer };
+      // "Why is MRI the best test" asks the reason for the recommendation, not what to order.
+      const orderAsked = hits.some((h) => h.labels.includes('order') && !asksWhy(tokens, h.start)) || (nearMatch(tokens, near) && !asksWhy(tokens, 0));
+      if (orderAsked) return { intent: 'order', faqId: order.answer };
       return undefined;
     },
   };

@@ -45,11 +45,16 @@ export function expandPlus(text: string): string {
  * A "?" stuck to the front of a word is a query ("mri for ?DO", "mri ?SEA", "mri: ?early discitis"):
  * a request names what is looked for with it as often as a report names what it cannot exclude,
  * so it becomes "suspected", which says nothing about a result (the safe reading), and is never a
- * sentence end. A report's own words ("equivocal") still state its result.
+ * sentence end. After a report's verb ("read as ?early discitis") it hedges the result: "possible".
+ * A report's own words ("equivocal") still state its result.
  */
 export function expandQuery(text: string): string {
-  return text.replace(/(^|[\s(:,;/])\?+(?=[A-Za-z])/g, '$1suspected ');
+  return text.replace(/(^|[\s(:,;/])\?+(?=[A-Za-z])/g, (_m, lead: string, at: number) => (REPORTED.test(text.slice(0, at + lead.length)) ? `${lead}possible ` : `${lead}suspected `));
 }
+
+/** A report's own words right before a "?" ("read as ?early discitis", "shows ?SEA"): there the
+ * "?" hedges a result the report gives, so it is "possible" (uncertain), not a request's "suspected". */
+const REPORTED = /\b(read as|reads as|reported as|report(s|ed)? says?|shows|showed|showing|demonstrates|demonstrated|reveals|revealed|c\/w|consistent with|impression)\s*:?\s*$/i;
 
 /** Compiles the shorthand file: a leading "?", exact-case forms ("DO"), then the others, then "+". */
 export function compileShorthand(file: FaqRulesFiles['shorthand']): ShorthandTable {
