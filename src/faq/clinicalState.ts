@@ -188,8 +188,8 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
   // the MRI in this pathway.
   const studies = live.filter((c) => MRI_ROLES.has(c.role) || c.role === 'other-study' || c.role === 'other-subject');
   // A report named with no study ("report reads: nonspecific, infection not excluded") is the MRI's
-  // too, the initial imaging being abnormal by this pathway's premise; but never as a negative MRI,
-  // which could be another study's report (the unsafe reading).
+  // too, the initial imaging being abnormal by this pathway's premise; but only as indeterminate: a
+  // positive or negative read could be another study's report.
   const noStudy = !studies.some((c) => c.role !== 'other-subject');
   const byReport = noStudy && tokens.some((t) => REPORT_WORDS.has(t.stem));
   const impliedMri = noStudy && (live.some((c) => c.role === 'compression') || byReport);
@@ -217,7 +217,7 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
   } else if (findingFound) state.mri = 'positive';
   else if (saysMri('finding', 'uncertain') || saysMri('finding-general', 'uncertain')) state.mri = 'indeterminate';
   else if (saysMri('finding', 'negated') || infectionExcluded) state.mri = 'negative';
-  if (state.mri === 'negative' && byReport && !live.some((c) => c.role === 'compression')) delete state.mri;
+  if (state.mri !== 'indeterminate' && byReport && !live.some((c) => c.role === 'compression')) delete state.mri;
 
   // Compression: an uncertain mention counts as present (escalating is the safe side).
   const compressed = has('compression', 'affirmed', 'uncertain');

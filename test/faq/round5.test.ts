@@ -6,7 +6,8 @@
  * result; a deficit named as what waiting could cause is the risk of delay; "?X" after a report's
  * verb hedges the result; a report named with no study is the MRI's (never as a negative); an
  * off-topic word before a stated result is history; "push back" with no object objects; more
- * everyday words (mistake, adding, lytic, "ca", "rad dose").
+ * everyday words (mistake, adding, lytic, "ca", "rad dose"); and the classes a second pass of our own
+ * probe wordings found.
  */
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
@@ -56,8 +57,20 @@ describe('round 5: classes of held-out v4 misses, in our own wordings', () => {
     ]) expect(faq.ask(q).unsure, q).toBe('off-topic');
   });
 
+  it('a second pass in our own probe wordings: hedges, reading images oneself, contrast allergy, an MRI-conditional device', () => {
+    expect(shown("radiologist can't say if it's infection or modic 1, next?")).toBe('after-mri-indeterminate');
+    expect(faq.ask('what do I look for on the mri to decide if its an abscess').unsure).toBe('off-topic');
+    expect(faq.ask('what about a patient with prior reaction to gadolinium').unsure).toBe('off-topic');
+    // The alternatives to MRI never answer a question stating the MRI is possible.
+    expect(shown('pt has a pacemaker that is MR conditional, can we still do the mri?')).not.toBe('mri-contraindication');
+    expect(shown('pacemaker is MRI safe per cardiology - ok to proceed?')).not.toBe('mri-contraindication');
+    expect(shown('pacemaker not mri conditional, what now')).toBe('mri-contraindication');
+  });
+
   it('keeps the safe readings around these classes', () => {
-    // A report named with no study is never read as a negative MRI (it could be another study's).
+    // A report with no study named is the MRI's only as indeterminate: a positive read could be another study's.
+    expect(['after-mri-positive', 'after-mri-negative']).not.toContain(shown('report says discitis, next?'));
+    // Nor a negative one.
     expect(faq.ask('report says no infection. what now').view.kind).toBe('faq-none');
     // An off-topic question asked after a stated result is still declined.
     expect(faq.ask('mri showed SEA, abx for how long').unsure).toBe('off-topic');
