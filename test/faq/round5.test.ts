@@ -65,6 +65,12 @@ describe('round 5: classes of held-out v4 misses, in our own wordings', () => {
     expect(shown('pt has a pacemaker that is MR conditional, can we still do the mri?')).not.toBe('mri-contraindication');
     expect(shown('pacemaker is MRI safe per cardiology - ok to proceed?')).not.toBe('mri-contraindication');
     expect(shown('pacemaker not mri conditional, what now')).toBe('mri-contraindication');
+    // A finding asked about in general ("always", "ever") or before the MRI is done is no result.
+    expect(shown('does osteomyelitis always show on mri?')).not.toBe('after-mri-positive');
+    expect(shown('is osteomyelitis ever missed on mri')).not.toBe('after-mri-positive');
+    expect(shown('can a phlegmon turn into an abscess while we wait for the mri?')).toBe('urgency-neuro-intact');
+    // A result stated in its own clause still is one.
+    expect(shown('mri shows abscess; do we always need surgery?')).toBe('after-mri-positive');
   });
 
   it('keeps the safe readings around these classes', () => {
