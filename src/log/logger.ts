@@ -22,14 +22,24 @@ function contextFields(): Record<string, string> {
 }
 
 /**
- * Creates the JSON logger (pino) with the redaction list and request context applied; `destination`
- * for tests. By default lines go to stdout asynchronously (buffered while a write is in flight):
- * two synchronous writes per click were a measurable share of the event loop under load. pino
- * flushes the buffer on process exit (also `process.exit` after SIGTERM); only a `kill -9` can
- * lose the last lines.
+ * stdout (or `dest`), written asynchronously: lines are buffered while a write is in flight (two
+ * synchronous writes per click were a measurable share of the event loop under load). Lines go in
+ * as bytes: in text mode the destination measured its whole pending buffer with `Buffer.byteLength`
+ * on every line, which flattens it (a copy of up to 16 KB per line while a write is in flight).
+ * pino writes what is buffered when the process exits (also `process.exit` after SIGTERM); only a
+ * `kill -9` can lose the last lines.
  */
+export function logDestination(dest: number | string = 1): DestinationStream & { flushSync(): void } {
+  const bytes = pino.destination({ dest, sync: false, contentMode: 'buffer' });
+  return {
+    write: (line: string) => { bytes.write(Buffer.from(line) as unknown as string); },
+    flushSync: () => bytes.flushSync(),
+  };
+}
+
+/** Creates the JSON logger (pino) with the redaction list and request context applied; `destination` for tests. */
 export function createLogger(level = 'info', destination?: DestinationStream): Logger {
-  const dest = destination ?? pino.destination({ dest: 1, sync: false });
+  const dest = destination ?? logDestination();
   const options = { level, base: { service: 'spine-consult' }, mixin: contextFields };
   const logger = pino({ ...options, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, dest);
   fixedFieldLoggers.set(logger, pino(options, dest));
