@@ -23,7 +23,10 @@ export async function openStore(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'
   // An existing directory from an older version may be world-readable: the owner only, from now on.
   chmodSync(dir, 0o700);
   const file = join(dir, SQLITE_FILE);
-  const store = new SqliteStore(file, { checkpointInWorker: true });
+  const store = new SqliteStore(file, {
+    checkpointInWorker: true,
+    onCheckpointError: (err) => logger.warn({ err: err.message }, 'sqlite: the checkpoint thread stopped; the main connection checkpoints from now on'),
+  });
   logger.info({ store: 'sqlite', file }, 'consult store ready');
   return store;
 }

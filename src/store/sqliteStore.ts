@@ -67,9 +67,9 @@ export class SqliteStore implements ConsultStore {
   /**
    * Opens (creating it 0600 if needed) the database file and migrates it to the newest schema.
    * `checkpointInWorker` (the server's store, src/store/openStore.ts) moves WAL checkpoints to a
-   * worker thread (src/store/walCheckpointer.ts).
+   * worker thread (src/store/walCheckpointer.ts); `onCheckpointError` hears why that thread stopped.
    */
-  constructor(file: string, opts: { checkpointInWorker?: boolean } = {}) {
+  constructor(file: string, opts: { checkpointInWorker?: boolean; onCheckpointError?: (err: Error) => void } = {}) {
     ownerOnly(file);
     this.db = new Database(file);
     // Deleted rows are overwritten with zeros, so a purged consult leaves the file (with the WAL
@@ -86,7 +86,7 @@ export class SqliteStore implements ConsultStore {
     if (opts.checkpointInWorker && file !== ':memory:' && file !== '') {
       // Only a backstop now (16 MB of WAL), should the checkpoint thread stop or fall behind.
       this.db.pragma('wal_autocheckpoint = 4000');
-      this.checkpointer = startWalCheckpointer(file);
+      this.checkpointer = startWalCheckpointer(file, opts.onCheckpointError);
     }
     const db = this.db;
     this.stmt = {

@@ -26,14 +26,16 @@ export interface WalCheckpointer { stop(): Promise<void> }
  * writers; durability is unchanged (docs/store.md: a commit is in the WAL before the reply).
  * The thread is unref'd: it never keeps a process alive.
  */
-export function startWalCheckpointer(file: string, intervalMs = CHECKPOINT_INTERVAL_MS): WalCheckpointer {
+export function startWalCheckpointer(file: string, onError: (err: Error) => void = () => {}, intervalMs = CHECKPOINT_INTERVAL_MS): WalCheckpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER, { eval: true, workerData: { file, driver, intervalMs } });
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   // An error (e.g. the file was removed) ends the thread; the main connection's own
-  // autocheckpoint (the backstop set by the store) keeps the WAL bounded without it.
-  worker.on('error', () => {});
+  // autocheckpoint (the backstop set by the store) keeps the WAL bounded without it, but the
+  // operator should hear that the thread is gone. A SqliteError crosses the thread boundary as a
+  // plain object holding only its code.
+  worker.on('error', (e: unknown) => onError(e instanceof Error ? e : new Error(String((e as { code?: unknown })?.code ?? e))));
   return {
     stop: async () => {
       // Referenced again while it finishes: a process waiting only on this must not exit before it.

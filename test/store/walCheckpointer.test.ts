@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
-import { CHECKPOINT_INTERVAL_MS } from '../../src/store/walCheckpointer.js';
+import { CHECKPOINT_INTERVAL_MS, startWalCheckpointer } from '../../src/store/walCheckpointer.js';
 import { auditFor, makeRecord } from './storeHarness.js';
 
 const root = mkdtempSync(join(tmpdir(), 'spine-ckpt-'));
@@ -21,6 +21,12 @@ async function saveMarked(file: string, marker: string, opts: { checkpointInWork
 }
 
 describe('WAL checkpoints on a worker thread', () => {
+  it('reports why the thread stopped instead of stopping silently (here: no database file)', async () => {
+    const err = await new Promise<Error>((resolve) => { startWalCheckpointer(join(root, 'missing.sqlite'), resolve); });
+    expect(err).toBeInstanceOf(Error);
+    expect(err.message).toBe('SQLITE_CANTOPEN');
+  });
+
   it('copies a commit into the database file without any further write on the main connection', async () => {
     const file = join(root, 'worker.sqlite');
     const store = await saveMarked(file, 'CKPT-WORKER-MARKER', { checkpointInWorker: true });
