@@ -1,15 +1,15 @@
 /**
- * `npm run faq:eval`: the FAQ's figures on the tuning set, held-out v1 to v4 (all tuning data
- * now) and the frozen held-out v5 side by side, and the confusion list written to
- * test-output/faq-confusion.md (test-output/ is gitignored; v5 gets miss counts only).
- * `--tuning-only` leaves held-out v5 out entirely (not asked, not printed, not in the confusion
- * list): use it while tuning, so v5 stays unseen until the one final measurement.
+ * `npm run faq:eval`: the FAQ's figures on the tuning set, held-out v1 to v5 (all tuning data
+ * now) and the frozen held-out v6 side by side, and the confusion list written to
+ * test-output/faq-confusion.md (test-output/ is gitignored; v6 gets miss counts only).
+ * `--tuning-only` leaves held-out v6 out entirely (not asked, not printed, not in the confusion
+ * list): use it while tuning, so v6 stays unseen until the one final measurement.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT, loadContent } from '../src/content/loadContent.js';
 import { createFaqIndex } from '../src/faq/faqIndex.js';
-import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOutSet, score, tuningSet, type EvalCase } from '../test/faq/scoreSets.js';
+import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOut6Set, heldOutSet, score, tuningSet, type EvalCase } from '../test/faq/scoreSets.js';
 
 const tuningOnly = process.argv.includes('--tuning-only');
 const unknown = process.argv.slice(2).filter((a) => a !== '--tuning-only');
@@ -18,8 +18,8 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const faq = createFaqIndex(loadContent());
-const chosen: Array<[string, () => EvalCase[]]> = [[SET_NAMES.tuning, tuningSet], [SET_NAMES.v1, heldOutSet], [SET_NAMES.v2, heldOut2Set], [SET_NAMES.v3, heldOut3Set], [SET_NAMES.v4, heldOut4Set]];
-if (!tuningOnly) chosen.push([SET_NAMES.v5, heldOut5Set]);
+const chosen: Array<[string, () => EvalCase[]]> = [[SET_NAMES.tuning, tuningSet], [SET_NAMES.v1, heldOutSet], [SET_NAMES.v2, heldOut2Set], [SET_NAMES.v3, heldOut3Set], [SET_NAMES.v4, heldOut4Set], [SET_NAMES.v5, heldOut5Set]];
+if (!tuningOnly) chosen.push([SET_NAMES.v6, heldOut6Set]);
 const sets = chosen.map(([name, load]) => {
   const cases = load();
   const { shown, ranked } = askAll(faq, cases);
@@ -29,4 +29,4 @@ console.log(formatFigures(sets));
 const out = join(PROJECT_ROOT, 'test-output', 'faq-confusion.md');
 mkdirSync(join(PROJECT_ROOT, 'test-output'), { recursive: true });
 writeFileSync(out, formatConfusion(sets));
-console.log(`\nconfusion list: test-output/faq-confusion.md (gitignored)${tuningOnly ? '; held-out v5 left out (--tuning-only)' : ''}`);
+console.log(`\nconfusion list: test-output/faq-confusion.md (gitignored)${tuningOnly ? '; held-out v6 left out (--tuning-only)' : ''}`);

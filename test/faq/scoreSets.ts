@@ -3,8 +3,9 @@
  * synonyms and thresholds), held-out v1 (heldOut.yaml: its misses were read on 2026-11-28 09:45,
  * so it is tuning data now), held-out v2 (heldOut2.yaml: measured once at 10:05, tuning data
  * since), held-out v3 (heldOut3.yaml: measured at 11:26 and 12:20, tuning data since round 4),
- * held-out v4 (heldOut4.yaml: measured once at 13:35, tuning data since round 5) and held-out v5
- * (heldOut5.yaml, frozen in 5b2fc2e before round 5 tuning and never used for it).
+ * held-out v4 (heldOut4.yaml: measured once at 13:35, tuning data since round 5), held-out v5
+ * (heldOut5.yaml: measured once at 14:13, tuning data since round 6) and held-out v6 (heldOut6.yaml,
+ * frozen in 4a79d70 before round 6 tuning and never used for it).
  * Shared by test/faq and `npm run faq:eval`, so both report the same figures.
  */
 import { readFileSync } from 'node:fs';
@@ -72,9 +73,14 @@ export function heldOut4Set(): EvalCase[] {
   return loadCases('heldOut4.yaml');
 }
 
-/** Held-out v5 (test/faq/heldOut5.yaml): frozen before round 5 tuning; only ever measured. */
+/** Held-out v5 (test/faq/heldOut5.yaml): frozen before round 5, measured once at 14:13, tuning data since round 6. */
 export function heldOut5Set(): EvalCase[] {
   return loadCases('heldOut5.yaml');
+}
+
+/** Held-out v6 (test/faq/heldOut6.yaml): frozen before round 6 tuning; only ever measured. */
+export function heldOut6Set(): EvalCase[] {
+  return loadCases('heldOut6.yaml');
 }
 
 /** Column names of the six sets, as `npm run faq:eval` and the tests print them. */
@@ -84,7 +90,8 @@ export const SET_NAMES = {
   v2: 'held-out v2 (measured once 10:05; now tuning)',
   v3: 'held-out v3 (measured twice 11:26 and 12:20 (81.5%); now tuning)',
   v4: 'held-out v4 (measured once 13:35 (88.5%); now tuning)',
-  v5: 'held-out v5 (frozen)',
+  v5: 'held-out v5 (measured once 14:13 (86.1%); now tuning)',
+  v6: 'held-out v6 (frozen)',
 } as const;
 
 /** What the bot shows for each case (entry id, "decline" or "help") and its top-3 ranking. */
@@ -179,7 +186,7 @@ export function formatFigures(sets: readonly SetFigures[]): string {
  * `sealed` (the frozen held-out set) gets its miss counts only: its questions and per-question
  * results are never written, so nobody tunes on them by reading this file.
  */
-export function formatConfusion(sets: readonly SetFigures[], sealed: ReadonlySet<string> = new Set([SET_NAMES.v5])): string {
+export function formatConfusion(sets: readonly SetFigures[], sealed: ReadonlySet<string> = new Set([SET_NAMES.v6])): string {
   const lines = ['# FAQ confusion list', '', 'Written by `npm run faq:eval`. Questions are test data, not user text.', ''];
   for (const s of sets) {
     if (sealed.has(s.name)) {
