@@ -26,17 +26,18 @@ export interface LoadTarget {
  * Sends one request and waits for the Web API call it causes; latency runs from `since`
  * (the send time, or the scheduled time in the open-loop mode) to that call's arrival.
  */
-async function oneRequest(t: LoadTarget, c: Clinician, since: number): Promise<{ latency?: number; finished: boolean; posted?: boolean }> {
+async function oneRequest(t: LoadTarget, c: Clinician, since: number): Promise<{ latency?: number; error?: string; finished: boolean; posted?: boolean }> {
   const req = c.nextRequest();
   const reply = t.standIn.next(c.channel);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<undefined>((r) => { timer = setTimeout(() => r(undefined), REPLY_TIMEOUT_MS); });
-  const status = await t.poster.post(req).catch(() => 0);
+  let failure: string | undefined;
+  const status = await t.poster.post(req).catch((err: NodeJS.ErrnoException) => { failure = err.code ?? err.message; return 0; });
   const arrival = status === 200 ? await Promise.race([reply, timeout]) : undefined;
   clearTimeout(timer);
   if (!arrival) {
     t.standIn.cancel(c.channel);
-    return { finished: false };
+    return { finished: false, error: failure ?? (status === 200 ? 'no Web API call in 5 s' : `HTTP ${status}`) };
   }
   return { latency: arrival.at - since, finished: c.onReply(arrival.message), posted: arrival.method === 'chat.postMessage' };
 }
@@ -44,7 +45,7 @@ async function oneRequest(t: LoadTarget, c: Clinician, since: number): Promise<{
 /** Closed loop: `concurrency` clinicians each click again as soon as the bot's answer arrives. */
 export async function saturation(t: LoadTarget, concurrency: number, seconds: number, readMs = 0): Promise<RunStats> {
   const latencies: number[] = [];
-  let errors = 0;
+  const errors: string[] = [];
   let consults = 0;
   const start = performance.now();
   const end = start + seconds * 1000;
@@ -52,7 +53,7 @@ export async function saturation(t: LoadTarget, concurrency: number, seconds: nu
     const c = t.clinician(i);
     while (performance.now() < end) {
       const r = await oneRequest(t, c, performance.now());
-      if (r.latency === undefined) errors++;
+      if (r.latency === undefined) errors.push(r.error!);
       else latencies.push(r.latency);
       if (r.finished) consults++;
       if (r.posted && readMs > 0) await new Promise((res) => setTimeout(res, readMs));
@@ -69,7 +70,7 @@ export async function fixedRate(t: LoadTarget, perSecond: number, seconds: numbe
   const latencies: number[] = [];
   const idle: Clinician[] = [];
   const pending: Promise<void>[] = [];
-  let errors = 0;
+  const errors: string[] = [];
   let consults = 0;
   let made = 0;
   let sent = 0;
@@ -82,7 +83,7 @@ export async function fixedRate(t: LoadTarget, perSecond: number, seconds: numbe
         const scheduled = start + (sent * 1000) / perSecond;
         const c = idle.pop() ?? t.clinician(made++);
         pending.push(oneRequest(t, c, scheduled).then((r) => {
-          if (r.latency === undefined) errors++;
+          if (r.latency === undefined) errors.push(r.error!);
           else latencies.push(r.latency);
           if (r.finished) consults++;
           if (r.posted) setTimeout(() => idle.push(c), READ_NEW_MESSAGE_MS);

@@ -61,7 +61,7 @@ async function drive(name: string, target: LoadTarget, pid: number): Promise<{ s
 }
 
 const row = (name: string, s: RunStats) =>
-  `  ${name.padEnd(26)} ${fmt(s.throughput).padStart(8)} req/s  p50 ${fmt(s.p50, 2).padStart(7)} ms  p99 ${fmt(s.p99, 2).padStart(7)} ms  (${s.requests} requests, ${s.consults} consults, ${s.errors} errors)`;
+  `  ${name.padEnd(26)} ${fmt(s.throughput).padStart(8)} req/s  p50 ${fmt(s.p50, 2).padStart(7)} ms  p99 ${fmt(s.p99, 2).padStart(7)} ms  (${s.requests} requests, ${s.consults} consults, ${s.errors} errors${s.errors ? `: ${Object.entries(s.errorKinds).map(([k, n]) => `${k} ${n}`).join(', ')}` : ''})`;
 
 function printStages(s: StageSplit) {
   const sampled = s.perRequestUs.reduce((a, [, us]) => a + us, 0);

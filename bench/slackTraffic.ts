@@ -52,7 +52,10 @@ export class SignedPoster {
   private turn = 0;
   constructor(url: string | string[], maxSockets: number) {
     this.urls = Array.isArray(url) ? url : [url];
-    this.agent = new Agent({ keepAlive: true, maxSockets });
+    // A socket idle for 4 s is closed by the client, before the server's 5 s keep-alive timeout (Node
+    // 20's client ignores the server's Keep-Alive hint): otherwise a request can be sent on a socket
+    // the server is closing, and fail with ECONNRESET before it reaches the bot.
+    this.agent = new Agent({ keepAlive: true, maxSockets, timeout: 4000 });
   }
 
   /** POSTs to /slack/events; resolves with the status code once the response has ended. */

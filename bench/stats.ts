@@ -2,6 +2,8 @@
 export interface RunStats {
   requests: number;
   errors: number;
+  /** Each kind of error and how often it happened (ECONNRESET, HTTP 400, no Web API call in 5 s). */
+  errorKinds: Record<string, number>;
   seconds: number;
   throughput: number;
   p50: number;
@@ -16,10 +18,12 @@ export function quantile(sorted: number[], q: number): number {
 }
 
 /** Summarises latencies (ms) collected over `seconds`. */
-export function summarise(latencies: number[], errors: number, seconds: number, consults: number): RunStats {
+export function summarise(latencies: number[], errors: readonly string[], seconds: number, consults: number): RunStats {
   const sorted = [...latencies].sort((a, b) => a - b);
+  const errorKinds: Record<string, number> = {};
+  for (const e of errors) errorKinds[e] = (errorKinds[e] ?? 0) + 1;
   return {
-    requests: latencies.length, errors, seconds, consults,
+    requests: latencies.length, errors: errors.length, errorKinds, seconds, consults,
     throughput: latencies.length / seconds, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99),
   };
 }

@@ -104,6 +104,10 @@ export async function startServer(config: Config, overrides: Overrides = {}): Pr
         else if (err) reject(err);
         else resolve(s);
       });
+      // Longer than a load balancer's or proxy's idle timeout (60 s on most): otherwise Node's 5 s default
+      // can close a kept-alive connection just as the proxy reuses it, and Slack gets a reset or a 502.
+      s.keepAliveTimeout = 65_000;
+      s.headersTimeout = 66_000;
     });
     if (config.METRICS_PORT !== undefined) metricsServer = await startMetricsServer(config.METRICS_PORT, metricsRoute);
   } catch (err) {

@@ -56,7 +56,9 @@ export class PostgresStore implements ConsultStore {
     const pool = new pg.Pool({
       connectionString: opts.connectionString,
       max: opts.max ?? 10,
-      connectionTimeoutMillis: 10_000,
+      // A click waiting for a free connection must fail (and be told so) inside Slack's 3 s, not
+      // be saved after Slack has given up on it.
+      connectionTimeoutMillis: 2_000,
       options: `-c search_path=${schema}`,
     });
     // An idle client losing its server (restart, failover) must not crash the process.

@@ -23,14 +23,16 @@ describe('who may answer', () => {
 });
 
 describe('stale, duplicate and retried clicks change nothing', () => {
-  it('a double click applies once and stays silent the second time', async () => {
+  it('a double click applies once; the second press redraws the message as it is, with no note', async () => {
     const msg = await play(h, [['/spine-consult', 'question:suspicion']]);
     const first = h.actionPayload(msg, h.button(msg, 'answer:suspicion:yes'), 'U1');
     await h.sendAction(first);
     const after = await consultOf();
+    const shown = structuredClone(h.slack.messages.get(msg.key)!);
     await h.sendAction(first);
     expect(await consultOf()).toEqual(after);
-    expect(h.slack.apiCalls('chat.update')).toHaveLength(1);
+    expect(h.slack.apiCalls('chat.update')).toHaveLength(2);
+    expect(h.slack.messages.get(msg.key)!.blocks).toEqual(shown.blocks);
     expect(h.slack.ephemerals).toEqual([]);
   });
 
@@ -255,7 +257,7 @@ describe('Web API failures', () => {
     ]);
     expect(h.logLines.some((l) => l.includes(saved.id) && l.includes('updating a consult message failed'))).toBe(true);
 
-    await h.press(stale, 'answer:suspicion:yes'); // the same press again: a duplicate, silently ignored
+    await h.press(stale, 'answer:suspicion:yes'); // the same press again: a duplicate, redrawn as it is
     await h.press(stale, 'answer:suspicion:no'); // another old button: stale, so the message catches up
     expect(await consultOf()).toEqual(saved);
     expect(blockIds(h.slack.messages.get(msg.key)!)).toContain('question:prior_imaging');

@@ -24,9 +24,13 @@ export function handleAction(deps: SlackPortDeps & { presses: PressHandler; faq:
   return async (args: SlackActionArgs): Promise<void> => {
     const { action, client, respond, context } = args;
     // A consult step is saved before Slack gets its 200 (docs/ops.md: a 200 means committed);
-    // everything else is acknowledged first. Slack allows 3 s; a save takes milliseconds.
+    // everything else is acknowledged first. Slack allows 3 s; a save takes milliseconds. A save
+    // slower than that has been answered already (Bolt's receiver gives up at 3 s): the late ack
+    // fails, and the saved step must still reach the message, so its failure only is logged.
     let acked: Promise<void> | undefined;
-    const ack = () => (acked ??= args.ack());
+    const ack = () => (acked ??= args.ack().catch((err: unknown) => {
+      logger.warn({ err: (err as Error).message }, 'slack: a click was saved after Slack stopped waiting (3 s); the message is updated anyway');
+    }));
     const surface: Surface = { client, respond, botUserId: context.botUserId };
     const port = slackPort(deps, surface);
     const parsed = parseButton(action);

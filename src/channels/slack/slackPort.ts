@@ -51,7 +51,9 @@ export function slackPort(deps: SlackPortDeps, surface: Surface): ChannelPort<Sl
   const deliver = async (effect: Effect): Promise<Delivered | void> => {
     switch (effect.kind) {
       case 'show': return delivery.show(surface, effect.record);
-      case 'unchanged': return;
+      // A repeated press redraws the consult as it is: the message may never have shown the first one
+      // (its update failed, or came after Slack gave up), and pressing again is how users retry.
+      case 'unchanged': return delivery.show(surface, effect.record);
       case 'tell': return delivery.tellPrivately(surface, effect.text);
       case 'choosePathway': return delivery.tellPrivately(surface, renderPathwayChoice(effect.pathways));
       case 'post': {
