@@ -7,7 +7,8 @@ import { tmpdir, cpus } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { LiveClinician, ReplayClinician, type Transcript } from './clinicians.js';
-import { fixedRate, saturation, type LoadTarget } from './loadModes.js';
+import { interleavedSaturation, type Interleaved, type Side } from './interleave.js';
+import { fixedRate, saturation } from './loadModes.js';
 import { runMicro } from './micro.js';
 import { pgRuns, type PgRun } from './pgRun.js';
 import { cpuMs, rssMb, runChild, startChild, stopChild } from './processes.js';
@@ -26,7 +27,8 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
 }
 const CLINICIANS = (process.env.BENCH_CLINICIANS ?? '50,100').split(',').map(Number);
 const MAX_CLINICIANS = Math.max(...CLINICIANS);
-const SATURATION_S = Number(process.env.BENCH_SATURATION_S ?? 20);
+const SATURATION_S = Number(process.env.BENCH_SATURATION_S ?? 21);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const READ_MS = Number(process.env.BENCH_READ_MS ?? 0);
 const STAGES_S = Number(process.env.BENCH_STAGES_S ?? 8);
 const PG_URL = process.env.TEST_DATABASE_URL;
@@ -39,26 +41,6 @@ const MEMORY_CONSULTS = Number(process.env.BENCH_MEMORY_CONSULTS ?? 10_000);
 const lines: string[] = [];
 const say = (s = '') => { console.log(s); lines.push(s); };
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
-
-interface Saturated { clinicians: number; sat: RunStats; cpuPerRequest: number; driverCpu: number }
-
-/** Saturation at each clinician count (closed loop), then the fixed rate (open loop). */
-async function drive(name: string, target: LoadTarget, pid: number): Promise<{ sats: Saturated[]; open: RunStats }> {
-  const sats: Saturated[] = [];
-  for (const clinicians of CLINICIANS) {
-    await saturation(target, clinicians, WARMUP_S, READ_MS);
-    say(`  ${name}: saturation, ${clinicians} clinicians, ${SATURATION_S} s ...`);
-    const cpu0 = cpuMs(pid);
-    const driver0 = process.cpuUsage();
-    const sat = await saturation(target, clinicians, SATURATION_S, READ_MS);
-    const cpuPerRequest = (cpuMs(pid) - cpu0) / sat.requests;
-    const d = process.cpuUsage(driver0);
-    sats.push({ clinicians, sat, cpuPerRequest, driverCpu: (d.user + d.system) / 1000 / (sat.seconds * 1000) });
-  }
-  say(`  ${name}: fixed rate ${RATE}/s, ${RATE_S} s ...`);
-  const open = await fixedRate(target, RATE, RATE_S);
-  return { sats, open };
-}
 
 const row = (name: string, s: RunStats) =>
   `  ${name.padEnd(26)} ${fmt(s.throughput).padStart(8)} req/s  p50 ${fmt(s.p50, 2).padStart(7)} ms  p99 ${fmt(s.p99, 2).padStart(7)} ms  (${s.requests} requests, ${s.consults} consults, ${s.errors} errors${s.errors ? `: ${Object.entries(s.errorKinds).map(([k, n]) => `${k} ${n}`).join(', ')}` : ''})`;
@@ -93,7 +75,8 @@ async function main() {
   const hooks = `${standIn.url}/hooks`;
   const slackEnv = { SLACK_API_URL: `${standIn.url}/api/`, SLACK_SIGNING_SECRET: BENCH_SECRET, SLACK_BOT_TOKEN: 'xoxb-bench-token' };
 
-  say('The bot (npm start entry, SQLite in a temp DATA_DIR, Slack Web API stand-in on loopback)');
+  say('The bot (npm start entry, SQLite in a temp DATA_DIR, Slack Web API stand-in on loopback) and a bare @slack/bolt app');
+  say('(acknowledges and makes the same Web API call per request, the bot\'s consults replayed), driven in alternating rounds');
   const bot = await startChild('src/main.ts', {
     ...slackEnv, DATA_DIR: join(dir, 'data'), NODE_ENV: 'production', TEAMS_ENABLED: 'false', LOG_LEVEL: 'info',
   }, join(dir, 'bot.log'), process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
@@ -101,12 +84,31 @@ async function main() {
   say(`  start-up to a ready /healthz: ${fmt(bot.readyMs, 0)} ms   target < 2000 ms  ${verdict(bot.readyMs < 2000)}`);
   const transcripts: Transcript[] = [];
   const botPoster = new SignedPoster(bot.url, MAX_CLINICIANS);
-  const botRuns = await drive('bot', { poster: botPoster, standIn, clinician: (n) => new LiveClinician(`CBOT${n}`, `UBOT${n}`, hooks, transcripts) }, bot.proc.pid!);
+  const botSide: Side = { name: 'bot', pid: bot.proc.pid!, target: { poster: botPoster, standIn, clinician: (n) => new LiveClinician(`CBOT${n}`, `UBOT${n}`, hooks, transcripts) } };
+  // The bot's warm-up records the consults the bare app replays (same bodies, same sizes).
+  await saturation(botSide.target, CLINICIANS[0], WARMUP_S, READ_MS);
+  const firstBlocks = join(dir, 'first-blocks.json');
+  writeFileSync(firstBlocks, JSON.stringify(transcripts[0]?.messages[0] ?? []));
+  const bare = await startChild('bench/bareBolt.ts', { ...slackEnv, BENCH_FIRST_BLOCKS: firstBlocks }, join(dir, 'bare.log'),
+    process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_PROFILE, 'bare')}`] : []);
+  const barePoster = new SignedPoster(bare.url, MAX_CLINICIANS);
+  const bareSide: Side = { name: 'bare', pid: bare.proc.pid!, target: { poster: barePoster, standIn, clinician: (n) => new ReplayClinician(`CBARE${n}`, `UBARE${n}`, hooks, transcripts) } };
+  await saturation(bareSide.target, CLINICIANS[0], WARMUP_S, READ_MS);
+  const sats: Interleaved[] = [];
+  for (const clinicians of CLINICIANS) {
+    say(`  saturation, ${clinicians} clinicians: ${ROUNDS} rounds of ${fmt(SATURATION_S / ROUNDS)} s per app (bot-bare, bare-bot, ...) ...`);
+    sats.push(await interleavedSaturation(botSide, bareSide, { clinicians, seconds: SATURATION_S, rounds: ROUNDS, warmupS: 1, readMs: READ_MS }));
+  }
+  say(`  fixed rate ${RATE}/s, ${RATE_S} s: bot, then bare ...`);
+  const botOpen = await fixedRate(botSide.target, RATE, RATE_S);
+  const bareOpen = await fixedRate(bareSide.target, RATE, RATE_S);
   const botRssEnd = rssMb(bot.proc.pid!);
-  say(`  clicks the bot refused (ephemeral replies): ${standIn.rejections}; Web API calls: ${JSON.stringify(Object.fromEntries(standIn.counts))}`);
+  say(`  clicks the bot refused (ephemeral replies): ${standIn.rejections}; Web API calls (both apps): ${JSON.stringify(Object.fromEntries(standIn.counts))}`);
   standIn.rejections = 0;
   standIn.counts.clear();
   botPoster.close();
+  barePoster.close();
+  await stopChild(bare.proc);
   const stopped = await stopChild(bot.proc);
   const db = new Database(join(dir, 'data', SQLITE_FILE), { readonly: true });
   const sizes = db.prepare(`SELECT COUNT(*) AS n, AVG(LENGTH(snapshot)) AS snapshot,
@@ -129,17 +131,6 @@ async function main() {
   }
   standIn.rejections = 0;
   standIn.counts.clear();
-  say();
-
-  say('Bare @slack/bolt app (acknowledges and makes the same Web API call per request, same requests replayed)');
-  const firstBlocks = join(dir, 'first-blocks.json');
-  writeFileSync(firstBlocks, JSON.stringify(transcripts[0]?.messages[0] ?? []));
-  const bare = await startChild('bench/bareBolt.ts', { ...slackEnv, BENCH_FIRST_BLOCKS: firstBlocks }, join(dir, 'bare.log'),
-    process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_PROFILE, 'bare')}`] : []);
-  const barePoster = new SignedPoster(bare.url, MAX_CLINICIANS);
-  const bareRuns = await drive('bare', { poster: barePoster, standIn, clinician: (n) => new ReplayClinician(`CBARE${n}`, `UBARE${n}`, hooks, transcripts) }, bare.proc.pid!);
-  barePoster.close();
-  await stopChild(bare.proc);
   await standIn.stop();
   say();
 
@@ -151,18 +142,17 @@ async function main() {
   say();
 
   say('Results (latency = signed request sent, or scheduled in the fixed-rate mode, to the Web API call it causes)');
-  CLINICIANS.forEach((n, i) => {
-    const [b, r] = [botRuns.sats[i], bareRuns.sats[i]];
+  for (const { clinicians: n, bot: b, bare: r, roundRatios } of sats) {
     say(row(`bot, ${n} clinicians`, b.sat));
     say(row(`bare Bolt, ${n} clinicians`, r.sat));
     const ratio = b.sat.throughput / r.sat.throughput;
     const p99 = b.sat.p99 / r.sat.p99;
-    say(`  ${n} clinicians: throughput bot/bare ${fmt(ratio, 2)}x (target >= 0.8x ${verdict(ratio >= 0.8)}), p99 bot/bare ${fmt(p99, 2)}x (target <= 1.5x ${verdict(p99 <= 1.5)}), p50 ${fmt(b.sat.p50 / r.sat.p50, 2)}x`);
+    say(`  ${n} clinicians: throughput bot/bare ${fmt(ratio, 2)}x (target >= 0.8x ${verdict(ratio >= 0.8)}; rounds ${roundRatios.map((x) => fmt(x, 2)).join(', ')}), p99 bot/bare ${fmt(p99, 2)}x (target <= 1.5x ${verdict(p99 <= 1.5)}), p50 ${fmt(b.sat.p50 / r.sat.p50, 2)}x`);
     say(`  ${n} clinicians: CPU per request bot ${fmt(b.cpuPerRequest, 3)} ms, bare ${fmt(r.cpuPerRequest, 3)} ms (load generator busy ${fmt(b.driverCpu * 100, 0)}% / ${fmt(r.driverCpu * 100, 0)}% of a core)`);
-  });
-  say(row(`bot, ${RATE}/s`, botRuns.open));
-  say(row(`bare Bolt, ${RATE}/s`, bareRuns.open));
-  say(`  paced p99 at ${RATE}/s: ${fmt(botRuns.open.p99, 2)} ms   target < 15 ms  ${verdict(botRuns.open.p99 < 15)}   (bot/bare p50 ${fmt(botRuns.open.p50 / bareRuns.open.p50, 2)}x, p99 ${fmt(botRuns.open.p99 / bareRuns.open.p99, 2)}x)`);
+  }
+  say(row(`bot, ${RATE}/s`, botOpen));
+  say(row(`bare Bolt, ${RATE}/s`, bareOpen));
+  say(`  paced p99 at ${RATE}/s: ${fmt(botOpen.p99, 2)} ms   target < 15 ms  ${verdict(botOpen.p99 < 15)}   (bot/bare p50 ${fmt(botOpen.p50 / bareOpen.p50, 2)}x, p99 ${fmt(botOpen.p99 / bareOpen.p99, 2)}x)`);
   printStages(stages);
   if (pg) printPg(pg);
   say(`  bot RSS: ${fmt(botRssStart)} MB when ready, ${fmt(botRssEnd)} MB after both runs`);

@@ -9,6 +9,8 @@ export interface RunStats {
   p50: number;
   p99: number;
   consults: number;
+  /** Every latency (ms), sorted, so rounds can be merged. */
+  latencies: number[];
 }
 
 /** The q-quantile (0..1) of sorted numbers. */
@@ -24,8 +26,15 @@ export function summarise(latencies: number[], errors: readonly string[], second
   for (const e of errors) errorKinds[e] = (errorKinds[e] ?? 0) + 1;
   return {
     requests: latencies.length, errors: errors.length, errorKinds, seconds, consults,
-    throughput: latencies.length / seconds, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99),
+    throughput: latencies.length / seconds, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), latencies: sorted,
   };
+}
+
+/** Several runs of one app as one: requests over the summed time, quantiles over every latency. */
+export function mergeRuns(runs: readonly RunStats[]): RunStats {
+  const errors = runs.flatMap((r) => Object.entries(r.errorKinds).flatMap(([k, n]) => Array<string>(n).fill(k)));
+  const seconds = runs.reduce((a, r) => a + r.seconds, 0);
+  return summarise(runs.flatMap((r) => r.latencies), errors, seconds, runs.reduce((a, r) => a + r.consults, 0));
 }
 
 /** Fixed-width number for the report. */
