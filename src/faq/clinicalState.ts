@@ -7,6 +7,7 @@
 import type { CueRole, FaqRulesFiles } from './faqRulesFiles.js';
 import { compilePhrases, composedTerms, type PhraseHit, type ScanToken } from './phraseScan.js';
 import { REPORT_WORDS, asksAbout } from './questionForm.js';
+import { answersInPlace, asksWhetherFound } from './answeredCue.js';
 
 /** The state a question states; an axis it does not mention is absent. */
 export interface ClinicalState {
@@ -112,14 +113,19 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
     // Tokens inside a cue phrase: the items a list of cues is made of.
     const cueAt = new Set<number>();
     for (const h of hits) if (h.labels.some((l) => l.startsWith('c:'))) for (let k = h.start; k < h.end; k++) cueAt.add(k);
+    const inPlace = answersInPlace(tokens, hits);
     hits.forEach((hit, idx) => {
+      if (inPlace.answers.has(hit.start)) return;
       for (const label of hit.labels) {
         if (!label.startsWith('c:')) continue;
         const role = label.slice(2) as CueRole;
-        const said = assertionOf(hit, hits, idx, tokens, cueAt);
+        // Answered "no" in place ("compression? no"): the lone answer sits past the break NegEx stops at.
+        const said = inPlace.negated.has(hit.start) ? 'negated' : assertionOf(hit, hits, idx, tokens, cueAt);
         // A finding in a yes/no question naming no study ("is infection off the table?",
-        // "can an abscess occur without discitis?") is asked about, not found.
-        const assertion = said === 'affirmed' && FINDING_ROLES.has(role) && asksAbout(tokens, hits, hit.start) ? 'hypothetical' : said;
+        // "can an abscess occur without discitis?"), or asking whether a study found it ("is there
+        // an abscess on the MRI?"), is asked about, not found.
+        const asked = asksAbout(tokens, hits, hit.start) || asksWhetherFound(tokens, hit.start);
+        const assertion = said === 'affirmed' && FINDING_ROLES.has(role) && asked ? 'hypothetical' : said;
         cues.push({ role, assertion, start: hit.start, end: hit.end });
       }
     });
