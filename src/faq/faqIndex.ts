@@ -14,6 +14,8 @@ import { asks, createClauseJudge, splitClauses } from './clauseJudge.js';
 import { compileIntents, type Intent } from './intents.js';
 import { answerView, helpView, notSureView, topicOf } from './replies.js';
 import { buildSearchIndex } from './searchIndex.js';
+import { createLearnedRanker, loadRankerWeights, type RankerWeights } from './learnedRanker.js';
+import { DEFAULT_ARBITER_RULE, arbitrate, type ArbiterRule } from './rankerArbiter.js';
 import { ordinaryWords } from './ordinaryWords.js';
 import { compileShorthand } from './shorthand.js';
 import { buildSpellingCorrector } from './spelling.js';
@@ -38,6 +40,8 @@ export interface FaqReply {
   state?: ClinicalState;
   /** Whether identifier-like text was found (and left out of the search). */
   identifier?: boolean;
+  /** What the learned ranker changed, when it did (rankerArbiter.ts; for tests and evaluation). */
+  learned?: 'swap' | 'rescue' | 'veto';
 }
 
 /** A built FAQ index over one flow's rules. */
@@ -50,6 +54,8 @@ export interface FaqIndex {
   rank(text: string, limit?: number): FaqMatch[];
   /** Every entry as a topic, in file order (e.g. for a topic menu). */
   topics(): FaqTopic[];
+  /** The question as the search reads it: identifiers blanked, shorthand expanded, typos corrected (training the ranker). */
+  normalise(text: string): string;
 }
 
 /** Options for createFaqIndex; the defaults read rules/<flow>/synonyms.yaml from the project. */
@@ -62,6 +68,10 @@ export interface FaqIndexOptions {
   rule?: Partial<ConfidenceRule>;
   /** The FAQ's state, shorthand and routing files (tests); otherwise loaded from `root`. */
   files?: FaqRulesFiles;
+  /** Learned ranker weights (cross-validation); null for none; otherwise rules/<flow>/faq-ranker.json if shipped. */
+  ranker?: RankerWeights | null;
+  /** Overrides of the ranker's thresholds (cross-validation). */
+  arbiter?: Partial<ArbiterRule>;
 }
 
 /** Chat messages longer than this are cut before searching: a question is a sentence or two,
@@ -103,6 +113,9 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
   const files = options.files ?? loadFaqRulesFiles(content.flow.rules, new Set(byId.keys()), options.root);
   const rule: ConfidenceRule = { ...DEFAULT_CONFIDENCE_RULE, ...options.rule };
   const index = buildSearchIndex(entries, synonyms);
+  const weights = options.ranker === undefined ? loadRankerWeights(content.flow.rules, options.root) : options.ranker;
+  const ranker = weights ? createLearnedRanker(weights) : undefined;
+  const arbiterRule: ArbiterRule = { ...DEFAULT_ARBITER_RULE, ...options.arbiter };
   const shorthand = compileShorthand(files.shorthand);
   const reader = compileStateReader(files.state);
   const studyTerms = (...roles: string[]) => files.state.cues.filter((c) => roles.includes(c.role)).flatMap((c) => c.terms);
@@ -143,6 +156,7 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
     ...extra,
   });
 
+  const normalise = (text: string) => speller.correct(shorthand.expand(scanIdentifiers(text.slice(0, MAX_QUERY_CHARS), isKnownWord).text));
   const clauses = createClauseJudge({ index, reader, router, synonyms, isOrdinary, isSubjectTerm, rule });
   const { judge } = clauses;
 
@@ -196,6 +210,15 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
         const alone = decide(fitting, judge(asking, found).topical, isSubjectTerm, rule, index.isGeneric, found, isOrdinary);
         if (alone.kind === 'answer') decision = alone;
       }
+      // The learned ranker may veto, swap or rescue within the entries that fit (rankerArbiter.ts).
+      const gap = topical.filter((t) => !index.isGeneric(t) && !all.some((c) => c.queryTerms.includes(t)));
+      const outcome = decision.kind === 'answer' ? { answer: decision.best.faqId } : { reason: decision.reason };
+      const verdict = ranker ? arbitrate(ranker, query, { ...outcome, everydayGapOnly: gap.every(isOrdinary), candidates: candidates.map((c) => c.faqId) }, arbiterRule) : { kind: 'keep' as const };
+      if (verdict.kind === 'answer') {
+        const score = candidates.find((c) => c.faqId === verdict.faqId)?.score ?? 0;
+        return { view: view(verdict.faqId, state, notices)!, match: { faqId: verdict.faqId, score }, learned: verdict.how, ...extra };
+      }
+      if (verdict.kind === 'decline') return { ...unsure(lookup(verdict.offer), 'no-margin', extra, notices), learned: 'veto' };
       if (decision.kind === 'answer') {
         const { faqId, score } = decision.best;
         return { view: view(faqId, state, notices)!, match: { faqId, score }, ...extra };
@@ -204,7 +227,7 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
     },
     topic: (faqId) => view(faqId),
     rank(text, limit = 3) {
-      const query = speller.correct(shorthand.expand(scanIdentifiers(text.slice(0, MAX_QUERY_CHARS), isKnownWord).text));
+      const query = normalise(text);
       const state = reader.read(query);
       const ruledOut = router.ruledOut(query, state);
       const ranked = index.search(query).filter((c) => fits(applies(c.faqId), state) && !ruledOut.includes(c.faqId));
@@ -215,5 +238,6 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       return ordered.slice(0, limit).map(({ faqId, score }) => ({ faqId, score }));
     },
     topics: () => entries.map((e) => topicOf(e, labels)),
+    normalise,
   };
 }

@@ -79,13 +79,18 @@ describe('createFaqIndex', () => {
   });
 
   it('is honest about a near tie and offers the close topics, not the general ones', () => {
-    const tieBreaking = createFaqIndex(content, { rule: { minMargin: 0.99 } });
+    const tieBreaking = createFaqIndex(content, { rule: { minMargin: 0.99 }, ranker: null });
     const { view, unsure } = tieBreaking.ask('sclerotic endplates on ct still need mri?');
     expect(view.kind).toBe('faq-none');
     expect(unsure).toBe('no-margin');
     if (view.kind !== 'faq-none') return;
     expect(view.suggestions.length).toBeLessThanOrEqual(3);
     expect(view.suggestions.map((s) => s.faqId)).toContain('sclerotic-endplates');
+  });
+
+  it('with the shipped learned ranker, a near tie the ranker is sure of is answered (and says so)', () => {
+    const tieBreaking = createFaqIndex(content, { rule: { minMargin: 0.99 } });
+    expect(tieBreaking.ask('sclerotic endplates on ct still need mri?')).toMatchObject({ view: { kind: 'faq', faqId: 'sclerotic-endplates' }, learned: 'rescue' });
   });
 
   it('declines a question about another condition that shares a word with the FAQ', () => {
@@ -101,12 +106,12 @@ describe('createFaqIndex', () => {
   });
 
   it('a stricter rule turns answers into "not sure" (the thresholds are live)', () => {
-    const strict = createFaqIndex(content, { rule: { minScore: 1e9 } });
+    const strict = createFaqIndex(content, { rule: { minScore: 1e9 }, ranker: null });
     expect(strict.ask('tell me about SEA')).toMatchObject({ view: { kind: 'faq-none' }, unsure: 'low-score' });
-    const tieBreaking = createFaqIndex(content, { rule: { minMargin: 0.99 } });
+    const tieBreaking = createFaqIndex(content, { rule: { minMargin: 0.99 }, ranker: null });
     expect(tieBreaking.ask('why not pet ct').unsure).toBe('no-margin');
     // Intents still need every word of the question to be known (the off-topic guard is live).
-    const noCoverage = createFaqIndex(content, { rule: { minCoverage: 1.01 } });
+    const noCoverage = createFaqIndex(content, { rule: { minCoverage: 1.01 }, ranker: null });
     expect(noCoverage.ask('pacemaker what now').unsure).toBe('low-coverage');
   });
 });

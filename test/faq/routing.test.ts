@@ -170,7 +170,7 @@ describe('shorthand and typos', () => {
 
 describe('near misses', () => {
   it('offer at most three topics with their full short labels, and one Start a consult button', () => {
-    const tie = createFaqIndex(content, { rule: { minMargin: 0.99 } });
+    const tie = createFaqIndex(content, { rule: { minMargin: 0.99 }, ranker: null });
     const { view } = tie.ask('sclerotic endplates on ct still need mri?');
     expect(view.kind).toBe('faq-none');
     if (view.kind !== 'faq-none') return;

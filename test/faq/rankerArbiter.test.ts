@@ -1,0 +1,104 @@
+/**
+ * Where the learned ranker may change the search's decision (rankerArbiter.ts), and the safety
+ * layer around it: whatever a ranker prefers, an answer fits the stated clinical state, an answer
+ * an intent routed stands, and a conflict or an off-topic subject still declines.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/loadContent.js';
+import { createFaqIndex } from '../../src/faq/faqIndex.js';
+import { loadFaqRulesFiles } from '../../src/faq/faqRulesFiles.js';
+import { DECLINE_CLASS, type LearnedRanker, type RankerWeights } from '../../src/faq/learnedRanker.js';
+import { DEFAULT_ARBITER_RULE, arbitrate, type SearchOutcome } from '../../src/faq/rankerArbiter.js';
+import { fits } from '../../src/faq/stateFit.js';
+import { rankerTuningSets } from '../../scripts/faqRanker/tuningSets.js';
+
+/** A ranker giving fixed scores, renormalised over the allowed classes as the real one does. */
+const fixed = (scores: Record<string, number>): LearnedRanker => ({
+  classes: Object.keys(scores),
+  probabilities(_text, allowed = () => true) {
+    const kept = Object.entries(scores).filter(([c]) => allowed(c));
+    const sum = kept.reduce((n, [, v]) => n + v, 0);
+    return new Map(Object.keys(scores).map((c) => [c, allowed(c) && sum > 0 ? scores[c] / sum : 0]));
+  },
+});
+const outcome = (o: Partial<SearchOutcome>): SearchOutcome => ({ everydayGapOnly: true, candidates: ['a', 'b', 'c', 'd'], ...o });
+
+describe('arbitrate: a search answer', () => {
+  it('is kept when the ranker agrees, or is not sure enough of another', () => {
+    expect(arbitrate(fixed({ a: 0.9, b: 0.1, [DECLINE_CLASS]: 0 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'keep' });
+    expect(arbitrate(fixed({ a: 0.35, b: 0.65, [DECLINE_CLASS]: 0 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'keep' });
+  });
+
+  it('is swapped for one of the first candidates the ranker is sure of', () => {
+    expect(arbitrate(fixed({ a: 0.1, c: 0.85, [DECLINE_CLASS]: 0.05 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'answer', faqId: 'c', how: 'swap' });
+  });
+
+  it('is declined, offering both, when the ranker prefers a candidate beyond the first three or is less sure', () => {
+    expect(arbitrate(fixed({ a: 0.1, d: 0.9, [DECLINE_CLASS]: 0 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'decline', offer: ['a', 'd'] });
+    expect(arbitrate(fixed({ a: 0.25, b: 0.75, [DECLINE_CLASS]: 0 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'decline', offer: ['a', 'b'] });
+  });
+
+  it('is declined when the ranker is sure the question is not the FAQ\'s', () => {
+    expect(arbitrate(fixed({ a: 0.2, [DECLINE_CLASS]: 0.8 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'decline', offer: ['a'] });
+  });
+
+  it('never moves to an entry that is not a candidate (one the stated state rules out)', () => {
+    expect(arbitrate(fixed({ a: 0.01, x: 0.99, [DECLINE_CLASS]: 0 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'keep' });
+  });
+});
+
+describe('arbitrate: a search decline', () => {
+  it.each(['no-margin', 'low-score', 'low-coverage'] as const)('for %s is answered with a first candidate the ranker is sure of', (reason) => {
+    expect(arbitrate(fixed({ b: 0.7, a: 0.2, [DECLINE_CLASS]: 0.1 }), 'q', outcome({ reason }))).toEqual({ kind: 'answer', faqId: 'b', how: 'rescue' });
+  });
+
+  it('for low coverage stays declined when a word the FAQ does not know names a subject', () => {
+    expect(arbitrate(fixed({ b: 0.9, [DECLINE_CLASS]: 0.1 }), 'q', outcome({ reason: 'low-coverage', everydayGapOnly: false }))).toEqual({ kind: 'keep' });
+  });
+
+  it.each(['conflict', 'off-topic', 'no-domain-term', 'no-match'] as const)('for %s is never overruled', (reason) => {
+    expect(arbitrate(fixed({ b: 0.99, [DECLINE_CLASS]: 0.01 }), 'q', outcome({ reason }))).toEqual({ kind: 'keep' });
+  });
+
+  it('stays declined below the rescue threshold, beyond the first candidates, or when the ranker declines too', () => {
+    expect(arbitrate(fixed({ b: 0.45, a: 0.3, [DECLINE_CLASS]: 0.25 }), 'q', outcome({ reason: 'no-margin' }))).toEqual({ kind: 'keep' });
+    expect(arbitrate(fixed({ d: 0.9, [DECLINE_CLASS]: 0.1 }), 'q', outcome({ reason: 'no-margin' }))).toEqual({ kind: 'keep' });
+    expect(arbitrate(fixed({ b: 0.3, [DECLINE_CLASS]: 0.7 }), 'q', outcome({ reason: 'no-margin' }))).toEqual({ kind: 'keep' });
+  });
+
+  it('uses the thresholds it is given', () => {
+    const rule = { ...DEFAULT_ARBITER_RULE, rescue: 0.95 };
+    expect(arbitrate(fixed({ b: 0.9, [DECLINE_CLASS]: 0.1 }), 'q', outcome({ reason: 'no-margin' }), rule)).toEqual({ kind: 'keep' });
+  });
+});
+
+describe('the safety layer holds whatever the ranker prefers', () => {
+  const content = loadContent();
+  const files = loadFaqRulesFiles(content.flow.rules, new Set(content.rules.faq.entries.map((e) => e.id)));
+  const classes = [...content.rules.faq.entries.map((e) => e.id), DECLINE_CLASS];
+  /** A ranker sure of `favourite` for every question. */
+  const hostile = (favourite: string): RankerWeights => ({ schemaVersion: 1, trainedOn: [], classes, bias: classes.map((c) => (c === favourite ? 30 : 0)), weights: {} });
+  const questions = rankerTuningSets().flatMap((s) => s.cases.map((c) => c.q));
+
+  it.each(['after-mri-negative', 'after-mri-positive', 'cord-compression-emergency', 'urgency-neuro-intact', 'mri-contraindication'])(
+    'a ranker always preferring %s never gets an answer that does not fit the stated state, nor one where the rules conflict or decline as off-topic',
+    (favourite) => {
+      const faq = createFaqIndex(content, { ranker: hostile(favourite) });
+      const rulesOnly = createFaqIndex(content, { ranker: null });
+      for (const q of questions) {
+        const r = faq.ask(q);
+        const before = rulesOnly.ask(q);
+        if (r.view.kind === 'faq') expect(fits(files.state.entries[r.view.faqId], r.state!), q).toBe(true);
+        if (before.unsure === 'conflict' || before.unsure === 'off-topic') expect(r.view.kind, q).toBe('faq-none');
+        if (before.intent) expect(r, q).toEqual(before);
+      }
+    },
+  );
+
+  it('says what it changed', () => {
+    const faq = createFaqIndex(content, { ranker: hostile(DECLINE_CLASS) });
+    const r = faq.ask('why is a bone scan not recommended');
+    expect(r).toMatchObject({ learned: 'veto', unsure: 'no-margin' });
+    expect(r.view.kind).toBe('faq-none');
+  });
+});
