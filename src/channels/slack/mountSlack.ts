@@ -18,6 +18,7 @@ import { handleMention, handleStartShortcut } from './handleFirstContact.js';
 import { handleDirectMessage, handleHomeOpened } from './handleEvents.js';
 import { COMMAND, START_SHORTCUT, type ProductInfo } from './productInfo.js';
 import { composeView } from '../../interaction/composeView.js';
+import { webApiFetch } from './webApiFetch.js';
 import type { Pathways } from '../../interaction/pathways.js';
 import type { ConsultRecord } from '../../store/types.js';
 
@@ -69,6 +70,7 @@ export function clientOptions(config: SlackDeps['config']): WebClientOptions {
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
     retryConfig: { ...INTERACTIVE_RETRY },
     timeout: 10_000,
+    fetch: webApiFetch,
   };
 }
 
