@@ -180,11 +180,11 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       const all = index.search(query);
       const routed = router.route(query, state);
       // Antibiotic choice, dosing and duration, and the like: never this FAQ's to answer. Named only in
-      // the context of a timing question, or before a stated MRI result ("60M on dialysis, ... can
-      // the MRI wait?", "on dialysis, MRI shows discitis. Next?"), it is history.
+      // the context of a timing question, or before a stated MRI result or an order question ("60M on
+      // dialysis, ... can the MRI wait?", "on dialysis, MRI shows discitis. Next?"), it is history.
       const parts = splitClauses(query);
       const context = (c: string, k: number) => !asks(c) && (routed?.intent === 'urgency' || k < parts.length - 1);
-      const historyOnly = (routed?.intent === 'urgency' || routed?.intent === 'result') && parts.every((c, k) => context(c, k) || !router.offTopic(c));
+      const historyOnly = (routed?.intent === 'urgency' || routed?.intent === 'result' || routed?.intent === 'order') && parts.every((c, k) => context(c, k) || !router.offTopic(c));
       const offTopicAsked = router.offTopic(query) && !historyOnly;
       if (offTopicAsked || seeksOtherDisease(state)) return unsure(lookup(all.slice(0, 3).map((c) => c.faqId)), 'off-topic', extra, notices);
       const { topical, covered } = judge(query, all);
