@@ -167,6 +167,7 @@ function studyOf(cue: CueMention, studies: readonly CueMention[], tokens: readon
   // cord compression" states an abscess, whatever the labs were.
   if (FINDING_ROLES.has(cue.role)) studies = studies.filter((s) => s.role !== 'other-subject');
   const earlier = studies.filter((s) => s.end <= cue.start);
+  // Stryker disable next-line StringLiteral: any kind but 'clause' counts sentence breaks only
   const before = earlier.filter((s) => !between(s.end, cue.start, 'sentence')).at(-1);
   if (before) return before.role;
   const modifier = (s: CueMention) => s.start === cue.end && FINDING_ROLES.has(cue.role);
@@ -185,7 +186,9 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
     affirmed: [...new Set(cues.filter((c) => c.assertion === 'affirmed').map((c) => c.role))],
     sought: [...new Set(cues.filter((c) => c.assertion === 'hypothetical' || c.assertion === 'uncertain').map((c) => c.role))],
   };
-  const live = cues.filter((c) => c.assertion !== 'hypothetical' && c.role !== 'ignore');
+  const live = cues.filter((c) => c.assertion !== 'hypothetical' &&
+    // Stryker disable next-line ConditionalExpression,StringLiteral: an 'ignore' cue names no axis, study or compression, so every use of `live` passes over it anyway
+    c.role !== 'ignore');
   const has = (role: CueRole, ...as: Assertion[]) => live.some((c) => c.role === role && as.includes(c.assertion));
 
   // MRI result: only cues that describe the MRI, not the radiograph, CT or another subject
@@ -201,6 +204,7 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
   const impliedMri = noStudy && (live.some((c) => c.role === 'compression') || byReport);
   // Implied or named, a result word said of the labs or the reflexes is still not the MRI's.
   const mriCues = live.filter((c) => {
+    // Stryker disable next-line ConditionalExpression,BooleanLiteral: keeping a cue of another role changes nothing, saysMri asks only for MRI-axis roles
     if (!MRI_AXIS_ROLES.has(c.role)) return false;
     const study = studyOf(c, studies, tokens);
     return impliedMri ? study !== 'other-subject' : MRI_ROLES.has(study);
