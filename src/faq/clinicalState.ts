@@ -186,9 +186,7 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
     affirmed: [...new Set(cues.filter((c) => c.assertion === 'affirmed').map((c) => c.role))],
     sought: [...new Set(cues.filter((c) => c.assertion === 'hypothetical' || c.assertion === 'uncertain').map((c) => c.role))],
   };
-  const live = cues.filter((c) => c.assertion !== 'hypothetical' &&
-    // Stryker disable next-line ConditionalExpression,StringLiteral: an 'ignore' cue names no axis, study or compression, so every use of `live` passes over it anyway
-    c.role !== 'ignore');
+  const live = cues.filter((c) => c.assertion !== 'hypothetical' && c.role !== 'ignore');
   const has = (role: CueRole, ...as: Assertion[]) => live.some((c) => c.role === role && as.includes(c.assertion));
 
   // MRI result: only cues that describe the MRI, not the radiograph, CT or another subject
