@@ -1,8 +1,7 @@
 /**
- * Reads the clinical state a question states before anything is searched: MRI positive, negative
- * or indeterminate; compression or not; neurologic deficit or intact; MRI possible or not; contrast
- * given or not. Cue words and NegEx triggers are data (faq-state.yaml); this module applies the
- * NegEx scope rule (Chapman et al., 2001) and combines what each cue asserts into one state.
+ * Reads the clinical state a question states before anything is searched: MRI positive, negative or indeterminate;
+ * compression or not; neurologic deficit or intact; MRI possible or not; contrast given or not. Cue words and NegEx
+ * triggers are data (faq-state.yaml); this applies the NegEx scope rule (Chapman et al., 2001) and combines them.
  */
 import type { CueRole, FaqRulesFiles } from './faqRulesFiles.js';
 import { compilePhrases, composedTerms, type PhraseHit, type ScanToken } from './phraseScan.js';
@@ -63,12 +62,11 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
    * within `window` words, stopping at a clause break or a terminator. */
   function assertionOf(hit: PhraseHit, hits: readonly PhraseHit[], idx: number, tokens: readonly ScanToken[], cueAt: ReadonlySet<number>): Assertion {
     const found = new Set<string>();
-    // A list of cues joined by commas and closed by "or"/"nor" ("no evidence of discitis,
-    // osteomyelitis or abscess") keeps one negation across its commas; "no abscess, discitis at L4"
-    // is two statements.
-    const listItem = (k: number) => cueAt.has(k) || tokens[k].stem === ',' || LIST_JOINS.has(tokens[k].stem);
+    // A list closed by "or"/"nor" ("no discitis, osteomyelitis or abscess", "no discitis or paraspinal abscess or phlegmon": one word
+    // may qualify an item after a join) keeps one negation across commas and the window; "no abscess, discitis at L4" is two statements.
+    const listItem = (k: number): boolean => cueAt.has(k) || tokens[k].stem === ',' || LIST_JOINS.has(tokens[k].stem)
+      || (k > 0 && !tokens[k].brk && LIST_JOINS.has(tokens[k - 1].stem) && cueAt.has(k + 1));
     const isList = (from: number, to: number) => {
-      if (!tokens.slice(from, to).some((t) => t.brk)) return false;
       let end = to;
       while (end < tokens.length && listItem(end)) end++;
       // The trigger's own object may take words before the list starts ("no evidence of").

@@ -20,6 +20,19 @@ describe('a negation before a list of findings', () => {
     expect(assertionsOf(q).filter((a) => a.startsWith('finding:')).map((a) => a.split(': ')[1])).toEqual(findings);
   });
 
+  // A list joined by "or" alone, with no comma, can run past the six-word window: the negation
+  // still covers it to its last item (it had covered only the items within six words, and the last
+  // one read as found: a negative MRI answered with the positive-MRI guidance).
+  it.each([
+    'mri: no vertebral osteomyelitis or discitis or epidural abscess or phlegmon',
+    'mri showed no osteomyelitis or discitis or epidural abscess or phlegmon, what next',
+    'MRI negative for discitis or osteomyelitis or epidural abscess or phlegmon or collection',
+    'mri w wo: no evidence of discitis or osteomyelitis or paraspinal abscess or epidural abscess. next steps?',
+  ])('covers a long list joined by "or" without commas, to its last item: "%s"', (q) => {
+    expect(axesOf(q)).toMatchObject({ mri: 'negative', conflicts: [] });
+    expect(assertionsOf(q).filter((a) => a.startsWith('finding')).every((a) => a.endsWith(': negated'))).toBe(true);
+  });
+
   it('reads a negated list as a negative MRI, and a finding outside the list as a positive one', () => {
     expect(axesOf('MRI: no evidence of discitis, osteomyelitis and/or epidural abscess')).toEqual({ mri: 'negative', conflicts: [] });
     expect(axesOf('MRI: neither discitis, osteomyelitis nor abscess')).toEqual({ mri: 'negative', conflicts: [] });

@@ -61,6 +61,9 @@ const NEGATIVE = [
   'mri negative for infection, cultures positive for staph',
   'mri neg. blood cultures pos. now what',
   'mri showed nothing, crp still high',
+  // A long list joined by "or" alone, past the word window (it had got the positive-MRI entry).
+  'mri showed no osteomyelitis or discitis or epidural abscess or phlegmon, what next',
+  'mri w wo: no evidence of discitis or osteomyelitis or paraspinal abscess or epidural abscess. next steps?',
 ];
 
 const NO_COMPRESSION = [
