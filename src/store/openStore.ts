@@ -26,6 +26,8 @@ export async function openStore(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'
   const store = new SqliteStore(file, {
     checkpointInWorker: true,
     onCheckpointError: (err) => logger.warn({ err: err.message }, 'sqlite: the checkpoint thread stopped; the main connection checkpoints from now on'),
+    writesInWorker: true,
+    onWriterError: (err) => logger.warn({ err: err.message }, 'sqlite: the writer thread stopped; the main connection writes from now on'),
   });
   logger.info({ store: 'sqlite', file }, 'consult store ready');
   return store;

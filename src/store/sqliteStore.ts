@@ -4,6 +4,7 @@ import type { PersistedConsult } from '../flow/engine.js';
 import { assertAuditEvent } from './auditEvent.js';
 import { migrateSqlite } from './sqliteSchema.js';
 import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer.js';
+import { SqliteWriter, type WriterSql } from './sqliteWriter.js';
 import { expiryAudit, type AuditRow, type Channel, type ConsultRecord, type ConsultStore, type FollowUp, type RecordStatus } from './types.js';
 
 interface ConsultRow {
@@ -46,6 +47,31 @@ const fromAuditRow = (a: AuditDbRow): AuditRow => ({
   toStep: a.to_step, outcomeId: a.outcome_id, channel: a.channel as Channel, flowVersion: a.flow_version,
 });
 
+/** The click path's writes, run here or by the writer thread (src/store/sqliteWriter.ts). */
+const SQL: WriterSql = {
+  insert: `INSERT INTO consults (id, flow_id, flow_version, channel, workspace, conversation, message_ref,
+    owner_id, snapshot, step, status, outcome_id, version, last_event_key, created_at, updated_at, expires_at, follow_up)
+    VALUES (@id, @flow_id, @flow_version, @channel, @workspace, @conversation, @message_ref, @owner_id, @snapshot,
+    @step, @status, @outcome_id, @version, @last_event_key, @created_at, @updated_at, @expires_at, @follow_up)`,
+  // Only what a save can change: id, flow, channel, workspace, conversation, owner and created_at are fixed at
+  // create. Leaving them out of SET spares SQLite rewriting the owner index on every click.
+  update: `UPDATE consults SET message_ref = @message_ref, snapshot = @snapshot, step = @step,
+    status = @status, outcome_id = @outcome_id, version = @version, last_event_key = @last_event_key,
+    updated_at = @updated_at, expires_at = @expires_at, follow_up = @follow_up WHERE id = @id AND version = @expected`,
+  audit: `INSERT INTO audit (consult_id, seq, at, user_id, event, from_step, to_step, outcome_id, channel, flow_version)
+    SELECT @consult_id, COALESCE(MAX(seq), 0) + 1, @at, @user_id, @event, @from_step, @to_step, @outcome_id, @channel, @flow_version
+    FROM audit WHERE consult_id = @consult_id`,
+};
+
+/** An audit row as the audit statement's parameters, its event checked first. */
+function auditParams(a: Omit<AuditRow, 'seq'>): Record<string, unknown> {
+  assertAuditEvent(a.event);
+  return {
+    consult_id: a.consultId, at: a.at.getTime(), user_id: a.userId, event: a.event, from_step: a.fromStep,
+    to_step: a.toStep, outcome_id: a.outcomeId, channel: a.channel, flow_version: a.flowVersion,
+  };
+}
+
 /** Creates the database file readable by its owner only, and tightens it and its -wal/-shm if they exist. */
 function ownerOnly(file: string): void {
   if (file === ':memory:' || file === '') return;
@@ -63,13 +89,18 @@ export class SqliteStore implements ConsultStore {
   /** Built once: better-sqlite3's db.transaction() wrapper is not free to create per call. */
   private readonly tx;
   private readonly checkpointer?: WalCheckpointer;
+  private readonly writer?: SqliteWriter;
 
   /**
    * Opens (creating it 0600 if needed) the database file and migrates it to the newest schema.
    * `checkpointInWorker` (the server's store, src/store/openStore.ts) moves WAL checkpoints to a
    * worker thread (src/store/walCheckpointer.ts); `onCheckpointError` hears why that thread stopped.
+   * `writesInWorker` (the server's store too) commits created and saved consults on a writer thread
+   * (src/store/sqliteWriter.ts); `onWriterError` hears why it stopped (this connection writes then).
    */
-  constructor(file: string, opts: { checkpointInWorker?: boolean; onCheckpointError?: (err: Error) => void } = {}) {
+  constructor(file: string, opts: {
+    checkpointInWorker?: boolean; onCheckpointError?: (err: Error) => void; writesInWorker?: boolean; onWriterError?: (err: Error) => void;
+  } = {}) {
     ownerOnly(file);
     this.db = new Database(file);
     // Deleted rows are overwritten with zeros, so a purged consult leaves the file (with the WAL
@@ -88,22 +119,13 @@ export class SqliteStore implements ConsultStore {
       this.db.pragma('wal_autocheckpoint = 4000');
       this.checkpointer = startWalCheckpointer(file, opts.onCheckpointError);
     }
+    if (opts.writesInWorker && file !== ':memory:' && file !== '') this.writer = new SqliteWriter(file, SQL, opts.onWriterError ?? (() => {}));
     const db = this.db;
     this.stmt = {
-      insert: db.prepare(`INSERT INTO consults (id, flow_id, flow_version, channel, workspace, conversation, message_ref,
-        owner_id, snapshot, step, status, outcome_id, version, last_event_key, created_at, updated_at, expires_at, follow_up)
-        VALUES (@id, @flow_id, @flow_version, @channel, @workspace, @conversation, @message_ref, @owner_id, @snapshot,
-        @step, @status, @outcome_id, @version, @last_event_key, @created_at, @updated_at, @expires_at, @follow_up)`),
+      insert: db.prepare(SQL.insert),
       get: db.prepare<[string], ConsultRow>('SELECT * FROM consults WHERE id = ?'),
-      // Only what a save can change: id, flow, channel, workspace, conversation, owner and
-      // created_at are fixed at create. Leaving them out of SET spares SQLite rewriting the
-      // owner index on every click.
-      update: db.prepare(`UPDATE consults SET message_ref = @message_ref, snapshot = @snapshot, step = @step,
-        status = @status, outcome_id = @outcome_id, version = @version, last_event_key = @last_event_key,
-        updated_at = @updated_at, expires_at = @expires_at, follow_up = @follow_up WHERE id = @id AND version = @expected`),
-      audit: db.prepare(`INSERT INTO audit (consult_id, seq, at, user_id, event, from_step, to_step, outcome_id, channel, flow_version)
-        SELECT @consult_id, COALESCE(MAX(seq), 0) + 1, @at, @user_id, @event, @from_step, @to_step, @outcome_id, @channel, @flow_version
-        FROM audit WHERE consult_id = @consult_id`),
+      update: db.prepare(SQL.update),
+      audit: db.prepare(SQL.audit),
       recent: db.prepare<[string, string, string, number], ConsultRow>(`SELECT * FROM consults
         WHERE channel = ? AND workspace = ? AND owner_id = ? ORDER BY created_at DESC, id LIMIT ?`),
       idle: db.prepare<[number], ConsultRow>(`SELECT * FROM consults WHERE status = 'active' AND expires_at <= ?`),
@@ -134,15 +156,12 @@ export class SqliteStore implements ConsultStore {
   }
 
   private appendAudit(a: Omit<AuditRow, 'seq'>): void {
-    assertAuditEvent(a.event);
-    this.stmt.audit.run({
-      consult_id: a.consultId, at: a.at.getTime(), user_id: a.userId, event: a.event, from_step: a.fromStep,
-      to_step: a.toStep, outcome_id: a.outcomeId, channel: a.channel, flow_version: a.flowVersion,
-    });
+    this.stmt.audit.run(auditParams(a));
   }
 
   async create(record: ConsultRecord, audit: Omit<AuditRow, 'seq'>): Promise<void> {
-    this.tx.create.immediate(record, audit);
+    if (this.writer?.alive) await this.writer.run('create', toParams(record, record.version), auditParams(audit));
+    else this.tx.create.immediate(record, audit);
   }
 
   async addAudit(audit: Omit<AuditRow, 'seq'>): Promise<void> {
@@ -155,7 +174,9 @@ export class SqliteStore implements ConsultStore {
   }
 
   async update(record: ConsultRecord, expectedVersion: number, audit: Omit<AuditRow, 'seq'> | null): Promise<boolean> {
-    return this.tx.update.immediate(record, expectedVersion, audit);
+    if (!this.writer?.alive) return this.tx.update.immediate(record, expectedVersion, audit);
+    const row = { ...toUpdateParams(record, expectedVersion + 1), expected: expectedVersion };
+    return this.writer.run('update', row, audit && auditParams(audit));
   }
 
   async recentByOwner(channel: Channel, workspace: string, ownerId: string, limit: number): Promise<ConsultRecord[]> {
@@ -207,6 +228,7 @@ export class SqliteStore implements ConsultStore {
   }
 
   async close(): Promise<void> {
+    await this.writer?.stop();
     await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }

@@ -26,10 +26,10 @@ export const memoryFactory: StoreFactory = async () => {
   return { store, peer: store, dispose: () => store.close() };
 };
 
-/** SQLite: a new file per test, opened as the server opens it (checkpoints in a worker); the peer is a second connection to it. */
+/** SQLite: a new file per test, opened as the server opens it (checkpoints and writes in workers); the peer is a second connection to it. */
 export const sqliteFactory: StoreFactory = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'spine-store-'));
-  const store = new SqliteStore(join(dir, 'consults.sqlite'), { checkpointInWorker: true });
+  const store = new SqliteStore(join(dir, 'consults.sqlite'), { checkpointInWorker: true, writesInWorker: true });
   const peer = new SqliteStore(join(dir, 'consults.sqlite'));
   return {
     store, peer,
