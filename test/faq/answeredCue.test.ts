@@ -2,7 +2,8 @@
  * Round 6 of issue 15, two classes in our own wordings: a cue answered "no" in place
  * ("abscess - compression? no") is negated, so it never gets the compression emergency; and a
  * question asking whether a study found something ("is there an abscess on the MRI?") states no
- * MRI result. Checked on the state the question is read as and on what the bot answers.
+ * MRI result. Checked on the state the question is read as and on what the bot answers; every answer
+ * word, break, question opening and verb of finding has a wording of its own (issue 19).
  */
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
@@ -34,6 +35,10 @@ describe('a cue answered "no" in place is negated', () => {
     'spinal epidural abscess on mri, cord compression? negative',
     'MRI showed an abscess at C6. Cord compression: none. Next steps?',
     'MRI positive for SEA. compression? no. deficit? none',
+    'SEA on the MRI. cord compression -- no',
+    'MRI: epidural abscess at T8. cord compression \u2013 none',
+    'epidural abscess on the MRI. cord compression \u2014 nil',
+    'MRI: SEA at T10. Cord compression? Not.',
   ])('%j: no compression, never the emergency', (q) => {
     const { shown, state } = ask(q);
     expect(state?.compression).toBe('no');
@@ -69,6 +74,10 @@ describe('a cue answered "no" in place is negated', () => {
     ['compression?', 1, false],
     ['compression', 1, false],
     ['compression? ?', 1, false],
+    ['compression -- no', 1, true],
+    ['compression \u2013 none', 1, true],
+    ['compression \u2014 nil', 1, true],
+    ['compression? not', 1, true],
   ])('answeredNo(%j) -> %s', (text, end, expected) => {
     expect(answeredNo(scanTokens(text), end)).toBe(expected);
   });
@@ -78,6 +87,20 @@ describe('a cue answered "no" in place is negated', () => {
     // tokens: 0 mri, 1 ":", 2 no, 3 ".", 4 compression, 5 "?", 6 no
     const hits: PhraseHit[] = [{ start: 0, end: 1, labels: ['c:mri-study'] }, { start: 4, end: 5, labels: ['c:compression'] }];
     expect(answersInPlace(tokens, hits)).toEqual({ negated: new Set([4]), answers: new Set([6]) });
+  });
+});
+
+describe('a finding answered "no" in place is absent', () => {
+  it.each([
+    'MRI report: abscess? no. discitis? none.',
+    'MRI done. infection? none',
+    'MRI: no abscess, no discitis. marrow edema? none',
+    // "enhancing" is both a signal change and a contrast word: the answer still negates it.
+    'MRI: no discitis, no abscess. enhancing? no',
+  ])('%j: a negative MRI, never the positive-MRI guidance', (q) => {
+    const { shown, state } = ask(q);
+    expect(state).toMatchObject({ mri: 'negative', conflicts: [] });
+    expect(shown).not.toBe('after-mri-positive');
   });
 });
 
@@ -93,6 +116,14 @@ describe('a question whether a study found something states no result', () => {
     'has the MRI shown any infection?',
     'was there a phlegmon on the mri',
     'do the MRI images demonstrate an epidural collection?',
+    'were there any collections on the MRI?',
+    'have they seen an abscess on the MRI?',
+    'had the first MRI shown discitis?',
+    'did they find an abscess on the MRI?',
+    'did the radiologist see a collection on the MRI?',
+    'did the MRI pick up an abscess?',
+    'does the MRI report mention an epidural abscess?',
+    'has the MRI report mentioned discitis?',
   ])('%j: no MRI result, never the positive-MRI guidance', (q) => {
     const { shown, state } = ask(q);
     expect(state?.mri).toBeUndefined();
@@ -118,6 +149,17 @@ describe('a question whether a study found something states no result', () => {
     ['there is an abscess', 'abscess', false],
     ['mri shows discitis, any abscess', 'abscess', true],
     ['any idea, mri shows abscess', 'abscess', false],
+    ['were there abscesses on the mri', 'abscess', true],
+    ['have they seen an abscess', 'abscess', true],
+    ['had the mri shown an abscess', 'abscess', true],
+    ['did they find an abscess', 'abscess', true],
+    ['did they see an abscess', 'abscess', true],
+    ['did the mri pick up an abscess', 'abscess', true],
+    ['does the report mention an abscess', 'abscess', true],
+    ['has the radiologist mentioned an abscess', 'abscess', true],
+    // The verb of finding must come before the finding: these ask what to do about it.
+    ['does an abscess need drainage if the mri shows one', 'abscess', false],
+    ['does an abscess need drainage, the mri showed one', 'abscess', false],
   ])('asksWhetherFound(%j at %j) -> %s', (text, word, expected) => {
     const tokens = scanTokens(text);
     expect(asksWhetherFound(tokens, tokens.findIndex((t) => t.stem === word || t.stem === `${word}e`))).toBe(expected);

@@ -66,9 +66,41 @@ describe('arbitrate: a search decline', () => {
     expect(arbitrate(fixed({ b: 0.3, [DECLINE_CLASS]: 0.7 }), 'q', outcome({ reason: 'no-margin' }))).toEqual({ kind: 'keep' });
   });
 
+  it('for a near tie or a low score is rescued even when a word the FAQ does not know names a subject (that bars only a low-coverage rescue)', () => {
+    for (const reason of ['no-margin', 'low-score'] as const) {
+      expect(arbitrate(fixed({ b: 0.9, [DECLINE_CLASS]: 0.1 }), 'q', outcome({ reason, everydayGapOnly: false }))).toEqual({ kind: 'answer', faqId: 'b', how: 'rescue' });
+    }
+  });
+
+  it('is rescued when the ranker is exactly as sure as the rescue threshold', () => {
+    expect(arbitrate(fixed({ b: 0.5, a: 0.25, [DECLINE_CLASS]: 0.25 }), 'q', outcome({ reason: 'no-margin' }))).toEqual({ kind: 'answer', faqId: 'b', how: 'rescue' });
+  });
+
   it('uses the thresholds it is given', () => {
     const rule = { ...DEFAULT_ARBITER_RULE, rescue: 0.95 };
     expect(arbitrate(fixed({ b: 0.9, [DECLINE_CLASS]: 0.1 }), 'q', outcome({ reason: 'no-margin' }), rule)).toEqual({ kind: 'keep' });
+  });
+});
+
+describe('arbitrate: thresholds are inclusive, ties go to the search\'s order', () => {
+  /** Thresholds that probabilities of a few terms hit exactly (binary fractions). */
+  const rule = { veto: 0.625, swap: 0.75, rescue: 0.5, topK: 3 };
+
+  it('swaps when the ranker is exactly as sure as the swap threshold', () => {
+    expect(arbitrate(fixed({ a: 0.25, c: 0.75, [DECLINE_CLASS]: 0 }), 'q', outcome({ answer: 'a' }), rule)).toEqual({ kind: 'answer', faqId: 'c', how: 'swap' });
+  });
+
+  it('vetoes when the ranker is exactly as sure as the veto threshold', () => {
+    expect(arbitrate(fixed({ a: 0.375, d: 0.625, [DECLINE_CLASS]: 0 }), 'q', outcome({ answer: 'a' }), rule)).toEqual({ kind: 'decline', offer: ['a', 'd'] });
+  });
+
+  it('between two candidates the ranker holds equally sure, picks the one the search ranked first', () => {
+    expect(arbitrate(fixed({ c: 0.4375, b: 0.4375, [DECLINE_CLASS]: 0.125 }), 'q', outcome({ reason: 'low-score' }), { ...rule, rescue: 0.4 })).toEqual({ kind: 'answer', faqId: 'b', how: 'rescue' });
+  });
+
+  it('between a candidate and declining, held equally sure, declines', () => {
+    expect(arbitrate(fixed({ b: 0.5, [DECLINE_CLASS]: 0.5 }), 'q', outcome({ reason: 'no-margin' }), rule)).toEqual({ kind: 'keep' });
+    expect(arbitrate(fixed({ a: 0.25, b: 0.375, [DECLINE_CLASS]: 0.375 }), 'q', outcome({ answer: 'a' }), { ...rule, veto: 0.375 })).toEqual({ kind: 'decline', offer: ['a'] });
   });
 });
 
@@ -94,6 +126,10 @@ describe('the safety layer holds whatever the ranker prefers', () => {
       }
     },
   );
+
+  it('no FAQ entry is named as the ranker\'s decline class, so declining is never mistaken for an entry', () => {
+    expect(content.rules.faq.entries.map((e) => e.id)).not.toContain(DECLINE_CLASS);
+  });
 
   it('says what it changed', () => {
     const faq = createFaqIndex(content, { ranker: hostile(DECLINE_CLASS) });
