@@ -27,13 +27,16 @@ export interface PhraseScanner {
   scan(tokens: readonly ScanToken[]): PhraseHit[];
 }
 
-/** Splits text into stemmed words and breaks ("," ":" ";" "(" ")" and a spaced dash clause; "." "!" "?" newline sentence). */
+/**
+ * Splits text into stemmed words and breaks: "," ":" ";" "(" ")", a spaced dash or any em dash end a clause ("compression—none");
+ * "." or "!" before a space, any "?" ("compression?none") and a newline end a sentence. An unspaced hyphen or en dash joins ("L4–5").
+ */
 export function scanTokens(text: string): ScanToken[] {
   const out: ScanToken[] = [];
-  for (const piece of text.split(/([,:;()]|\s[-\u2013\u2014]+\s|[.!?]+(?=\s|$)|\n)/)) {
+  for (const piece of text.split(/([,:;()]|\s[-\u2013\u2014]+\s|\u2014+|[.!]+(?=\s|$)|\?+|\n)/)) {
     if (piece === undefined || piece === '') continue;
-    if (/^([,:;()]|\s[-\u2013\u2014]+\s)$/.test(piece)) out.push({ stem: piece.trim(), brk: 'clause' });
-    else if (/^([.!?]+|\n)$/.test(piece)) out.push({ stem: piece, brk: 'sentence' });
+    if (/^([,:;()]|\s[-\u2013\u2014]+\s|\u2014+)$/.test(piece)) out.push({ stem: piece.trim(), brk: 'clause' });
+    else if (/^([.!]+|\?+|\n)$/.test(piece)) out.push({ stem: piece, brk: 'sentence' });
     else for (const t of rawTokens(piece)) out.push({ stem: t.stem });
   }
   return out;

@@ -67,6 +67,10 @@ const NEGATIVE = [
 ];
 
 const NO_COMPRESSION = [
+  // An answer written straight after its question, with no space (it had read as compression, and escalated).
+  'MRI: SEA at L2. cord compression—none',
+  'SEA on mri, cord compression?none',
+  'mri + epidural abscess, compression?no, neuro intact',
   'epidural abscess on mri, no cord compression',
   'SEA without cord compression, what now',
   'mri showed SEA, NO cord compression',
