@@ -14,7 +14,10 @@ export interface Interleaved { clinicians: number; bot: Saturated; bare: Saturat
 /** Timing of the interleaved runs. */
 export interface Schedule { clinicians: number; seconds: number; rounds: number; warmupS: number; readMs: number }
 
-async function measured(side: Side, s: Schedule, seconds: number): Promise<{ run: RunStats; cpu: number; driver: number }> {
+/** One app's turn: its run, the CPU its process used (ms) and the load generator's (ms). */
+type Turn = { run: RunStats; cpu: number; driver: number };
+
+async function measured(side: Side, s: Schedule, seconds: number): Promise<Turn> {
   // A short warm-up after the other app's turn: the connections and caches are this app's again.
   await saturation(side.target, s.clinicians, s.warmupS, s.readMs);
   const cpu0 = cpuMs(side.pid);
@@ -24,7 +27,7 @@ async function measured(side: Side, s: Schedule, seconds: number): Promise<{ run
   return { run, cpu: cpuMs(side.pid) - cpu0, driver: (d.user + d.system) / 1000 };
 }
 
-function total(parts: Array<{ run: RunStats; cpu: number; driver: number }>): Saturated {
+function total(parts: Turn[]): Saturated {
   const sat = mergeRuns(parts.map((p) => p.run));
   return {
     sat,
@@ -40,11 +43,11 @@ function total(parts: Array<{ run: RunStats; cpu: number; driver: number }>): Sa
  */
 export async function interleavedSaturation(bot: Side, bare: Side, s: Schedule): Promise<Interleaved> {
   const per = s.seconds / s.rounds;
-  const parts = { bot: [] as Awaited<ReturnType<typeof measured>>[], bare: [] as Awaited<ReturnType<typeof measured>>[] };
+  const parts = { bot: [] as Turn[], bare: [] as Turn[] };
   const roundRatios: number[] = [];
   for (let r = 0; r < s.rounds; r++) {
     const order = r % 2 === 0 ? [bot, bare] : [bare, bot];
-    const got = new Map<Side, Awaited<ReturnType<typeof measured>>>();
+    const got = new Map<Side, Turn>();
     for (const side of order) got.set(side, await measured(side, s, per));
     parts.bot.push(got.get(bot)!);
     parts.bare.push(got.get(bare)!);

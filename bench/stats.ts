@@ -32,9 +32,10 @@ export function summarise(latencies: number[], errors: readonly string[], second
 
 /** Several runs of one app as one: requests over the summed time, quantiles over every latency. */
 export function mergeRuns(runs: readonly RunStats[]): RunStats {
-  const errors = runs.flatMap((r) => Object.entries(r.errorKinds).flatMap(([k, n]) => Array<string>(n).fill(k)));
   const seconds = runs.reduce((a, r) => a + r.seconds, 0);
-  return summarise(runs.flatMap((r) => r.latencies), errors, seconds, runs.reduce((a, r) => a + r.consults, 0));
+  const merged = summarise(runs.flatMap((r) => r.latencies), [], seconds, runs.reduce((a, r) => a + r.consults, 0));
+  for (const r of runs) for (const [kind, n] of Object.entries(r.errorKinds)) merged.errorKinds[kind] = (merged.errorKinds[kind] ?? 0) + n;
+  return { ...merged, errors: runs.reduce((a, r) => a + r.errors, 0) };
 }
 
 /** Fixed-width number for the report. */

@@ -9,7 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT, loadContent } from '../src/content/loadContent.js';
 import { createFaqIndex } from '../src/faq/faqIndex.js';
-import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOut6Set, heldOutSet, score, tuningSet, type EvalCase } from '../test/faq/scoreSets.js';
+import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut6Set, score } from '../test/faq/scoreSets.js';
+import { rankerTuningSets } from './faqRanker/tuningSets.js';
 
 const tuningOnly = process.argv.includes('--tuning-only');
 const unknown = process.argv.slice(2).filter((a) => a !== '--tuning-only');
@@ -18,10 +19,9 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const faq = createFaqIndex(loadContent());
-const chosen: Array<[string, () => EvalCase[]]> = [[SET_NAMES.tuning, tuningSet], [SET_NAMES.v1, heldOutSet], [SET_NAMES.v2, heldOut2Set], [SET_NAMES.v3, heldOut3Set], [SET_NAMES.v4, heldOut4Set], [SET_NAMES.v5, heldOut5Set]];
-if (!tuningOnly) chosen.push([SET_NAMES.v6, heldOut6Set]);
-const sets = chosen.map(([name, load]) => {
-  const cases = load();
+const chosen = rankerTuningSets();
+if (!tuningOnly) chosen.push({ name: SET_NAMES.v6, cases: heldOut6Set() });
+const sets = chosen.map(({ name, cases }) => {
   const { shown, ranked } = askAll(faq, cases);
   return score(name, cases, shown, ranked);
 });

@@ -20,7 +20,7 @@ describe('the Web API client\'s connection pool', () => {
     expect(clientOptions({}).fetch).toBe(webApiFetch);
   });
 
-  it('posts and reads the reply, call after call, on few connections', async () => {
+  it('posts and reads the reply, call after call, keeping connections alive', async () => {
     for (let i = 0; i < 3; i++) {
       const res = await webApiFetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'channel=C1&ts=1.2' });
       expect(await res.json()).toEqual({ ok: true });
