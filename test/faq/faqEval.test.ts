@@ -6,8 +6,8 @@
  * measured once at 13:35 and tuning data since round 5), prints them side by side, and holds the
  * tuning data to its bar; held-out v5 (test/faq/heldOut5.yaml, measured once at 14:13 and tuning
  * data since round 6) is printed and kept free of wrong-polarity answers. The frozen held-out v6
- * (test/faq/heldOut6.yaml) is pinned by its sha256 here; nothing here measures it, prints its
- * figures or its questions.
+ * and v7 (test/faq/heldOut6.yaml, heldOut7.yaml) are pinned by their sha256 here; nothing here
+ * measures them, prints their figures or their questions.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
 import { createFaqIndex } from '../../src/faq/faqIndex.js';
 import { OFF_TOPIC, ON_TOPIC } from './evalSet.js';
-import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOut6Set, heldOutSet, score, tuningSet } from './scoreSets.js';
+import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOut6Set, heldOut7Set, heldOutSet, score, tuningSet } from './scoreSets.js';
 
 const content = loadContent();
 const faq = createFaqIndex(content);
@@ -35,6 +35,8 @@ const HELD_OUT_4_SHA256 = '594bf9a86534b7d18ef8dc225d9410970ecb563aa96306392c3b1
 const HELD_OUT_5_SHA256 = '2090aaf1b7a6fb8fda6f1f32c8a3165494372fe9002f303537aac2f95ef59bc4';
 /** sha256 of test/faq/heldOut6.yaml as committed in 4a79d70 (2026-11-28T15:16:02Z), before round 6 tuning. */
 const HELD_OUT_6_SHA256 = 'a404708873a0d5f771f602520cee0d64ff7e9249e39a9e471069c4c4cde6d707';
+/** sha256 of test/faq/heldOut7.yaml as committed in c1cc70a (2026-11-28T17:56:25Z), before round 7 tuning. */
+const HELD_OUT_7_SHA256 = '3f0083c2efb0fb30031cb471db5e02a7cc0a34be7793c82c7865839d6f72923a';
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(new URL(file, import.meta.url))).digest('hex');
 
 describe('FAQ evaluation sets', () => {
@@ -63,6 +65,7 @@ describe('FAQ evaluation sets', () => {
     ['v4', '929ab94', './heldOut4.yaml', HELD_OUT_4_SHA256, heldOut4Set],
     ['v5', '5b2fc2e', './heldOut5.yaml', HELD_OUT_5_SHA256, heldOut5Set],
     ['v6', '4a79d70', './heldOut6.yaml', HELD_OUT_6_SHA256, heldOut6Set],
+    ['v7', 'c1cc70a', './heldOut7.yaml', HELD_OUT_7_SHA256, heldOut7Set],
   ] as const)('held-out %s: frozen (unchanged since %s), >= 80 questions, >= 20 to decline, known ids', (_v, _commit, file, pinned, load) => {
     expect(sha256(file)).toBe(pinned);
     const cases = load();
@@ -92,14 +95,16 @@ describe('FAQ evaluation sets', () => {
 
   it('the confusion list never writes the frozen set\'s questions, only its miss counts', () => {
     const miss = (name: string) => ({ ...score(name, [], []), confusion: [{ q: `question of ${name}`, expect: 'recommendation', got: 'decline', kind: 'declined' }] });
-    const md = formatConfusion([miss(SET_NAMES.v1), miss(SET_NAMES.v2), miss(SET_NAMES.v3), miss(SET_NAMES.v4), miss(SET_NAMES.v5), miss(SET_NAMES.v6)]);
+    const md = formatConfusion([miss(SET_NAMES.v1), miss(SET_NAMES.v2), miss(SET_NAMES.v3), miss(SET_NAMES.v4), miss(SET_NAMES.v5), miss(SET_NAMES.v6), miss(SET_NAMES.v7)]);
     expect(md).toContain(`question of ${SET_NAMES.v1}`);
     expect(md).toContain(`question of ${SET_NAMES.v2}`);
     expect(md).toContain(`question of ${SET_NAMES.v3}`);
     expect(md).toContain(`question of ${SET_NAMES.v4}`);
     expect(md).toContain(`question of ${SET_NAMES.v5}`);
     expect(md).not.toContain(`question of ${SET_NAMES.v6}`);
+    expect(md).not.toContain(`question of ${SET_NAMES.v7}`);
     expect(md).toContain('Misses by kind: declined: 1.');
+    expect(md.split('Frozen set: per-question results are not written.').length).toBe(3);
   });
 
   it('reports the tuning sets side by side; the tuning data meets its bar and gets no wrong-polarity answer', () => {

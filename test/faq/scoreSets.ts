@@ -4,8 +4,9 @@
  * so it is tuning data now), held-out v2 (heldOut2.yaml: measured once at 10:05, tuning data
  * since), held-out v3 (heldOut3.yaml: measured at 11:26 and 12:20, tuning data since round 4),
  * held-out v4 (heldOut4.yaml: measured once at 13:35, tuning data since round 5), held-out v5
- * (heldOut5.yaml: measured once at 14:13, tuning data since round 6) and held-out v6 (heldOut6.yaml,
- * frozen in 4a79d70 before round 6 tuning and never used for it).
+ * (heldOut5.yaml: measured once at 14:13, tuning data since round 6), held-out v6 (heldOut6.yaml,
+ * frozen in 4a79d70 before round 6 tuning and never used for it) and held-out v7 (heldOut7.yaml,
+ * frozen in c1cc70a before round 7 tuning and never used for it).
  * Shared by test/faq and `npm run faq:eval`, so both report the same figures.
  */
 import { readFileSync } from 'node:fs';
@@ -83,7 +84,12 @@ export function heldOut6Set(): EvalCase[] {
   return loadCases('heldOut6.yaml');
 }
 
-/** Column names of the six sets, as `npm run faq:eval` and the tests print them. */
+/** Held-out v7 (test/faq/heldOut7.yaml): frozen in c1cc70a before round 7 tuning; only ever measured. */
+export function heldOut7Set(): EvalCase[] {
+  return loadCases('heldOut7.yaml');
+}
+
+/** Column names of the sets, as `npm run faq:eval` and the tests print them. */
 export const SET_NAMES = {
   tuning: 'tuning',
   v1: 'held-out v1 (now tuning)',
@@ -92,7 +98,11 @@ export const SET_NAMES = {
   v4: 'held-out v4 (measured once 13:35 (88.5%); now tuning)',
   v5: 'held-out v5 (measured once 14:13 (86.1%); now tuning)',
   v6: 'held-out v6 (frozen)',
+  v7: 'held-out v7 (frozen)',
 } as const;
+
+/** The frozen held-out sets: measured, never tuned on; their questions and per-question results are never written. */
+export const FROZEN_SETS: ReadonlySet<string> = new Set([SET_NAMES.v6, SET_NAMES.v7]);
 
 /** What the bot shows for each case (entry id, "decline" or "help") and its top-3 ranking. */
 export function askAll(faq: FaqIndex, cases: readonly EvalCase[]): { shown: Shown[]; ranked: string[][] } {
@@ -186,7 +196,7 @@ export function formatFigures(sets: readonly SetFigures[]): string {
  * `sealed` (the frozen held-out set) gets its miss counts only: its questions and per-question
  * results are never written, so nobody tunes on them by reading this file.
  */
-export function formatConfusion(sets: readonly SetFigures[], sealed: ReadonlySet<string> = new Set([SET_NAMES.v6])): string {
+export function formatConfusion(sets: readonly SetFigures[], sealed: ReadonlySet<string> = FROZEN_SETS): string {
   const lines = ['# FAQ confusion list', '', 'Written by `npm run faq:eval`. Questions are test data, not user text.', ''];
   for (const s of sets) {
     if (sealed.has(s.name)) {
