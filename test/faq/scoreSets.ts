@@ -79,6 +79,16 @@ export function heldOut5Set(): EvalCase[] {
   return loadCases('heldOut5.yaml');
 }
 
+/** Tuning set t7a (test/faq/tuning7a.yaml): written blind (long, context first, typos); its first figures were an unseen measurement. */
+export function tuning7aSet(): EvalCase[] {
+  return loadCases('tuning7a.yaml');
+}
+
+/** Tuning set t7b (test/faq/tuning7b.yaml): written blind (terse, abbreviations, tricky negation); its first figures were an unseen measurement. */
+export function tuning7bSet(): EvalCase[] {
+  return loadCases('tuning7b.yaml');
+}
+
 /** Held-out v6 (test/faq/heldOut6.yaml): frozen before round 6 tuning; only ever measured. */
 export function heldOut6Set(): EvalCase[] {
   return loadCases('heldOut6.yaml');
@@ -97,6 +107,8 @@ export const SET_NAMES = {
   v3: 'held-out v3 (measured twice 11:26 and 12:20 (81.5%); now tuning)',
   v4: 'held-out v4 (measured once 13:35 (88.5%); now tuning)',
   v5: 'held-out v5 (measured once 14:13 (86.1%); now tuning)',
+  t7a: 'tuning t7a (blind)',
+  t7b: 'tuning t7b (blind)',
   v6: 'held-out v6 (frozen)',
   v7: 'held-out v7 (frozen)',
 } as const;
