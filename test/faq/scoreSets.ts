@@ -89,6 +89,16 @@ export function tuning7bSet(): EvalCase[] {
   return loadCases('tuning7b.yaml');
 }
 
+/** Tuning set t7c (test/faq/tuning7c.yaml): written blind (plain everyday words, MRI results in own words); its first figures were an unseen measurement. */
+export function tuning7cSet(): EvalCase[] {
+  return loadCases('tuning7c.yaml');
+}
+
+/** Tuning set t7d (test/faq/tuning7d.yaml): written blind (pasted report impressions, decoys, several questions in one); its first figures were an unseen measurement. */
+export function tuning7dSet(): EvalCase[] {
+  return loadCases('tuning7d.yaml');
+}
+
 /** Held-out v6 (test/faq/heldOut6.yaml): frozen before round 6 tuning; only ever measured. */
 export function heldOut6Set(): EvalCase[] {
   return loadCases('heldOut6.yaml');
@@ -109,6 +119,8 @@ export const SET_NAMES = {
   v5: 'held-out v5 (measured once 14:13 (86.1%); now tuning)',
   t7a: 'tuning t7a (blind)',
   t7b: 'tuning t7b (blind)',
+  t7c: 'tuning t7c (blind)',
+  t7d: 'tuning t7d (blind)',
   v6: 'held-out v6 (frozen)',
   v7: 'held-out v7 (frozen)',
 } as const;
