@@ -22,7 +22,8 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(`Usage: npm run bench
   Measures the bot's cost per click next to a bare Bolt app on this machine (several minutes; docs/ops.md).
   Env: BENCH_CLINICIANS (50,100), BENCH_SATURATION_S (20), BENCH_READ_MS (0), BENCH_STAGES_S (8), BENCH_PG_S (10),
-  BENCH_RATE (100), BENCH_RATE_S (15), BENCH_MEMORY_CONSULTS (10000), and TEST_DATABASE_URL for the PostgreSQL run.`);
+  BENCH_RATE (100), BENCH_RATE_S (15), BENCH_MEMORY_CONSULTS (10000), BENCH_BARE_TRANSPORT (bot: the bare app on the bot's
+  Web API transport), and TEST_DATABASE_URL for the PostgreSQL run.`);
   process.exit(0);
 }
 const CLINICIANS = (process.env.BENCH_CLINICIANS ?? '50,100').split(',').map(Number);
@@ -77,6 +78,7 @@ async function main() {
 
   say('The bot (npm start entry, SQLite in a temp DATA_DIR, Slack Web API stand-in on loopback) and a bare @slack/bolt app');
   say('(acknowledges and makes the same Web API call per request, the bot\'s consults replayed), driven in alternating rounds');
+  if (process.env.BENCH_BARE_TRANSPORT === 'bot') say('  (BENCH_BARE_TRANSPORT=bot: the bare app on the bot\'s Web API transport, not Bolt\'s own)');
   const bot = await startChild('src/main.ts', {
     ...slackEnv, DATA_DIR: join(dir, 'data'), NODE_ENV: 'production', TEAMS_ENABLED: 'false', LOG_LEVEL: 'info',
   }, join(dir, 'bot.log'), process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
