@@ -4,7 +4,7 @@
  * abscess on the MRI?", "did the MRI show discitis?"). Read from the tokens alone; used by
  * clinicalState.ts before the NegEx scope rule, which a lone answer word after a break escapes.
  */
-import type { PhraseHit, ScanToken } from './phraseScan.js';
+import { clauseStart, type PhraseHit, type ScanToken } from './phraseScan.js';
 import { stem } from './textAnalysis.js';
 
 /** Words that answer a cue "no" when they stand alone right after it. */
@@ -53,8 +53,7 @@ const FOUND_VERBS: ReadonlySet<string> = new Set(['show', 'shows', 'showed', 'sh
 /** Whether the clause holding token `at` asks whether something was found, study named or not:
  * it opens with "is there" / "any", or with an auxiliary and has a verb of finding before `at`. */
 export function asksWhetherFound(tokens: readonly ScanToken[], at: number): boolean {
-  let a = at;
-  while (a > 0 && !tokens[a - 1].brk) a--;
+  const a = clauseStart(tokens, at);
   const opens = (words: readonly string[]) => words.every((w, k) => a + k < at && tokens[a + k].stem === w);
   if (EXISTENTIAL.some(opens)) return true;
   // Stryker disable next-line StringLiteral,OptionalChaining: the reader asks at a cue's first word, so tokens[a] always exists and the fallback is never read

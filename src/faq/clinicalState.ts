@@ -5,7 +5,7 @@
  */
 import type { CueRole, FaqRulesFiles } from './faqRulesFiles.js';
 import { compilePhrases, composedTerms, type PhraseHit, type ScanToken } from './phraseScan.js';
-import { REPORT_WORDS, asksAbout } from './questionForm.js';
+import { REPORT_WORDS, asksAbout, located } from './questionForm.js';
 import { answersInPlace, asksWhetherFound } from './answeredCue.js';
 
 /** The state a question states; an axis it does not mention is absent. */
@@ -147,7 +147,7 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
 const LIST_JOINS: ReadonlySet<string> = new Set(['or', 'nor', 'and']);
 
 /** Roles a finding word has: right before a study's name it is what the study is for, not what it found. */
-const FINDING_ROLES: ReadonlySet<CueRole> = new Set(['finding', 'finding-general', 'finding-signal']);
+const FINDING_ROLES: ReadonlySet<CueRole> = new Set(['finding', 'finding-general', 'finding-signal', 'mri-finding']);
 
 /** The study (or other subject) a result cue describes: the nearest one named before it in the
  * sentence ("reflexes normal" after "MRI shows abscess" describes the reflexes), else the first
@@ -187,17 +187,17 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
   const live = cues.filter((c) => c.assertion !== 'hypothetical' && c.role !== 'ignore');
   const has = (role: CueRole, ...as: Assertion[]) => live.some((c) => c.role === role && as.includes(c.assertion));
 
-  // MRI result: only cues that describe the MRI, not the radiograph, CT or another subject
-  // ("reflexes normal", "cultures positive"). With no study named, a finding stated with its
-  // compression status ("SEA, no cord compression") is an MRI finding: compression is read on
-  // the MRI in this pathway.
+  // MRI result: only cues that describe the MRI, not the radiograph, CT or another subject ("reflexes normal",
+  // "cultures positive"). With no study named, a finding stated with its compression status ("SEA, no cord
+  // compression") or an epidural abscess or phlegmon stated where it is ("small ventral SEA", role mri-finding) is the MRI's.
+  const onlyMri = live.some((c) => c.role === 'compression' || (c.role === 'mri-finding' && c.assertion === 'affirmed' && located(tokens, c.start)));
   const studies = live.filter((c) => MRI_ROLES.has(c.role) || c.role === 'other-study' || c.role === 'other-subject');
   // A report named with no study ("report reads: nonspecific, infection not excluded") is the MRI's
   // too, the initial imaging being abnormal by this pathway's premise; but only as indeterminate: a
   // positive or negative read could be another study's report.
   const noStudy = !studies.some((c) => c.role !== 'other-subject');
   const byReport = noStudy && tokens.some((t) => REPORT_WORDS.has(t.stem));
-  const impliedMri = noStudy && (live.some((c) => c.role === 'compression') || byReport);
+  const impliedMri = noStudy && (onlyMri || byReport);
   // Implied or named, a result word said of the labs or the reflexes is still not the MRI's.
   const mriCues = live.filter((c) => {
     // Stryker disable next-line ConditionalExpression,BooleanLiteral: keeping a cue of another role changes nothing, saysMri asks only for MRI-axis roles
@@ -223,7 +223,7 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
   } else if (findingFound) state.mri = 'positive';
   else if (saysMri('finding', 'uncertain') || saysMri('finding-general', 'uncertain')) state.mri = 'indeterminate';
   else if (saysMri('finding', 'negated') || infectionExcluded) state.mri = 'negative';
-  if (state.mri !== 'indeterminate' && byReport && !live.some((c) => c.role === 'compression')) delete state.mri;
+  if (state.mri !== 'indeterminate' && byReport && !onlyMri) delete state.mri;
 
   // Compression: an uncertain mention counts as present (escalating is the safe side).
   const compressed = has('compression', 'affirmed', 'uncertain');

@@ -7,6 +7,7 @@ import type { Content } from '../flow/parseContent.js';
 import type { FaqEntry } from '../flow/schema.js';
 import type { FaqAnswerView, FaqTopic, FaqView } from '../flow/viewTypes.js';
 import { compileStateReader, fits, seeksOtherDisease, type ClinicalState } from './clinicalState.js';
+import { namesSubject } from './stateFit.js';
 import { DEFAULT_CONFIDENCE_RULE, decide, type ConfidenceRule, type UnsureReason } from './confidence.js';
 import { loadFaqRulesFiles, type FaqRulesFiles } from './faqRulesFiles.js';
 import { scanIdentifiers } from './identifiers.js';
@@ -17,6 +18,7 @@ import { buildSearchIndex } from './searchIndex.js';
 import { createLearnedRanker, loadRankerWeights, type RankerWeights } from './learnedRanker.js';
 import { DEFAULT_ARBITER_RULE, arbitrate, type ArbiterRule } from './rankerArbiter.js';
 import { ordinaryWords } from './ordinaryWords.js';
+import { compileOtherPopulation } from './otherPopulation.js';
 import { compileShorthand } from './shorthand.js';
 import { buildSpellingCorrector } from './spelling.js';
 import { loadSynonyms, type SynonymTable } from './synonyms.js';
@@ -121,6 +123,7 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
   const studyTerms = (...roles: string[]) => files.state.cues.filter((c) => roles.includes(c.role)).flatMap((c) => c.terms);
   const router = compileIntents(files.routing, { mri: studyTerms('mri-study', 'mri-repeat'), other: studyTerms('other-study') });
   const { labels, offers } = files.routing;
+  const otherPopulation = compileOtherPopulation(files.routing.otherPopulation);
   const applies = (faqId: string) => files.state.entries[faqId];
   const lookup = (ids: Iterable<string>) => [...ids].map((id) => byId.get(id)).filter((e): e is FaqEntry => !!e);
   // A capitalised word the domain knows is not a name ("Neuro intact, ..."): see identifiers.ts.
@@ -184,9 +187,10 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       // dialysis, ... can the MRI wait?", "on dialysis, MRI shows discitis. Next?"), it is history.
       const parts = splitClauses(query);
       const context = (c: string, k: number) => !asks(c) && (routed?.intent === 'urgency' || k < parts.length - 1);
-      const historyOnly = (routed?.intent === 'urgency' || routed?.intent === 'result' || routed?.intent === 'order') && parts.every((c, k) => context(c, k) || !router.offTopic(c));
+      // A question of one clause has no context to hold an off-topic request ("book MRI slot tmrw 8am pls").
+      const historyOnly = (routed?.intent === 'urgency' || routed?.intent === 'result' || routed?.intent === 'order') && parts.length > 1 && parts.every((c, k) => context(c, k) || !router.offTopic(c));
       const offTopicAsked = router.offTopic(query) && !historyOnly;
-      if (offTopicAsked || seeksOtherDisease(state)) return unsure(lookup(all.slice(0, 3).map((c) => c.faqId)), 'off-topic', extra, notices);
+      if (offTopicAsked || seeksOtherDisease(state) || otherPopulation(query)) return unsure(lookup(all.slice(0, 3).map((c) => c.faqId)), 'off-topic', extra, notices);
       const { topical, covered } = judge(query, all);
       // Only entries that fit the stated state are ranked at all.
       const ruledOut = router.ruledOut(query, state);
@@ -213,16 +217,18 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       // The learned ranker may veto, swap or rescue within the entries that fit (rankerArbiter.ts).
       const gap = topical.filter((t) => !index.isGeneric(t) && !all.some((c) => c.queryTerms.includes(t)));
       const outcome = decision.kind === 'answer' ? { answer: decision.best.faqId } : { reason: decision.reason };
-      const verdict = ranker ? arbitrate(ranker, query, { ...outcome, everydayGapOnly: gap.every(isOrdinary), candidates: candidates.map((c) => c.faqId) }, arbiterRule) : { kind: 'keep' as const };
+      const verdict = ranker ? arbitrate(ranker, query, { ...outcome, everydayGapOnly: gap.every(isOrdinary), candidates: candidates.filter((c) => namesSubject(applies(c.faqId), state)).map((c) => c.faqId) }, arbiterRule) : { kind: 'keep' as const };
       if (verdict.kind === 'answer') {
         const score = candidates.find((c) => c.faqId === verdict.faqId)?.score ?? 0;
         return { view: view(verdict.faqId, state, notices)!, match: { faqId: verdict.faqId, score }, learned: verdict.how, ...extra };
       }
       if (verdict.kind === 'decline') return { ...unsure(lookup(verdict.offer), 'no-margin', extra, notices), learned: 'veto' };
-      if (decision.kind === 'answer') {
+      // An entry about one study or finding answers only a question naming it (faq-state.yaml `subject`).
+      if (decision.kind === 'answer' && namesSubject(applies(decision.best.faqId), state)) {
         const { faqId, score } = decision.best;
         return { view: view(faqId, state, notices)!, match: { faqId, score }, ...extra };
       }
+      if (decision.kind === 'answer') return unsure(lookup([decision.best, ...decision.runnersUp].slice(0, 3).map((c) => c.faqId)), 'no-margin', extra, notices);
       return unsure(lookup(decision.suggestions.map((c) => c.faqId)), decision.reason, extra, notices);
     },
     topic: (faqId) => view(faqId),

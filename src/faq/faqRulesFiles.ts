@@ -23,7 +23,7 @@ export const CUE_ROLES = [
   'mri-study', 'other-study', 'finding', 'finding-general', 'result-positive', 'result-negative',
   'result-indeterminate', 'compression', 'deficit', 'intact', 'mri-impossible', 'mri-possible',
   'contrast', 'non-contrast', 'differential', 'ignore', 'other-subject', 'post-operative', 'mri-repeat',
-  'finding-signal', 'other-disease',
+  'finding-signal', 'other-disease', 'subject-ct', 'subject-bone-scan', 'subject-pet', 'subject-sclerosis', 'mri-finding', 'severe-deficit',
 ] as const;
 /** One role of {@link CUE_ROLES}. */
 export type CueRole = (typeof CUE_ROLES)[number];
@@ -49,6 +49,8 @@ const applicability = z.strictObject({
   mustMention: z.array(z.enum(CUE_ROLES)).optional(),
   /** Cue roles that, affirmed by the question, put it outside the entry (a post-operative patient). */
   unlessAffirmed: z.array(z.enum(CUE_ROLES)).optional(),
+  /** Cue roles naming what the entry is about (a study, a finding): the search's answer with it needs one of them mentioned. */
+  subject: z.array(z.enum(CUE_ROLES)).optional(),
 });
 
 /** faq-state.yaml: NegEx triggers, state cues, and which entries fit which state. */
@@ -67,7 +69,7 @@ export const StateFileSchema = z.strictObject({
 export const RoutingFileSchema = z.strictObject({
   schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }),
   intents: z.strictObject({
-    order: z.strictObject({ answer: faqId, phrases, near: z.array(z.tuple([phrase, phrase])) }),
+    order: z.strictObject({ answer: faqId, phrases, near: z.array(z.tuple([phrase, phrase])), alone: phrases.default([]) }),
     urgency: z.strictObject({
       answer: faqId, whenDeficit: faqId, phrases, unlessAlternative: phrases.default([]),
       delay: phrases.default([]), whenRisk: phrases.default([]), unlessAbout: phrases.default([]), setting: phrases.default([]),
@@ -82,6 +84,8 @@ export const RoutingFileSchema = z.strictObject({
   offTopicNear: z.array(z.tuple([phrase, phrase])).default([]),
   offTopicComposed: z.array(z.strictObject({ first: phrases.min(1), links: z.array(z.string()).default(['']), second: phrases.min(1) })).default([]),
   offTopicExcept: phrases.default([]),
+  /** Patients the source says nothing about (children): named anywhere in a question, it is declined. */
+  otherPopulation: z.strictObject({ phrases, youngerThan: z.number().int().min(1).max(30) }).optional(),
   identifierReminder: phrase,
   generalTopics: z.array(faqId).min(1).max(3),
   labels: z.record(faqId, phrase.max(40, 'a topic label is at most 40 characters (it is never cut)')),

@@ -10,7 +10,8 @@ export interface IdentifierScan {
   found: boolean;
 }
 
-const PHONE = /\+?\(?\d[\d\s().-]{7,}\d/g;
+/** A phone number, with its label if typed ("ph 617-555-0148", "tel: ..."). */
+const PHONE = /(?:\b(?:ph|tel|phone|cell|mobile)\b\.?:?\s*)?\+?\(?\d[\d\s().-]{7,}\d/gi;
 
 /** Patterns that are identifiers whatever the words around them. */
 const PATTERNS: readonly RegExp[] = [
@@ -52,11 +53,12 @@ export function scanIdentifiers(text: string, isKnownWord: (word: string) => boo
     found = true;
     out = out.slice(lead[0].length);
   }
-  const named = /\b(?:patient|pt|pts)\s+([A-Z][a-z'-]+)/g;
-  out = out.replace(named, (m, w: string) => {
+  // "pt Alma Reyes", "pt R. Okafor": a name after "patient", with its surname or after an initial.
+  const named = /\b(?:patient|pt|pts)\s+(?:[A-Z]\.\s*)?([A-Z][a-z'-]+)(?:\s+([A-Z][a-z'-]+))?/g;
+  out = out.replace(named, (m, w: string, surname: string | undefined) => {
     if (!unknownCap(w)) return m;
     found = true;
-    return ' ';
+    return surname && !unknownCap(surname) ? ` ${surname}` : ' ';
   });
   return { text: out, found };
 }

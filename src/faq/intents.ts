@@ -5,7 +5,7 @@
  */
 import type { ClinicalState } from './clinicalState.js';
 import type { FaqRulesFiles } from './faqRulesFiles.js';
-import { compilePhrases, composedTerms, scanTokens, type ScanToken } from './phraseScan.js';
+import { clauseStart, compilePhrases, composedTerms, scanTokens, type ScanToken } from './phraseScan.js';
 import { stem } from './textAnalysis.js';
 
 /** The intents the router knows. */
@@ -54,8 +54,7 @@ const CONDITIONS: ReadonlySet<string> = new Set(['when', 'if', 'since', 'because
 /** Whether a hit is only a time ("overnight") in a clause saying what was done then ("got a non con mri overnight"). */
 function timeOfPast(tokens: readonly ScanToken[], hits: ReadonlyArray<{ start: number; labels: string[] }>, hit: { start: number; labels: string[] }): boolean {
   if (!hit.labels.includes('time')) return false;
-  let a = hit.start;
-  while (a > 0 && !tokens[a - 1].brk) a--;
+  const a = clauseStart(tokens, hit.start);
   let b = hit.start;
   while (b < tokens.length && !tokens[b].brk) b++;
   return hits.some((h) => h.labels.includes('past') && h.start >= a && h.start < b);
@@ -81,9 +80,17 @@ function negatedScope(tokens: readonly ScanToken[], hits: ReadonlyArray<{ start:
 
 /** Whether the clause holding token `at` opens with "why": it asks a reason ("why is MRI the best test"), not what to order. */
 function asksWhy(tokens: readonly ScanToken[], at: number): boolean {
-  let a = at;
-  while (a > 0 && !tokens[a - 1].brk) a--;
-  return tokens[a]?.stem === 'why';
+  return tokens[clauseStart(tokens, at)]?.stem === 'why';
+}
+
+/** Whether the last sentence is nothing but an order phrase ("... lumbar. order?", "... fevers. imaging?"). */
+function bareOrder(tokens: readonly ScanToken[], hits: ReadonlyArray<{ start: number; end: number; labels: string[] }>): boolean {
+  let b = tokens.length;
+  while (b > 0 && tokens[b - 1].brk) b--;
+  let a = b;
+  while (a > 0 && tokens[a - 1].brk !== 'sentence') a--;
+  const words = tokens.slice(a, b).filter((t) => !t.brk).length;
+  return words > 0 && hits.some((h) => h.labels.includes('orderAlone') && h.start === a && h.end === b && h.end - h.start === words);
 }
 
 /** Words that open a question clause. */
@@ -114,8 +121,7 @@ function studyOfWait(tokens: readonly ScanToken[], hits: ReadonlyArray<{ start: 
   // full till Thursday, would a CT do?"), not when it is context ("delayed 48 hrs, abnormal ct").
   const askedLater = (h: { start: number }) => {
     if (!tokens.slice(at, h.start).some((t) => t.brk)) return true;
-    let a = h.start;
-    while (a > 0 && !tokens[a - 1].brk) a--;
+    const a = clauseStart(tokens, h.start);
     let b = h.start;
     while (b < tokens.length && !tokens[b].brk) b++;
     return QUESTION_WORDS.has(tokens[a].stem) || (tokens[b]?.stem.includes('?') ?? false);
@@ -128,7 +134,7 @@ function studyOfWait(tokens: readonly ScanToken[], hits: ReadonlyArray<{ start: 
 export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTerms = { mri: [], other: [] }): IntentRouter {
   const { order, urgency, result, noMri, scope } = file.intents;
   const scanner = compilePhrases(new Map([
-    ['order', order.phrases], ['urgency', [...urgency.phrases, ...urgency.delay]], ['scope', scope.phrases],
+    ['order', order.phrases], ['orderAlone', order.alone], ['urgency', [...urgency.phrases, ...urgency.delay]], ['scope', scope.phrases],
     ['excluded', scope.excludedCues], ['off', [...file.offTopic, ...file.offTopicComposed.flatMap(composedTerms)]], ['alternative', urgency.unlessAlternative],
     ['mri', studies.mri], ['other', studies.other], ['notOff', file.offTopicExcept],
     ['risk', urgency.whenRisk], ['time', urgency.timeOnly], ['past', urgency.pastMarkers], ['durationOf', urgency.unlessAbout], ['setting', urgency.setting], ['needsObject', urgency.needsObject],
@@ -189,19 +195,23 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       // "What do we do" when MRI is impossible is the contraindication question, asked with a time
       // or not: the MRI's urgency cannot apply to a patient who cannot have one.
       if (state.mriPossible === 'no') return { intent: 'no-mri', faqId: noMri.answer };
-      if (labels.has('urgency') && !labels.has('durationOf') && !waitAboutOther(text, state)) {
+      // "Why is MRI the best test" asks the reason for the recommendation, not what to order; a time
+      // alone in a question asking what to order ("the right order to put in tonight") is when it is ordered.
+      const orderAsked = hits.some((h) => h.labels.includes('order') && !asksWhy(tokens, h.start)) || (nearMatch(tokens, near) && !asksWhy(tokens, 0)) || bareOrder(tokens, hits);
+      const timeOnly = hits.every((h) => !h.labels.includes('urgency') || h.labels.includes('time'));
+      if (labels.has('urgency') && !labels.has('durationOf') && !waitAboutOther(text, state) && !(orderAsked && timeOnly)) {
         // A deficit named as what waiting could cause ("how fast can an abscess cause paralysis") is its risk.
         const harm = labels.has('risk') || (state.neuro !== 'intact' && (state.sought?.includes('deficit') ?? false));
         return { intent: 'urgency', faqId: state.neuro === 'deficit' || harm ? urgency.whenDeficit : urgency.answer };
       }
+      // A patient with an acute severe deficit is outside the pathway: asked what to order or about the MRI, who it is not for.
+      if (state.affirmed?.includes('severe-deficit') && (orderAsked || state.mentioned?.includes('mri-study'))) return { intent: 'scope', faqId: scope.excluded };
       // "Is this for post-op patients": who the pathway is for, or not for when an exclusion is named
       // or the question states a neurologic deficit or compression (those need emergent evaluation).
       const excluded = labels.has('excluded') || negatedScope(tokens, hits) || state.neuro === 'deficit' || state.compression === 'yes' || (state.affirmed?.includes('post-operative') ?? false);
       if (labels.has('scope') || nearMatch(tokens, scopeNear)) return { intent: 'scope', faqId: excluded ? scope.excluded : scope.included };
       // A post-operative patient's MRI finding: the result branches do not apply, the pitfall does.
       if (postOp && result.postOperative && state.mentioned?.some((r) => POST_OP_FINDINGS.has(r))) return { intent: 'result', faqId: result.postOperative };
-      // "Why is MRI the best test" asks the reason for the recommendation, not what to order.
-      const orderAsked = hits.some((h) => h.labels.includes('order') && !asksWhy(tokens, h.start)) || (nearMatch(tokens, near) && !asksWhy(tokens, 0));
       if (orderAsked) return { intent: 'order', faqId: order.answer };
       return undefined;
     },

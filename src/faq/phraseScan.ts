@@ -3,7 +3,7 @@
  * (textAnalysis.ts), keeping punctuation as clause breaks. The clinical-state reader and the intent
  * router both read questions through this.
  */
-import { phraseKey, rawTokens } from './textAnalysis.js';
+import { phraseKey, rawTokens, stem } from './textAnalysis.js';
 
 /** One word of the text, or a clause break (punctuation). */
 export interface ScanToken {
@@ -27,19 +27,30 @@ export interface PhraseScanner {
   scan(tokens: readonly ScanToken[]): PhraseHit[];
 }
 
+/** An unspaced hyphen or en dash before a lone answer word that ends its clause ("compression-none", "deficit–nil"): an answer break. */
+const ANSWER_DASH = '[-\u2013](?=(?:no|none|nil|nope|neg|negative|absent)\\s*(?:[,.;:!?)\\n]|$))';
+
 /**
- * Splits text into stemmed words and breaks: "," ":" ";" "(" ")", a spaced dash or any em dash end a clause ("compression—none");
- * "." or "!" before a space, any "?" ("compression?none") and a newline end a sentence. An unspaced hyphen or en dash joins ("L4–5").
+ * Splits text into stemmed words and breaks: "," ":" ";" "(" ")", a spaced dash or any em dash end a clause ("compression—none"),
+ * and so does an unspaced dash before a lone answer word ("compression-none"); "." or "!" before a space, any "?"
+ * ("compression?none") and a newline end a sentence. Any other unspaced hyphen or en dash joins ("L4–5", "culture-negative discitis").
  */
 export function scanTokens(text: string): ScanToken[] {
   const out: ScanToken[] = [];
-  for (const piece of text.split(/([,:;()]|\s[-\u2013\u2014]+\s|\u2014+|[.!]+(?=\s|$)|\?+|\n)/)) {
+  for (const piece of text.split(new RegExp(`([,:;()]|\\s[-\u2013\u2014]+\\s|\u2014+|${ANSWER_DASH}|[.!]+(?=\\s|$)|\\?+|\\n)`, 'i'))) {
     if (piece === undefined || piece === '') continue;
-    if (/^([,:;()]|\s[-\u2013\u2014]+\s|\u2014+)$/.test(piece)) out.push({ stem: piece.trim(), brk: 'clause' });
+    if (/^([,:;()]|\s[-\u2013\u2014]+\s|\u2014+|[-\u2013])$/.test(piece)) out.push({ stem: piece.trim(), brk: 'clause' });
     else if (/^([.!]+|\?+|\n)$/.test(piece)) out.push({ stem: piece, brk: 'sentence' });
     else for (const t of rawTokens(piece)) out.push({ stem: t.stem });
   }
   return out;
+}
+
+/** Where the clause holding token `at` starts: just after the break before it, or 0. */
+export function clauseStart(tokens: readonly ScanToken[], at: number): number {
+  let a = at;
+  while (a > 0 && !tokens[a - 1].brk) a--;
+  return a;
 }
 
 /** The phrases of a composed list: every first phrase, link and second phrase, in that order. */
@@ -51,11 +62,16 @@ export function composedTerms(c: { first: readonly string[]; links: readonly str
  * fragment in the eye", "squashing the cauda equina" is "squashing cauda equina". */
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'your']);
 
-/** Where `words` matched at `from` end (exclusive), skipping determiners inside the text; 0 when they do not. */
+/** Degree adverbs a phrase may carry inside it or not: "not entirely excluded" is "not excluded",
+ * "cannot completely be ruled out" is "cannot be ruled out". */
+const DEGREE_ADVERBS: ReadonlySet<string> = new Set(['entirely', 'completely', 'fully', 'totally', 'definitely', 'definitively', 'clearly', 'reliably', 'absolutely', 'really', 'confidently'].map(stem));
+
+/** Where `words` matched at `from` end (exclusive), skipping determiners and degree adverbs inside the text; 0 when they do not. */
 function matchAt(tokens: readonly ScanToken[], from: number, words: readonly string[]): number {
   let j = from;
+  const optional = (t: ScanToken | undefined, w: string) => t && !t.brk && (DETERMINERS.has(t.stem) || DEGREE_ADVERBS.has(t.stem)) && t.stem !== w;
   for (let k = 0; k < words.length; k++) {
-    if (k > 0) while (tokens[j] && !tokens[j].brk && DETERMINERS.has(tokens[j].stem) && tokens[j].stem !== words[k]) j++;
+    if (k > 0) while (optional(tokens[j], words[k])) j++;
     if (!tokens[j] || tokens[j].brk || tokens[j].stem !== words[k]) return 0;
     j++;
   }

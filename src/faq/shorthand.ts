@@ -38,6 +38,8 @@ export function expandPlus(text: string): string {
     .replace(/([A-Za-z0-9])\+(?=\s|$|[,.;:!?])/g, '$1 positive ')
     .replace(/(^|\s)\+([A-Za-z])/g, '$1positive $2')
     .replace(/\+(?=\s*(for\b|[,.;:!?]|$))/gi, ' positive ')
+    // Opening the text, a clause or a contrast ("+ SEA, cord ok", "neg for abscess but + osteo"), "+" joins nothing: it is a finding.
+    .replace(/(^|[,;:(]\s*|\bbut\s+)\+\s+(?=[A-Za-z])/gi, '$1positive ')
     .replace(/\s\+\s/g, ' and ');
 }
 

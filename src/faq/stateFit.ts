@@ -21,6 +21,7 @@ export type Applicability = Partial<Record<'mri' | 'compression' | 'neuro' | 'mr
   mustState?: readonly string[];
   mustMention?: readonly string[];
   unlessAffirmed?: readonly string[];
+  subject?: readonly string[];
 };
 
 /** Whether an entry's declared applicability fits the state: an axis not stated fits, unless the
@@ -34,9 +35,16 @@ export function fits(applies: Applicability | undefined, state: ClinicalState): 
   if (applies.mustMention && !applies.mustMention.some((role) => mentioned.has(role))) return false;
   const affirmed = new Set<string>(state.affirmed);
   if (applies.unlessAffirmed?.some((role) => affirmed.has(role))) return false;
-  // mustState, mustMention and unlessAffirmed name no state axis: their value is undefined, so they fit here.
+  // mustState, mustMention, unlessAffirmed and subject name no state axis: their value is undefined, so they fit here.
   return Object.entries(applies).every(([axis, allowed]) => {
     const v = value(axis);
     return v === undefined || !allowed || allowed.includes(v);
   });
+}
+
+/** Whether the question names what an entry with a declared `subject` is about (any of its roles,
+ * in any assertion): the search may rank such an entry on shared words alone ("endplate"), but
+ * answering with it needs its subject named ("sclerotic endplates", "bone scan"). */
+export function namesSubject(applies: Applicability | undefined, state: ClinicalState): boolean {
+  return !applies?.subject || applies.subject.some((role) => (state.mentioned ?? []).includes(role as CueRole));
 }

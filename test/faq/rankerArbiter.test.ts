@@ -9,7 +9,7 @@ import { createFaqIndex } from '../../src/faq/faqIndex.js';
 import { loadFaqRulesFiles } from '../../src/faq/faqRulesFiles.js';
 import { DECLINE_CLASS, type LearnedRanker, type RankerWeights } from '../../src/faq/learnedRanker.js';
 import { DEFAULT_ARBITER_RULE, arbitrate, type SearchOutcome } from '../../src/faq/rankerArbiter.js';
-import { fits } from '../../src/faq/stateFit.js';
+import { fits, namesSubject } from '../../src/faq/stateFit.js';
 import { rankerTuningSets } from '../../scripts/faqRanker/tuningSets.js';
 
 /** A ranker giving fixed scores, renormalised over the allowed classes as the real one does. */
@@ -121,10 +121,13 @@ describe('the safety layer holds whatever the ranker prefers', () => {
         const r = faq.ask(q);
         const before = rulesOnly.ask(q);
         if (r.view.kind === 'faq') expect(fits(files.state.entries[r.view.faqId], r.state!), q).toBe(true);
+        if (r.learned) expect(namesSubject(files.state.entries[r.view.kind === 'faq' ? r.view.faqId : ''], r.state!), q).toBe(true);
         if (before.unsure === 'conflict' || before.unsure === 'off-topic') expect(r.view.kind, q).toBe('faq-none');
         if (before.intent) expect(r, q).toEqual(before);
       }
     },
+    // Every question of every tuning set, asked twice per favourite.
+    120_000,
   );
 
   it('no FAQ entry is named as the ranker\'s decline class, so declining is never mistaken for an entry', () => {
