@@ -75,7 +75,12 @@ const NEGATORS: ReadonlySet<string> = new Set(['not', 'isnt', 'arent', 'never', 
 
 /** Whether a scope phrase is negated ("who is this guidance not meant for"): it asks who is excluded. */
 function negatedScope(tokens: readonly ScanToken[], hits: ReadonlyArray<{ start: number; labels: string[] }>): boolean {
-  return hits.some((h) => h.labels.includes('scope') && tokens.slice(Math.max(0, h.start - 2), h.start).some((t) => NEGATORS.has(t.stem)));
+  return hits.some((h) => h.labels.includes('scope') && negatedAt(tokens, h.start));
+}
+
+/** Whether a negator stands in the two words before token `at` ("not post op", "isn't intended for"). */
+function negatedAt(tokens: readonly ScanToken[], at: number): boolean {
+  return tokens.slice(Math.max(0, at - 2), at).some((t) => NEGATORS.has(t.stem));
 }
 
 /** Whether the clause holding token `at` opens with "why": it asks a reason ("why is MRI the best test"), not what to order. */
@@ -212,6 +217,11 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       if (labels.has('scope') || nearMatch(tokens, scopeNear)) return { intent: 'scope', faqId: excluded ? scope.excluded : scope.included };
       // A post-operative patient's MRI finding: the result branches do not apply, the pitfall does.
       if (postOp && result.postOperative && state.mentioned?.some((r) => POST_OP_FINDINGS.has(r))) return { intent: 'result', faqId: result.postOperative };
+      // Asked what to order while naming an exclusion ("no xr or CT yet"; not "not post op"), who the pathway
+      // is not for; naming only the MRI, and it without contrast ("just order it w/o gad?"), the non-contrast pitfall.
+      if (orderAsked && hits.some((h) => h.labels.includes('excluded') && !negatedAt(tokens, h.start))) return { intent: 'scope', faqId: scope.excluded };
+      const mriOnly = state.mentioned?.includes('mri-study') && !state.mentioned.includes('other-study');
+      if (orderAsked && order.nonContrast && state.contrast === 'none' && mriOnly) return { intent: 'order', faqId: order.nonContrast };
       if (orderAsked) return { intent: 'order', faqId: order.answer };
       return undefined;
     },

@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
 import { createFaqIndex } from '../../src/faq/faqIndex.js';
+import { rankerTuningSets } from '../../scripts/faqRanker/tuningSets.js';
 import { OFF_TOPIC, ON_TOPIC } from './evalSet.js';
 import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOut6Set, heldOut7Set, heldOutSet, score, tuningSet } from './scoreSets.js';
 
@@ -154,5 +155,13 @@ describe('FAQ evaluation sets', () => {
     // Held-out v5 has been tuning data since round 6 (measured once at 14:13: 86.1% top-1, 9 other
     // wrong, 2 off-topic answered, 0 wrong-polarity): never a wrong-polarity answer.
     expect(f5.wrongPolarity).toBe(0);
+  });
+
+  it('the blind-written tuning sets t7a to t7d get no wrong-polarity answer (t7a had 3 at its first measurement)', () => {
+    for (const { name, cases } of rankerTuningSets().filter((s) => s.name.startsWith('tuning t7'))) {
+      const { shown, ranked } = askAll(faq, cases);
+      const f = score(name, cases, shown, ranked);
+      expect(f.confusion.filter((c) => c.kind === 'WRONG POLARITY').map((c) => c.q), name).toEqual([]);
+    }
   });
 });

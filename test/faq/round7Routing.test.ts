@@ -151,3 +151,35 @@ describe('identifiers around a question are left out, the question still answere
     expect(faq.normalise('in 6 hr')).toContain('hours');
   });
 });
+
+describe('round 7, second pass (classes t7c and t7d showed, our own wordings)', () => {
+  it.each([
+    ['pacemaker not compatible with the magnet, xr shows erosion. what scan instead?', 'mri-contraindication'],
+    ['how long does post-surgical enhancement hang around after a fusion', 'pitfall-post-operative'],
+    ['the cord is squeezed by a collection on the MRI, who do I call', 'cord-compression-emergency'],
+    ['no imaging yet, fever and focal back pain. what scan?', 'exclusions'],
+    ['not post op, no pacemaker, xr abnormal at L3. what imaging next?', 'recommendation'],
+    ['can i order the MRI without gad to get an earlier slot?', 'pitfall-non-contrast-mri'],
+    ['non-con CT shows endplate erosion at T7, what do i order', 'recommendation'],
+    ['which mri do i order, w or w/o gad', 'recommendation'],
+    ['high suspicion, xr abnormal, ok to push the MRI back till monday?', 'pitfall-delay'],
+    ['neuro intact, how soon should the mri be? does it matter that he is diabetic', 'urgency-neuro-intact'],
+  ])('%j -> %s', (q, id) => {
+    expect(shown(q)).toBe(id);
+  });
+
+  it.each(['when do we repeat the MRI to check response after 6 weeks of treatment', 'repeat mri to assess the response?'])('%j: declined', (q) => {
+    expect(faq.ask(q).view.kind).toBe('faq-none');
+  });
+
+  it.each(['is a plain MRI good enough to tell an abscess from a phlegmon?', 'is a non-contrast scan able to tell infection from modic change'])('%j: asks, states no MRI result', (q) => {
+    expect(faq.ask(q).state?.mri).toBeUndefined();
+  });
+
+  it.each([
+    ['MRI done without dye', 'none'],
+    ['MRI with dye: negative', 'given'],
+  ])('%j: contrast %s', (q, contrast) => {
+    expect(faq.ask(q).state?.contrast).toBe(contrast);
+  });
+});
