@@ -1,9 +1,9 @@
 /**
  * The question sets the learned ranker may learn from: the tuning set, held-out v1 to v5 (all
- * tuning data since their measurements) and the blind-written tuning sets t7a to t7d (their first
+ * tuning data since their measurements) and the blind-written tuning sets t7a to t7d, t8a and t8b (their first
  * figures, before any tuning on them, were an unseen measurement). Held-out v6, the frozen set, is never among them; nor is v7.
  */
-import { SET_NAMES, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOutSet, tuning7aSet, tuning7bSet, tuning7cSet, tuning7dSet, tuningSet, type EvalCase } from '../../test/faq/scoreSets.js';
+import { SET_NAMES, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOutSet, tuning7aSet, tuning7bSet, tuning7cSet, tuning7dSet, tuning8aSet, tuning8bSet, tuningSet, type EvalCase } from '../../test/faq/scoreSets.js';
 
 /** One named set of cases. */
 export interface NamedSet {
@@ -24,5 +24,7 @@ export function rankerTuningSets(): NamedSet[] {
     { name: SET_NAMES.t7b, cases: tuning7bSet() },
     { name: SET_NAMES.t7c, cases: tuning7cSet() },
     { name: SET_NAMES.t7d, cases: tuning7dSet() },
+    { name: SET_NAMES.t8a, cases: tuning8aSet() },
+    { name: SET_NAMES.t8b, cases: tuning8bSet() },
   ];
 }

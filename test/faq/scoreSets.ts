@@ -99,6 +99,16 @@ export function tuning7dSet(): EvalCase[] {
   return loadCases('tuning7d.yaml');
 }
 
+/** Tuning set t8a (test/faq/tuning8a.yaml): written blind (everyone's mix); its first figures, after round 7's two passes, were an unseen measurement. */
+export function tuning8aSet(): EvalCase[] {
+  return loadCases('tuning8a.yaml');
+}
+
+/** Tuning set t8b (test/faq/tuning8b.yaml): written blind (situations first, non-native phrasing); its first figures, after round 7's two passes, were an unseen measurement. */
+export function tuning8bSet(): EvalCase[] {
+  return loadCases('tuning8b.yaml');
+}
+
 /** Held-out v6 (test/faq/heldOut6.yaml): frozen before round 6 tuning; only ever measured. */
 export function heldOut6Set(): EvalCase[] {
   return loadCases('heldOut6.yaml');
@@ -121,6 +131,8 @@ export const SET_NAMES = {
   t7b: 'tuning t7b (blind)',
   t7c: 'tuning t7c (blind)',
   t7d: 'tuning t7d (blind)',
+  t8a: 'tuning t8a (blind)',
+  t8b: 'tuning t8b (blind)',
   v6: 'held-out v6 (frozen)',
   v7: 'held-out v7 (frozen)',
 } as const;
