@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,5 +52,28 @@ describe('consult writes on a writer thread', () => {
     expect((await peer.get(record.id))?.step).toBe(3);
     expect((await peer.auditSince(new Date(0))).filter((a) => a.consultId === record.id).map((a) => a.seq)).toEqual([1, 2, 3, 4]);
     await peer.close();
+  });
+
+  it('sends the writes asked in one turn of the event loop in one message, each still its own transaction: one that fails fails alone', async () => {
+    const file = join(root, 'batch.sqlite');
+    const db = new Database(file);
+    db.exec('CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER NOT NULL DEFAULT 0); CREATE TABLE a (id TEXT NOT NULL)');
+    const sql = { insert: 'INSERT INTO t (id) VALUES (@id)', update: 'UPDATE t SET n = n + 1 WHERE id = @id', audit: 'INSERT INTO a (id) VALUES (@id)' };
+    const writer = new SqliteWriter(file, sql, () => {});
+    let messages = 0;
+    (writer as unknown as { worker: Worker }).worker.on('message', () => { messages++; });
+    const first = [writer.run('create', { id: 'x' }, { id: 'x' }), writer.run('create', { id: 'x' }, { id: 'x' }), writer.run('update', { id: 'x' }, { id: 'x' }), writer.run('update', { id: 'y' }, { id: 'y' })];
+    const settled = await Promise.allSettled(first);
+    expect(settled.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as { code?: string }).code))).toEqual([true, 'SQLITE_CONSTRAINT_PRIMARYKEY', true, false]);
+    expect(messages).toBe(1);
+    // The failed insert took its audit row with it; the others kept theirs (the update of 'y' matched nothing).
+    expect(db.prepare('SELECT id FROM a ORDER BY rowid').all()).toEqual([{ id: 'x' }, { id: 'x' }]);
+    expect(db.prepare('SELECT n FROM t WHERE id = ?').get('x')).toEqual({ n: 1 });
+    // Asked in separate turns, they go separately.
+    await writer.run('update', { id: 'x' }, null);
+    await writer.run('update', { id: 'x' }, null);
+    expect(messages).toBe(3);
+    await writer.stop();
+    db.close();
   });
 });
