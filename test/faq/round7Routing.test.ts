@@ -146,8 +146,8 @@ describe('identifiers around a question are left out, the question still answere
     expect(faq.normalise(q)).not.toMatch(/Joan|Miller|Adeyemi|\bph\b|\btel\b|\d{3}/);
   });
 
-  it('"HR 112" is a heart rate, "6 hr" hours', () => {
-    expect(faq.normalise('HR 112, febrile')).toContain('heart rate');
+  it('"HR 112" is a pulse (a heart rate), "6 hr" hours', () => {
+    expect(faq.normalise('HR 112, febrile')).toContain('pulse');
     expect(faq.normalise('in 6 hr')).toContain('hours');
   });
 });
@@ -181,5 +181,15 @@ describe('round 7, second pass (classes t7c and t7d showed, our own wordings)', 
     ['MRI with dye: negative', 'given'],
   ])('%j: contrast %s', (q, contrast) => {
     expect(faq.ask(q).state?.contrast).toBe(contrast);
+  });
+});
+
+describe('vitals, labs and comorbidities typed as context are the setting', () => {
+  it.each([
+    't2dm a1c 12 esrd, temp 39, xr L3 erosion. what imaging next per ACR?',
+    '71F DM2 a1c 9, temp 38.2, lumbar xr shows vertebral body destruction at L2. next imaging step per the ACR?',
+    'htn, ckd, afib; tender over T9, fever, ct with endplate destruction. which scan now?',
+  ])('%j: the recommendation', (q) => {
+    expect(shown(q)).toBe('recommendation');
   });
 });
