@@ -67,6 +67,9 @@ function objectless(tokens: readonly ScanToken[], hit: { end: number; labels: st
   return !next || !!next.brk || next.stem === 'on' || next.stem === 'against';
 }
 
+/** Cue roles that name the MRI or what only it shows: a result read with one of them is the MRI's own. */
+const MRI_NAMING = ['mri-study', 'mri-repeat', 'compression', 'mri-finding'] as const;
+
 /** Cue roles of an MRI finding, which after surgery may be normal post-operative change. */
 const POST_OP_FINDINGS: ReadonlySet<string> = new Set(['finding', 'finding-general', 'finding-signal', 'result-positive', 'result-indeterminate']);
 
@@ -139,7 +142,7 @@ function studyOfWait(tokens: readonly ScanToken[], hits: ReadonlyArray<{ start: 
 export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTerms = { mri: [], other: [] }): IntentRouter {
   const { order, urgency, result, noMri, scope } = file.intents;
   const scanner = compilePhrases(new Map([
-    ['order', order.phrases], ['orderAlone', order.alone], ['urgency', [...urgency.phrases, ...urgency.delay]], ['scope', scope.phrases],
+    ['order', order.phrases], ['orderAlone', order.alone], ['level', order.levelPhrases], ['urgency', [...urgency.phrases, ...urgency.delay]], ['scope', scope.phrases],
     ['excluded', scope.excludedCues], ['off', [...file.offTopic, ...file.offTopicComposed.flatMap(composedTerms)]], ['alternative', urgency.unlessAlternative],
     ['mri', studies.mri], ['other', studies.other], ['notOff', file.offTopicExcept],
     ['risk', urgency.whenRisk], ['time', urgency.timeOnly], ['past', urgency.pastMarkers], ['durationOf', urgency.unlessAbout], ['setting', urgency.setting], ['needsObject', urgency.needsObject],
@@ -188,8 +191,14 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       // A stated result comes first: its branch is what the clinician needs next.
       if (state.compression === 'yes' && state.mri !== 'negative' && state.mri !== 'indeterminate') return { intent: 'result', faqId: result.compression };
       const postOp = state.affirmed?.includes('post-operative') ?? false;
-      if (state.mri && !postOp) return { intent: 'result', faqId: result[state.mri] };
       const { tokens, hits } = scanned(text);
+      // "Why is MRI the best test" asks the reason for the recommendation, not what to order.
+      const orderAsked = hits.some((h) => h.labels.includes('order') && !asksWhy(tokens, h.start)) || (nearMatch(tokens, near) && !asksWhy(tokens, 0)) || bareOrder(tokens, hits);
+      // A report naming no MRI, with what to order asked ("IMPRESSION: ... infection not excluded. which study
+      // next?"), is the initial imaging's: the MRI is not done yet.
+      const mriNamed = MRI_NAMING.some((r) => state.mentioned?.includes(r));
+      // Nor is one when the MRI is not possible: there is no MRI to have read.
+      if (state.mri && !postOp && (mriNamed || (!orderAsked && state.mriPossible !== 'no'))) return { intent: 'result', faqId: result[state.mri] };
       const labels = new Set(hits.filter((h) => !timeOfPast(tokens, hits, h) && !objectless(tokens, h)).flatMap((h) => h.labels));
       // "Can it wait" is about the MRI: a wait about another study ("can the ct guided biopsy wait",
       // "mri list full till thursday, would a ct do?") is not this rule, but one in a sentence after
@@ -200,9 +209,7 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       // "What do we do" when MRI is impossible is the contraindication question, asked with a time
       // or not: the MRI's urgency cannot apply to a patient who cannot have one.
       if (state.mriPossible === 'no') return { intent: 'no-mri', faqId: noMri.answer };
-      // "Why is MRI the best test" asks the reason for the recommendation, not what to order; a time
-      // alone in a question asking what to order ("the right order to put in tonight") is when it is ordered.
-      const orderAsked = hits.some((h) => h.labels.includes('order') && !asksWhy(tokens, h.start)) || (nearMatch(tokens, near) && !asksWhy(tokens, 0)) || bareOrder(tokens, hits);
+      // A time alone in a question asking what to order ("the right order to put in tonight") is when it is ordered.
       const timeOnly = hits.every((h) => !h.labels.includes('urgency') || h.labels.includes('time'));
       if (labels.has('urgency') && !labels.has('durationOf') && !waitAboutOther(text, state) && !(orderAsked && timeOnly)) {
         // A deficit named as what waiting could cause ("how fast can an abscess cause paralysis") is its risk.
@@ -220,8 +227,9 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       // Asked what to order while naming an exclusion ("no xr or CT yet"; not "not post op"), who the pathway
       // is not for; naming only the MRI, and it without contrast ("just order it w/o gad?"), the non-contrast pitfall.
       if (orderAsked && hits.some((h) => h.labels.includes('excluded') && !negatedAt(tokens, h.start))) return { intent: 'scope', faqId: scope.excluded };
-      const mriOnly = state.mentioned?.includes('mri-study') && !state.mentioned.includes('other-study');
-      if (orderAsked && order.nonContrast && state.contrast === 'none' && mriOnly) return { intent: 'order', faqId: order.nonContrast };
+      if (orderAsked && order.nonContrast && state.contrast === 'none' && !state.mentioned?.includes('other-study')) return { intent: 'order', faqId: order.nonContrast };
+      // Which part of the spine to image ("which level do I put on the MRI order", "neck or low back"): the level entry.
+      if (order.level && hits.some((h) => h.labels.includes('level'))) return { intent: 'order', faqId: order.level };
       if (orderAsked) return { intent: 'order', faqId: order.answer };
       return undefined;
     },

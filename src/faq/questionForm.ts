@@ -25,7 +25,7 @@ const STUDY_LABELS: ReadonlySet<string> = new Set(['c:mri-study', 'c:mri-repeat'
 export const REPORT_WORDS: ReadonlySet<string> = new Set([
   // Stryker disable next-line StringLiteral: 'report' and 'reported' have one stem, so either word alone keeps the set as it is
   'report', 'reported',
-  'impression', 'radiologist', 'radiology', 'read',
+  'impression', 'radiologist', 'read',
 ].map(stem));
 
 /** Words placing a finding on an image: its side or size ("small ventral SEA"). */

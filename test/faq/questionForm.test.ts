@@ -90,11 +90,12 @@ describe('REPORT_WORDS', () => {
     ['impressions', true],
     ['radiologist', true],
     ['radiologists', true],
-    // A report is named by its reader too ("read says 'cannot exclude early infection'", "radiology: ...").
+    // A report is named by its reading too ("read says 'cannot exclude early infection'"); "radiology" is a
+    // department ("rads won't scan him"), not a report.
     ['read', true],
     ['reads', true],
     ['reading', true],
-    ['radiology', true],
+    ['radiology', false],
     ['scan', false],
     ['result', false],
     ['mri', false],

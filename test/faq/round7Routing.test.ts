@@ -193,3 +193,35 @@ describe('vitals, labs and comorbidities typed as context are the setting', () =
     expect(shown(q)).toBe('recommendation');
   });
 });
+
+describe('round 7, fourth pass (our own wordings)', () => {
+  it.each([
+    ['cervical or lumbar, which level goes on the mri request?', 'spine-level'],
+    ['pain everywhere, should the order be whole spine?', 'spine-level'],
+    ['IMPRESSION: endplate irregularity L2-3, infection not excluded. which scan do we order next?', 'recommendation'],
+    ['fever, xr shows L4 destruction. which exam should i request now?', 'recommendation'],
+    ['big epidural abscess pressing the cord on the MRI, next step?', 'cord-compression-emergency'],
+    ['if MRI is not possible, CT myelo or PET?', 'mri-contraindication'],
+    ['pacemaker, rads wont scan him, what now for possible discitis', 'mri-contraindication'],
+    ['quadriplegic since this morning, xr with T4 destruction, do we follow the usual pathway?', 'exclusions'],
+    ['no back imaging yet, nothing imaged so far, fever and back pain. does this apply?', 'exclusions'],
+    ['why the rush for the MRI, he has had pain for a month', 'pitfall-delay'],
+  ])('%j -> %s', (q, id) => {
+    expect(shown(q)).toBe(id);
+  });
+
+  it.each([
+    ["why isn't a contrast CT good enough here", 'given'],
+    ['MRI w/o contrast already done overnight, good enough?', 'none'],
+  ])('%j: contrast %s (a "why isn\'t X" proposes X)', (q, contrast) => {
+    expect(faq.ask(q).state?.contrast).toBe(contrast);
+  });
+
+  it.each(['when is PET preferred over MRI in spine infection', 'what CRP level counts as high here'])('%j: never an MRI result branch', (q) => {
+    expect(shown(q)).not.toMatch(/^after-mri-/);
+  });
+
+  it('a non-contrast MRI done overnight is no wait', () => {
+    expect(faq.ask('MRI w/o contrast already done overnight, some edema at L3. good enough or redo with gad?').intent).not.toBe('urgency');
+  });
+});
