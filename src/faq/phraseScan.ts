@@ -66,10 +66,14 @@ const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her'
  * "cannot completely be ruled out" is "cannot be ruled out". */
 const DEGREE_ADVERBS: ReadonlySet<string> = new Set(['entirely', 'completely', 'fully', 'totally', 'definitely', 'definitively', 'clearly', 'reliably', 'absolutely', 'really', 'confidently'].map(stem));
 
+/** Whether token `t` may be skipped inside a phrase whose next word is `w` (a hot path: no closure per call). */
+function optional(t: ScanToken | undefined, w: string): boolean {
+  return !!t && !t.brk && t.stem !== w && (DETERMINERS.has(t.stem) || DEGREE_ADVERBS.has(t.stem));
+}
+
 /** Where `words` matched at `from` end (exclusive), skipping determiners and degree adverbs inside the text; 0 when they do not. */
 function matchAt(tokens: readonly ScanToken[], from: number, words: readonly string[]): number {
   let j = from;
-  const optional = (t: ScanToken | undefined, w: string) => t && !t.brk && (DETERMINERS.has(t.stem) || DEGREE_ADVERBS.has(t.stem)) && t.stem !== w;
   for (let k = 0; k < words.length; k++) {
     if (k > 0) while (optional(tokens[j], words[k])) j++;
     if (!tokens[j] || tokens[j].brk || tokens[j].stem !== words[k]) return 0;
