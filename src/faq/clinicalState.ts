@@ -7,6 +7,7 @@ import type { CueRole, FaqRulesFiles } from './faqRulesFiles.js';
 import { compilePhrases, composedTerms, type PhraseHit, type ScanToken } from './phraseScan.js';
 import { REPORT_WORDS, asksAbout, located } from './questionForm.js';
 import { answersInPlace, asksWhetherFound } from './answeredCue.js';
+import { FINDING_ROLES, MRI_ROLES, studyOf } from './resultSubject.js';
 
 /** The state a question states; an axis it does not mention is absent. */
 export interface ClinicalState {
@@ -146,36 +147,6 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
 /** Words joining the items of a list of cues. */
 const LIST_JOINS: ReadonlySet<string> = new Set(['or', 'nor', 'and']);
 
-/** Roles a finding word has: right before a study's name it is what the study is for, not what it found. */
-const FINDING_ROLES: ReadonlySet<CueRole> = new Set(['finding', 'finding-general', 'finding-signal', 'mri-finding']);
-
-/** The study (or other subject) a result cue describes: the nearest one named before it in the
- * sentence ("reflexes normal" after "MRI shows abscess" describes the reflexes), else the first
- * one after it in the same clause ("small abscess on MRI", but not "spine infection MRI", where the
- * finding names what the MRI is for), else the study last named in an earlier sentence ("MRI done.
- * Report says negative"), else a repeat of the MRI named later ("Report says discitis cannot be
- * excluded. Repeat the MRI?": only a done MRI is repeated): a result never floats free of its
- * study, so a later sentence contradicting an earlier one is read as a conflict, not ignored. */
-function studyOf(cue: CueMention, studies: readonly CueMention[], tokens: readonly ScanToken[]): CueRole | undefined {
-  const between = (a: number, b: number, kind: 'clause' | 'sentence') =>
-    tokens.slice(a, b).some((t) => t.brk === 'sentence' || (kind === 'clause' && t.brk === 'clause'));
-  // "normal power", "positive cultures": a result word right before another subject describes it.
-  if (!FINDING_ROLES.has(cue.role) && studies.some((s) => s.start === cue.end && s.role === 'other-subject')) return 'other-subject';
-  // An imaging finding ("abscess") never describes labs or reflexes: "labs normal, abscess with
-  // cord compression" states an abscess, whatever the labs were.
-  if (FINDING_ROLES.has(cue.role)) studies = studies.filter((s) => s.role !== 'other-subject');
-  const earlier = studies.filter((s) => s.end <= cue.start);
-  // Stryker disable next-line StringLiteral: any kind but 'clause' counts sentence breaks only
-  const before = earlier.filter((s) => !between(s.end, cue.start, 'sentence')).at(-1);
-  if (before) return before.role;
-  const modifier = (s: CueMention) => s.start === cue.end && FINDING_ROLES.has(cue.role);
-  const after = studies.find((s) => s.start >= cue.end && !between(cue.end, s.start, 'clause') && !modifier(s));
-  return (after ?? earlier.at(-1) ?? studies.find((s) => s.role === 'mri-repeat' && s.start >= cue.end))?.role;
-}
-
-/** Roles that name the MRI: a result attributed to one of them is an MRI result. */
-const MRI_ROLES: ReadonlySet<CueRole | undefined> = new Set(['mri-study', 'mri-repeat']);
-
 /** Combines cue mentions into one state; contradictory safety cues become conflicts. */
 export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[]): ClinicalState {
   const state: ClinicalState = {
@@ -224,6 +195,11 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
   else if (saysMri('finding', 'uncertain') || saysMri('finding-general', 'uncertain')) state.mri = 'indeterminate';
   else if (saysMri('finding', 'negated') || infectionExcluded) state.mri = 'negative';
   if (state.mri !== 'indeterminate' && byReport && !onlyMri) delete state.mri;
+  // An MRI pending ("MRI tomorrow", "awaiting MRI read") and no other named: no MRI result is stated.
+  if (has('mri-pending', 'affirmed') && !live.some((c) => MRI_ROLES.has(c.role))) {
+    delete state.mri;
+    state.conflicts = state.conflicts.filter((axis) => axis !== 'mri');
+  }
 
   // Compression: an uncertain mention counts as present (escalating is the safe side).
   const compressed = has('compression', 'affirmed', 'uncertain');

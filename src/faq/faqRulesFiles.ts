@@ -23,7 +23,8 @@ export const CUE_ROLES = [
   'mri-study', 'other-study', 'finding', 'finding-general', 'result-positive', 'result-negative',
   'result-indeterminate', 'compression', 'deficit', 'intact', 'mri-impossible', 'mri-possible',
   'contrast', 'non-contrast', 'differential', 'ignore', 'other-subject', 'post-operative', 'mri-repeat',
-  'finding-signal', 'other-disease', 'subject-ct', 'subject-bone-scan', 'subject-pet', 'subject-sclerosis', 'mri-finding', 'severe-deficit',
+  'finding-signal', 'other-disease', 'subject-ct', 'subject-bone-scan', 'subject-pet', 'subject-sclerosis', 'mri-finding', 'severe-deficit', 'mri-pending',
+  'subject-spine-part',
 ] as const;
 /** One role of {@link CUE_ROLES}. */
 export type CueRole = (typeof CUE_ROLES)[number];
@@ -76,7 +77,7 @@ export const RoutingFileSchema = z.strictObject({
       timeOnly: phrases.default([]), pastMarkers: phrases.default([]), needsObject: phrases.default([]),
     }),
     noMri: z.strictObject({ answer: faqId }),
-    scope: z.strictObject({ included: faqId, excluded: faqId, phrases, near: z.array(z.tuple([phrase, phrase])).default([]), excludedCues: phrases }),
+    scope: z.strictObject({ included: faqId, excluded: faqId, phrases, near: z.array(z.tuple([phrase, phrase])).default([]), excludedCues: phrases, beforeImagingCues: phrases.default([]), postOpCues: phrases.default([]) }),
     result: z.strictObject({ positive: faqId, negative: faqId, indeterminate: faqId, compression: faqId, postOperative: faqId.optional() }),
   }),
   offers: z.strictObject({ order: phrase, result: phrase }),
@@ -85,7 +86,7 @@ export const RoutingFileSchema = z.strictObject({
   offTopicComposed: z.array(z.strictObject({ first: phrases.min(1), links: z.array(z.string()).default(['']), second: phrases.min(1) })).default([]),
   offTopicExcept: phrases.default([]),
   /** Patients the source says nothing about (children): named anywhere in a question, it is declined. */
-  otherPopulation: z.strictObject({ phrases, youngerThan: z.number().int().min(1).max(30) }).optional(),
+  otherPopulation: z.strictObject({ phrases, youngerThan: z.number().int().min(1).max(30), agedThings: phrases.default([]), drugs: phrases.default([]) }).optional(),
   identifierReminder: phrase,
   generalTopics: z.array(faqId).min(1).max(3),
   labels: z.record(faqId, phrase.max(40, 'a topic label is at most 40 characters (it is never cut)')),

@@ -67,8 +67,9 @@ function objectless(tokens: readonly ScanToken[], hit: { end: number; labels: st
   return !next || !!next.brk || next.stem === 'on' || next.stem === 'against';
 }
 
-/** Cue roles that name the MRI or what only it shows: a result read with one of them is the MRI's own. */
-const MRI_NAMING = ['mri-study', 'mri-repeat', 'compression', 'mri-finding'] as const;
+/** Cue roles that name the MRI: only an MRI named makes a stated result override an order question
+ * (a finding only the MRI shows, "small ventral SEA", may be what the order is for). */
+const MRI_NAMING = ['mri-study', 'mri-repeat'] as const;
 
 /** Cue roles of an MRI finding, which after surgery may be normal post-operative change. */
 const POST_OP_FINDINGS: ReadonlySet<string> = new Set(['finding', 'finding-general', 'finding-signal', 'result-positive', 'result-indeterminate']);
@@ -143,7 +144,7 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
   const { order, urgency, result, noMri, scope } = file.intents;
   const scanner = compilePhrases(new Map([
     ['order', order.phrases], ['orderAlone', order.alone], ['level', order.levelPhrases], ['urgency', [...urgency.phrases, ...urgency.delay]], ['scope', scope.phrases],
-    ['excluded', scope.excludedCues], ['off', [...file.offTopic, ...file.offTopicComposed.flatMap(composedTerms)]], ['alternative', urgency.unlessAlternative],
+    ['excluded', scope.excludedCues], ['beforeImaging', scope.beforeImagingCues], ['postOpCue', scope.postOpCues], ['off', [...file.offTopic, ...file.offTopicComposed.flatMap(composedTerms)]], ['alternative', urgency.unlessAlternative],
     ['mri', studies.mri], ['other', studies.other], ['notOff', file.offTopicExcept],
     ['risk', urgency.whenRisk], ['time', urgency.timeOnly], ['past', urgency.pastMarkers], ['durationOf', urgency.unlessAbout], ['setting', urgency.setting], ['needsObject', urgency.needsObject],
   ]));
@@ -220,13 +221,16 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       if (state.affirmed?.includes('severe-deficit') && (orderAsked || state.mentioned?.includes('mri-study'))) return { intent: 'scope', faqId: scope.excluded };
       // "Is this for post-op patients": who the pathway is for, or not for when an exclusion is named
       // or the question states a neurologic deficit or compression (those need emergent evaluation).
-      const excluded = labels.has('excluded') || negatedScope(tokens, hits) || state.neuro === 'deficit' || state.compression === 'yes' || (state.affirmed?.includes('post-operative') ?? false);
+      // An exclusion named: "no CT yet" only with no radiograph or CT done, "surgery" only with a post-operative state affirmed.
+      const imaged = state.affirmed?.includes('other-study') ?? false;
+      const exclusionHits = hits.filter((h) => h.labels.includes('excluded') && !(h.labels.includes('beforeImaging') && imaged) && !(h.labels.includes('postOpCue') && !postOp));
+      const excluded = exclusionHits.length > 0 || negatedScope(tokens, hits) || state.neuro === 'deficit' || state.compression === 'yes' || (state.affirmed?.includes('post-operative') ?? false);
       if (labels.has('scope') || nearMatch(tokens, scopeNear)) return { intent: 'scope', faqId: excluded ? scope.excluded : scope.included };
       // A post-operative patient's MRI finding: the result branches do not apply, the pitfall does.
       if (postOp && result.postOperative && state.mentioned?.some((r) => POST_OP_FINDINGS.has(r))) return { intent: 'result', faqId: result.postOperative };
       // Asked what to order while naming an exclusion ("no xr or CT yet"; not "not post op"), who the pathway
       // is not for; naming only the MRI, and it without contrast ("just order it w/o gad?"), the non-contrast pitfall.
-      if (orderAsked && hits.some((h) => h.labels.includes('excluded') && !negatedAt(tokens, h.start))) return { intent: 'scope', faqId: scope.excluded };
+      if (orderAsked && exclusionHits.some((h) => !negatedAt(tokens, h.start))) return { intent: 'scope', faqId: scope.excluded };
       if (orderAsked && order.nonContrast && state.contrast === 'none' && !state.mentioned?.includes('other-study')) return { intent: 'order', faqId: order.nonContrast };
       // Which part of the spine to image ("which level do I put on the MRI order", "neck or low back"): the level entry.
       if (order.level && hits.some((h) => h.labels.includes('level'))) return { intent: 'order', faqId: order.level };

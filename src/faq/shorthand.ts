@@ -51,7 +51,8 @@ export function expandPlus(text: string): string {
  * A report's own words ("equivocal") still state its result.
  */
 export function expandQuery(text: string): string {
-  return text.replace(/(^|[\s(:,;/])\?+(?=[A-Za-z])/g, (_m, lead: string, at: number) => (REPORTED.test(text.slice(0, at + lead.length)) ? `${lead}possible ` : `${lead}suspected `));
+  // A "?" opening a clause and standing alone ("abnormal at L4-5; ? small SEA") queries what follows.
+  return text.replace(/(^|[;:,(]\s*)\?\s+(?=[A-Za-z])/g, '$1?').replace(/(^|[\s(:,;/])\?+(?=[A-Za-z])/g, (_m, lead: string, at: number) => (REPORTED.test(text.slice(0, at + lead.length)) ? `${lead}possible ` : `${lead}suspected `));
 }
 
 /** A report's own words right before a "?" ("read as ?early discitis", "shows ?SEA"): there the
