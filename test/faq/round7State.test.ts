@@ -116,6 +116,15 @@ describe('an epidural abscess or phlegmon placed on an image, no study named, is
     ['abscess l123', 'abscess', false],
     ['abscess at level 4', 'abscess', false],
     ['what is an abscess', 'abscess', false],
+    // A clause opening with a question word asks about the finding, wherever it is placed.
+    ['whats a small abscess', 'abscess', false],
+    ['how small an abscess', 'abscess', false],
+    ['why a small abscess', 'abscess', false],
+    ['when a small abscess', 'abscess', false],
+    ['which small abscess', 'abscess', false],
+    ['is a small abscess', 'abscess', false],
+    ['can a small abscess', 'abscess', false],
+    ['so a small abscess', 'abscess', true],
   ])('located(%j at %j) -> %s', (text, word, expected) => {
     const tokens = scanTokens(text);
     expect(located(tokens, tokens.findIndex((t) => t.stem === word || t.stem === `${word}e`))).toBe(expected);
