@@ -1,5 +1,5 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import { type Agent, type ClientRequest, createServer, globalAgent, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import nock from 'nock';
 import { WebClient, WebClientEvent, type WebAPIHTTPError, type WebAPIRequestError } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ describe('the Web API client\'s transport (a real HTTP server on loopback)', () 
   let server: Server;
   let base = '';
   let connections = 0;
+  let closedSockets = 0;
   let seen: Seen[] = [];
   let handler: Handler = (_s, res) => okJson(res);
   beforeAll(async () => {
@@ -32,7 +33,7 @@ describe('the Web API client\'s transport (a real HTTP server on loopback)', () 
         handler(s, res);
       });
     });
-    server.on('connection', () => { connections++; });
+    server.on('connection', (socket) => { connections++; socket.on('close', () => { closedSockets++; }); });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const addr = server.address();
     base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
@@ -84,11 +85,23 @@ describe('the Web API client\'s transport (a real HTTP server on loopback)', () 
     expect(requests).toHaveLength(1);
   });
 
-  it('keeps connections alive call after call', async () => {
+  it('keeps connections alive on its own Agent (4 s idle timeout), not the process-wide one', async () => {
+    const agents: unknown[] = [];
+    const onStart = (m: unknown) => { agents.push((m as { request: ClientRequest & { agent: unknown } }).request.agent); };
     const before = connections;
     const c = client();
-    for (let i = 0; i < 4; i++) await c.chat.update({ channel: 'C1', ts: '1.2', text: 'x' });
+    subscribe('http.client.request.start', onStart);
+    try {
+      for (let i = 0; i < 4; i++) await c.chat.update({ channel: 'C1', ts: '1.2', text: 'x' });
+    } finally {
+      unsubscribe('http.client.request.start', onStart);
+    }
     expect(connections - before).toBeLessThan(4);
+    expect(agents).toHaveLength(4);
+    const [agent] = agents as (Agent & { keepAlive: boolean; options: { timeout?: number } })[];
+    expect(agents.every((a) => a === agent)).toBe(true);
+    expect(agent).not.toBe(globalAgent);
+    expect([agent.keepAlive, agent.options.timeout]).toEqual([true, 4_000]);
   });
 
   it('honours a 429\'s retry-after: the call is made again and succeeds', async () => {
@@ -165,6 +178,55 @@ describe('the Web API client\'s transport (a real HTTP server on loopback)', () 
     expect(res.headers.get('x-one')).toBe('a');
     expect(await res.json()).toEqual({ made: true });
     expect(seen[0].headers['x-sent']).toBe('yes');
+  });
+
+  it('hands back a bodyless status (101, 204, 205, 304) as a Response with no body, not a crash', async () => {
+    for (const status of [204, 205]) {
+      handler = (_s, res) => res.writeHead(status).end();
+      const res = await webApiFetch(`${base}/api/x`, { method: 'POST', body: 'a=1', redirect: 'error' });
+      expect([res.status, res.body]).toEqual([status, null]);
+    }
+  });
+
+  it('rejects a status a Response cannot carry (Node\'s parser takes up to 999) as fetch does, without crashing', async () => {
+    handler = (_s, res) => res.writeHead(999, { 'content-type': 'application/json' }).end('{"ok":true}');
+    const err = await webApiFetch(`${base}/api/x`, { method: 'POST', body: 'a=1', redirect: 'error' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TypeError);
+    expect((err as TypeError).message).toBe('fetch failed');
+    expect((err as TypeError).cause).toBeInstanceOf(RangeError);
+  });
+
+  it('rejects when the connection closes halfway through the reply body', async () => {
+    handler = (_s, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"ok":tr', () => setTimeout(() => res.socket?.destroy(), 20));
+    };
+    const err = await webApiFetch(`${base}/api/x`, { method: 'POST', body: 'a=1', redirect: 'error' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TypeError);
+    expect((err as TypeError).message).toBe('fetch failed');
+  });
+
+  it('rejects with the signal\'s reason when aborted while the body is being read', async () => {
+    const ctl = new AbortController();
+    handler = (_s, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"ok":tr', () => setTimeout(() => ctl.abort(new Error('gave up reading')), 20));
+    };
+    await expect(webApiFetch(`${base}/api/x`, { method: 'POST', body: 'a=1', redirect: 'error', signal: ctl.signal })).rejects.toThrow('gave up reading');
+  });
+
+  it('makes the next call on a new connection when the server closed the idle one', async () => {
+    const closedBefore = closedSockets;
+    server.keepAliveTimeout = 50;
+    try {
+      await webApiFetch(`${base}/api/x`, { method: 'POST', body: 'a=1', redirect: 'error' });
+      while (closedSockets === closedBefore) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 20));
+      const res = await webApiFetch(`${base}/api/x`, { method: 'POST', body: 'a=1', redirect: 'error' });
+      expect(await res.json()).toEqual({ ok: true, ts: '1.2' });
+    } finally {
+      server.keepAliveTimeout = 5_000;
+    }
   });
 
   it('sends what it does not carry itself (a multipart upload) through fetch', async () => {

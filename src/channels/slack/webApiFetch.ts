@@ -15,12 +15,14 @@ import { Agent } from 'undici';
 const agents = { 'http:': new http.Agent({ keepAlive: true, timeout: 4_000 }), 'https:': new https.Agent({ keepAlive: true, timeout: 4_000 }) };
 const fallbackDispatcher = new Agent();
 
-/** `fetch` on undici's own Agent: the pool loading Bolt claims anyway, whatever loaded first. */
 // Node's fetch takes undici's `dispatcher` option; its types (undici-types) and the npm package's differ only in name.
+/** `fetch` on undici's own Agent: the pool loading Bolt claims anyway, whatever loaded first. */
 export const undiciFetch: typeof fetch = (input, init) => fetch(input, { ...init, dispatcher: fallbackDispatcher } as unknown as RequestInit);
 
 // fetch's redirect statuses: with `redirect: 'error'` one of these with a Location rejects.
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+// Statuses a Response may not carry a body with (the constructor throws if given one, even empty).
+const BODYLESS = new Set([101, 204, 205, 304]);
 
 type Body = string | Uint8Array | undefined;
 
@@ -58,15 +60,21 @@ function lightRequest(url: URL, init: RequestInit, body: Body): Promise<Response
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', fail);
       res.on('aborted', () => fail(new Error('the connection closed before the reply was read')));
-      res.on('end', () => finish(() => {
+      res.on('end', () => {
         const pairs: [string, string][] = [];
         for (let i = 0; i < res.rawHeaders.length; i += 2) pairs.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
-        // A 204/304 may not carry a body in a Response.
-        const nullBody = status === 204 || status === 304 || init.method === 'HEAD';
-        const response = new Response(nullBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? '', headers: pairs });
+        const nullBody = BODYLESS.has(status) || init.method === 'HEAD';
+        let response: Response;
+        // Built before settling: the constructor throws for a status outside 200-599 (Node's parser
+        // takes up to 999), and a throw in this listener would crash the process and never settle.
+        try {
+          response = new Response(nullBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? '', headers: pairs });
+        } catch (err) {
+          return fail(err as Error);
+        }
         Object.defineProperty(response, 'url', { value: url.href });
-        resolve(response);
-      }));
+        finish(() => resolve(response));
+      });
     });
     req.on('error', fail);
     signal?.addEventListener('abort', onAbort, { once: true });
