@@ -4,7 +4,8 @@ import type { PersistedConsult } from '../flow/engine.js';
 import { assertAuditEvent } from './auditEvent.js';
 import { migrateSqlite } from './sqliteSchema.js';
 import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer.js';
-import { SqliteWriter, type WriterSql } from './sqliteWriter.js';
+import { ClickWrites, CONSULT_WRITES as SQL } from './sqliteClickWrites.js';
+import { SqliteWriter } from './sqliteWriter.js';
 import { expiryAudit, type AuditRow, type Channel, type ConsultRecord, type ConsultStore, type FollowUp, type RecordStatus } from './types.js';
 
 interface ConsultRow {
@@ -47,22 +48,6 @@ const fromAuditRow = (a: AuditDbRow): AuditRow => ({
   toStep: a.to_step, outcomeId: a.outcome_id, channel: a.channel as Channel, flowVersion: a.flow_version,
 });
 
-/** The click path's writes, run here or by the writer thread (src/store/sqliteWriter.ts). */
-const SQL: WriterSql = {
-  insert: `INSERT INTO consults (id, flow_id, flow_version, channel, workspace, conversation, message_ref,
-    owner_id, snapshot, step, status, outcome_id, version, last_event_key, created_at, updated_at, expires_at, follow_up)
-    VALUES (@id, @flow_id, @flow_version, @channel, @workspace, @conversation, @message_ref, @owner_id, @snapshot,
-    @step, @status, @outcome_id, @version, @last_event_key, @created_at, @updated_at, @expires_at, @follow_up)`,
-  // Only what a save can change: id, flow, channel, workspace, conversation, owner and created_at are fixed at
-  // create. Leaving them out of SET spares SQLite rewriting the owner index on every click.
-  update: `UPDATE consults SET message_ref = @message_ref, snapshot = @snapshot, step = @step,
-    status = @status, outcome_id = @outcome_id, version = @version, last_event_key = @last_event_key,
-    updated_at = @updated_at, expires_at = @expires_at, follow_up = @follow_up WHERE id = @id AND version = @expected`,
-  audit: `INSERT INTO audit (consult_id, seq, at, user_id, event, from_step, to_step, outcome_id, channel, flow_version)
-    SELECT @consult_id, COALESCE(MAX(seq), 0) + 1, @at, @user_id, @event, @from_step, @to_step, @outcome_id, @channel, @flow_version
-    FROM audit WHERE consult_id = @consult_id`,
-};
-
 /** An audit row as the audit statement's parameters, its event checked first. */
 function auditParams(a: Omit<AuditRow, 'seq'>): Record<string, unknown> {
   assertAuditEvent(a.event);
@@ -90,6 +75,8 @@ export class SqliteStore implements ConsultStore {
   private readonly tx;
   private readonly checkpointer?: WalCheckpointer;
   private readonly writer?: SqliteWriter;
+  /** The click path's writes on this connection (src/store/sqliteClickWrites.ts). */
+  private readonly writes: ClickWrites;
 
   /**
    * Opens (creating it 0600 if needed) the database file and migrates it to the newest schema.
@@ -119,12 +106,11 @@ export class SqliteStore implements ConsultStore {
       this.db.pragma('wal_autocheckpoint = 4000');
       this.checkpointer = startWalCheckpointer(file, opts.onCheckpointError);
     }
-    if (opts.writesInWorker && file !== ':memory:' && file !== '') this.writer = new SqliteWriter(file, SQL, opts.onWriterError ?? (() => {}));
     const db = this.db;
+    this.writes = new ClickWrites(db, SQL);
+    if (opts.writesInWorker && file !== ':memory:' && file !== '') this.writer = new SqliteWriter(file, SQL, this.writes, opts.onWriterError ?? (() => {}));
     this.stmt = {
-      insert: db.prepare(SQL.insert),
       get: db.prepare<[string], ConsultRow>('SELECT * FROM consults WHERE id = ?'),
-      update: db.prepare(SQL.update),
       audit: db.prepare(SQL.audit),
       recent: db.prepare<[string, string, string, number], ConsultRow>(`SELECT * FROM consults
         WHERE channel = ? AND workspace = ? AND owner_id = ? ORDER BY created_at DESC, id LIMIT ?`),
@@ -141,16 +127,6 @@ export class SqliteStore implements ConsultStore {
         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`),
     };
     this.tx = {
-      create: db.transaction((record: ConsultRecord, audit: Omit<AuditRow, 'seq'>) => {
-        this.stmt.insert.run(toParams(record, record.version));
-        this.appendAudit(audit);
-      }),
-      update: db.transaction((record: ConsultRecord, expectedVersion: number, audit: Omit<AuditRow, 'seq'> | null): boolean => {
-        const { changes } = this.stmt.update.run({ ...toUpdateParams(record, expectedVersion + 1), expected: expectedVersion });
-        if (changes !== 1) return false;
-        if (audit) this.appendAudit(audit);
-        return true;
-      }),
       addAudit: db.transaction((audit: Omit<AuditRow, 'seq'>) => this.appendAudit(audit)),
     };
   }
@@ -160,8 +136,9 @@ export class SqliteStore implements ConsultStore {
   }
 
   async create(record: ConsultRecord, audit: Omit<AuditRow, 'seq'>): Promise<void> {
-    if (this.writer?.alive) await this.writer.run('create', toParams(record, record.version), auditParams(audit));
-    else this.tx.create.immediate(record, audit);
+    const row = toParams(record, record.version);
+    if (this.writer) await this.writer.run('create', row, auditParams(audit));
+    else this.writes.apply('create', row, auditParams(audit));
   }
 
   async addAudit(audit: Omit<AuditRow, 'seq'>): Promise<void> {
@@ -174,9 +151,9 @@ export class SqliteStore implements ConsultStore {
   }
 
   async update(record: ConsultRecord, expectedVersion: number, audit: Omit<AuditRow, 'seq'> | null): Promise<boolean> {
-    if (!this.writer?.alive) return this.tx.update.immediate(record, expectedVersion, audit);
     const row = { ...toUpdateParams(record, expectedVersion + 1), expected: expectedVersion };
-    return this.writer.run('update', row, audit && auditParams(audit));
+    // A stopped writer runs it on this connection (SqliteWriter.run).
+    return this.writer ? this.writer.run('update', row, audit && auditParams(audit)) : this.writes.apply('update', row, audit && auditParams(audit));
   }
 
   async recentByOwner(channel: Channel, workspace: string, ownerId: string, limit: number): Promise<ConsultRecord[]> {
