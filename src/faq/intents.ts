@@ -5,7 +5,7 @@
  */
 import type { ClinicalState } from './clinicalState.js';
 import type { FaqRulesFiles } from './faqRulesFiles.js';
-import { clauseStart, compilePhrases, composedTerms, scanTokens, type ScanToken } from './phraseScan.js';
+import { clauseEnd, clauseStart, compilePhrases, composedTerms, scanTokens, type ScanToken } from './phraseScan.js';
 import { stem } from './textAnalysis.js';
 
 /** The intents the router knows. */
@@ -55,8 +55,7 @@ const CONDITIONS: ReadonlySet<string> = new Set(['when', 'if', 'since', 'because
 function timeOfPast(tokens: readonly ScanToken[], hits: ReadonlyArray<{ start: number; labels: string[] }>, hit: { start: number; labels: string[] }): boolean {
   if (!hit.labels.includes('time')) return false;
   const a = clauseStart(tokens, hit.start);
-  let b = hit.start;
-  while (b < tokens.length && !tokens[b].brk) b++;
+  const b = clauseEnd(tokens, hit.start);
   return hits.some((h) => h.labels.includes('past') && h.start >= a && h.start < b);
 }
 
@@ -131,8 +130,7 @@ function studyOfWait(tokens: readonly ScanToken[], hits: ReadonlyArray<{ start: 
   const askedLater = (h: { start: number }) => {
     if (!tokens.slice(at, h.start).some((t) => t.brk)) return true;
     const a = clauseStart(tokens, h.start);
-    let b = h.start;
-    while (b < tokens.length && !tokens[b].brk) b++;
+    const b = clauseEnd(tokens, h.start);
     return QUESTION_WORDS.has(tokens[a].stem) || (tokens[b]?.stem.includes('?') ?? false);
   };
   const hit = named.find((h) => h.start > at && !conditional(h) && askedLater(h)) ?? named.filter((h) => h.start < at).at(-1);

@@ -53,6 +53,13 @@ export function clauseStart(tokens: readonly ScanToken[], at: number): number {
   return a;
 }
 
+/** The index just past the clause holding token `at` (its break token, or the end). */
+export function clauseEnd(tokens: readonly ScanToken[], at: number): number {
+  let b = at;
+  while (b < tokens.length && !tokens[b].brk) b++;
+  return b;
+}
+
 /** The phrases of a composed list: every first phrase, link and second phrase, in that order. */
 export function composedTerms(c: { first: readonly string[]; links: readonly string[]; second: readonly string[] }): string[] {
   return c.first.flatMap((a) => c.links.flatMap((l) => c.second.map((b) => [a, l, b].filter((w) => w.trim()).join(' '))));
