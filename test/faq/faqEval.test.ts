@@ -16,7 +16,7 @@ import { loadContent } from '../../src/content/loadContent.js';
 import { createFaqIndex } from '../../src/faq/faqIndex.js';
 import { rankerTuningSets } from '../../scripts/faqRanker/tuningSets.js';
 import { OFF_TOPIC, ON_TOPIC } from './evalSet.js';
-import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOut6Set, heldOut7Set, heldOutSet, score, tuningSet } from './scoreSets.js';
+import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOut6Set, heldOut7Set, heldOut8Set, heldOut9Set, heldOutSet, score, tuningSet } from './scoreSets.js';
 
 const content = loadContent();
 const faq = createFaqIndex(content);
@@ -38,6 +38,10 @@ const HELD_OUT_5_SHA256 = '2090aaf1b7a6fb8fda6f1f32c8a3165494372fe9002f303537aac
 const HELD_OUT_6_SHA256 = 'a404708873a0d5f771f602520cee0d64ff7e9249e39a9e471069c4c4cde6d707';
 /** sha256 of test/faq/heldOut7.yaml as committed in c1cc70a (2026-11-28T17:56:25Z), before round 7 tuning. */
 const HELD_OUT_7_SHA256 = '3f0083c2efb0fb30031cb471db5e02a7cc0a34be7793c82c7865839d6f72923a';
+/** sha256 of test/faq/heldOut8.yaml as committed in db97596 (2026-11-28T20:35:09Z), before round 8 tuning. */
+const HELD_OUT_8_SHA256 = 'bd4bc9cfcc432b20e59a581aa4b188b6c0a78af093dd074599984508728c36b3';
+/** sha256 of test/faq/heldOut9.yaml as committed in db97596 (2026-11-28T20:35:09Z), before round 8 tuning. */
+const HELD_OUT_9_SHA256 = '2180d7d6d77e1f39ce5f9febfd62b6c75071ea07bebe5e42bb2db765e0718234';
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(new URL(file, import.meta.url))).digest('hex');
 
 describe('FAQ evaluation sets', () => {
@@ -67,6 +71,8 @@ describe('FAQ evaluation sets', () => {
     ['v5', '5b2fc2e', './heldOut5.yaml', HELD_OUT_5_SHA256, heldOut5Set],
     ['v6', '4a79d70', './heldOut6.yaml', HELD_OUT_6_SHA256, heldOut6Set],
     ['v7', 'c1cc70a', './heldOut7.yaml', HELD_OUT_7_SHA256, heldOut7Set],
+    ['v8', 'db97596', './heldOut8.yaml', HELD_OUT_8_SHA256, heldOut8Set],
+    ['v9', 'db97596', './heldOut9.yaml', HELD_OUT_9_SHA256, heldOut9Set],
   ] as const)('held-out %s: frozen (unchanged since %s), >= 80 questions, >= 20 to decline, known ids', (_v, _commit, file, pinned, load) => {
     expect(sha256(file)).toBe(pinned);
     const cases = load();
@@ -96,14 +102,16 @@ describe('FAQ evaluation sets', () => {
 
   it('the confusion list never writes the frozen set\'s questions, only its miss counts', () => {
     const miss = (name: string) => ({ ...score(name, [], []), confusion: [{ q: `question of ${name}`, expect: 'recommendation', got: 'decline', kind: 'declined' }] });
-    const md = formatConfusion([miss(SET_NAMES.v1), miss(SET_NAMES.v2), miss(SET_NAMES.v3), miss(SET_NAMES.v4), miss(SET_NAMES.v5), miss(SET_NAMES.v6), miss(SET_NAMES.v7)]);
+    const md = formatConfusion([miss(SET_NAMES.v1), miss(SET_NAMES.v2), miss(SET_NAMES.v3), miss(SET_NAMES.v4), miss(SET_NAMES.v5), miss(SET_NAMES.v6), miss(SET_NAMES.v7), miss(SET_NAMES.v8), miss(SET_NAMES.v9)]);
     expect(md).toContain(`question of ${SET_NAMES.v1}`);
     expect(md).toContain(`question of ${SET_NAMES.v2}`);
     expect(md).toContain(`question of ${SET_NAMES.v3}`);
     expect(md).toContain(`question of ${SET_NAMES.v4}`);
     expect(md).toContain(`question of ${SET_NAMES.v5}`);
-    expect(md).not.toContain(`question of ${SET_NAMES.v6}`);
-    expect(md).not.toContain(`question of ${SET_NAMES.v7}`);
+    expect(md).toContain(`question of ${SET_NAMES.v6}`);
+    expect(md).toContain(`question of ${SET_NAMES.v7}`);
+    expect(md).not.toContain(`question of ${SET_NAMES.v8}`);
+    expect(md).not.toContain(`question of ${SET_NAMES.v9}`);
     expect(md).toContain('Misses by kind: declined: 1.');
     expect(md.split('Frozen set: per-question results are not written.').length).toBe(3);
   });

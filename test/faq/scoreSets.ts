@@ -5,8 +5,10 @@
  * since), held-out v3 (heldOut3.yaml: measured at 11:26 and 12:20, tuning data since round 4),
  * held-out v4 (heldOut4.yaml: measured once at 13:35, tuning data since round 5), held-out v5
  * (heldOut5.yaml: measured once at 14:13, tuning data since round 6), held-out v6 (heldOut6.yaml,
- * frozen in 4a79d70 before round 6 tuning and never used for it) and held-out v7 (heldOut7.yaml,
- * frozen in c1cc70a before round 7 tuning and never used for it).
+ * frozen in 4a79d70 before round 6 tuning; measured at the end of round 7, tuning data since round 8),
+ * held-out v7 (heldOut7.yaml, frozen in c1cc70a before round 7 tuning; measured at its end, tuning
+ * data since round 8), the blind-written tuning sets t7a to t9b, and the frozen held-out v8 and v9
+ * (heldOut8.yaml, heldOut9.yaml, frozen in db97596 before round 8 tuning and never used for it).
  * Shared by test/faq and `npm run faq:eval`, so both report the same figures.
  */
 import { readFileSync } from 'node:fs';
@@ -109,14 +111,34 @@ export function tuning8bSet(): EvalCase[] {
   return loadCases('tuning8b.yaml');
 }
 
-/** Held-out v6 (test/faq/heldOut6.yaml): frozen before round 6 tuning; only ever measured. */
+/** Tuning set t9a (test/faq/tuning9a.yaml): written blind (ED night shift in Slack); its first figures, before round 8, were an unseen measurement. */
+export function tuning9aSet(): EvalCase[] {
+  return loadCases('tuning9a.yaml');
+}
+
+/** Tuning set t9b (test/faq/tuning9b.yaml): written blind (the patient's story first); its first figures, before round 8, were an unseen measurement. */
+export function tuning9bSet(): EvalCase[] {
+  return loadCases('tuning9b.yaml');
+}
+
+/** Held-out v6 (test/faq/heldOut6.yaml): frozen before round 6 tuning; measured at round 7's end (89.3%), tuning data since round 8. */
 export function heldOut6Set(): EvalCase[] {
   return loadCases('heldOut6.yaml');
 }
 
-/** Held-out v7 (test/faq/heldOut7.yaml): frozen in c1cc70a before round 7 tuning; only ever measured. */
+/** Held-out v7 (test/faq/heldOut7.yaml): frozen in c1cc70a before round 7 tuning; measured at its end (91.3%), tuning data since round 8. */
 export function heldOut7Set(): EvalCase[] {
   return loadCases('heldOut7.yaml');
+}
+
+/** Held-out v8 (test/faq/heldOut8.yaml): frozen in db97596 before round 8 tuning; only ever measured. */
+export function heldOut8Set(): EvalCase[] {
+  return loadCases('heldOut8.yaml');
+}
+
+/** Held-out v9 (test/faq/heldOut9.yaml): frozen in db97596 before round 8 tuning; only ever measured. */
+export function heldOut9Set(): EvalCase[] {
+  return loadCases('heldOut9.yaml');
 }
 
 /** Column names of the sets, as `npm run faq:eval` and the tests print them. */
@@ -133,12 +155,16 @@ export const SET_NAMES = {
   t7d: 'tuning t7d (blind)',
   t8a: 'tuning t8a (blind)',
   t8b: 'tuning t8b (blind)',
-  v6: 'held-out v6 (frozen)',
-  v7: 'held-out v7 (frozen)',
+  t9a: 'tuning t9a (blind)',
+  t9b: 'tuning t9b (blind)',
+  v6: 'held-out v6 (measured 19:32 (89.3%); now tuning)',
+  v7: 'held-out v7 (measured 19:32 (91.3%); now tuning)',
+  v8: 'held-out v8 (frozen)',
+  v9: 'held-out v9 (frozen)',
 } as const;
 
 /** The frozen held-out sets: measured, never tuned on; their questions and per-question results are never written. */
-export const FROZEN_SETS: ReadonlySet<string> = new Set([SET_NAMES.v6, SET_NAMES.v7]);
+export const FROZEN_SETS: ReadonlySet<string> = new Set([SET_NAMES.v8, SET_NAMES.v9]);
 
 /** What the bot shows for each case (entry id, "decline" or "help") and its top-3 ranking. */
 export function askAll(faq: FaqIndex, cases: readonly EvalCase[]): { shown: Shown[]; ranked: string[][] } {
