@@ -15,6 +15,7 @@ import { asks, createClauseJudge, splitClauses } from './clauseJudge.js';
 import { compileIntents, type Intent } from './intents.js';
 import { answerView, helpView, notSureView, topicOf } from './replies.js';
 import { buildSearchIndex } from './searchIndex.js';
+import { vocabularyOf } from './vocabulary.js';
 import { createLearnedRanker, loadRankerWeights, type RankerWeights } from './learnedRanker.js';
 import { DEFAULT_ARBITER_RULE, arbitrate, type ArbiterRule } from './rankerArbiter.js';
 import { ordinaryWords } from './ordinaryWords.js';
@@ -79,30 +80,6 @@ export interface FaqIndexOptions {
 /** Chat messages longer than this are cut before searching: a question is a sentence or two,
  * and a pasted report would otherwise match everything a little. */
 const MAX_QUERY_CHARS = 500;
-
-/** Every word the FAQ entries and the FAQ's rules files use: what a typo is corrected towards. */
-function vocabularyOf(content: Content, files: FaqRulesFiles): string[] {
-  const { state, routing, shorthand } = files;
-  return [
-    ...content.rules.faq.entries.flatMap((e) => [e.question, e.answer, ...e.phrasings, ...e.tags]),
-    ...Object.values(state.triggers).flat(),
-    ...state.cues.flatMap((c) => c.terms),
-    ...state.composed.flatMap((c) => [...c.first, ...c.second]),
-    ...routing.intents.order.phrases,
-    ...routing.intents.urgency.phrases,
-    ...routing.intents.urgency.unlessAlternative,
-    ...routing.intents.urgency.delay,
-    ...routing.intents.urgency.whenRisk,
-    ...routing.intents.urgency.unlessAbout,
-    ...routing.intents.scope.phrases,
-    ...routing.intents.scope.excludedCues,
-    // Off-topic words must stay as typed: "metastatic" corrected to "metastasis" would hide "metastatic cord compression".
-    ...routing.offTopic,
-    ...routing.offTopicExcept,
-    ...routing.offTopicComposed.flatMap((c) => [...c.first, ...c.second]),
-    ...shorthand.expansions.map((e) => e.means),
-  ];
-}
 
 /**
  * Builds the FAQ index over `content.rules.faq`.
@@ -195,10 +172,15 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       // Only entries that fit the stated state are ranked at all.
       const ruledOut = router.ruledOut(query, state);
       const candidates = all.filter((c) => fits(applies(c.faqId), state) && !ruledOut.includes(c.faqId));
+      const fitting = candidates.filter((c) => namesSubject(applies(c.faqId), state)).map((c) => c.faqId);
       if (routed && fits(applies(routed.faqId), state) && clauses.intentCovered(routed.intent, query, state, covered)) {
-        const offer = routed.intent === 'order' || routed.intent === 'result' ? [offers[routed.intent]] : [];
-        const best = all.find((c) => c.faqId === routed.faqId);
-        return { view: view(routed.faqId, state, [...notices, ...offer])!, match: { faqId: routed.faqId, score: best?.score ?? 0 }, intent: routed.intent, ...extra };
+        // The ranker checks the route's support too, except for what must never be held back.
+        const held = ranker && !files.routing.alwaysAnswer.includes(routed.faqId) ? arbitrate(ranker, query, { answer: routed.faqId, routed: true, everydayGapOnly: true, candidates: fitting }, arbiterRule) : undefined;
+        if (held?.kind === 'decline') return { ...unsure(lookup(held.offer), 'no-margin', extra, notices), learned: 'veto' };
+        const faqId = held?.kind === 'answer' ? held.faqId : routed.faqId;
+        const offer = faqId === routed.faqId && (routed.intent === 'order' || routed.intent === 'result') ? [offers[routed.intent]] : [];
+        const best = all.find((c) => c.faqId === faqId);
+        return { view: view(faqId, state, [...notices, ...offer])!, match: { faqId, score: best?.score ?? 0 }, intent: routed.intent, ...(held?.kind === 'answer' ? { learned: held.how } : {}), ...extra };
       }
       // Whether a word is known at all does not depend on the state: coverage is over every entry.
       let decision = decide(candidates, topical, isSubjectTerm, rule, index.isGeneric, all, isOrdinary);
@@ -217,7 +199,7 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       // The learned ranker may veto, swap or rescue within the entries that fit (rankerArbiter.ts).
       const gap = topical.filter((t) => !index.isGeneric(t) && !all.some((c) => c.queryTerms.includes(t)));
       const outcome = decision.kind === 'answer' ? { answer: decision.best.faqId } : { reason: decision.reason };
-      const verdict = ranker ? arbitrate(ranker, query, { ...outcome, everydayGapOnly: gap.every(isOrdinary), candidates: candidates.filter((c) => namesSubject(applies(c.faqId), state)).map((c) => c.faqId) }, arbiterRule) : { kind: 'keep' as const };
+      const verdict = ranker ? arbitrate(ranker, query, { ...outcome, everydayGapOnly: gap.every(isOrdinary), candidates: fitting }, arbiterRule) : { kind: 'keep' as const };
       if (verdict.kind === 'answer') {
         const score = candidates.find((c) => c.faqId === verdict.faqId)?.score ?? 0;
         return { view: view(verdict.faqId, state, notices)!, match: { faqId: verdict.faqId, score }, learned: verdict.how, ...extra };

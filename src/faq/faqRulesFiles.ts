@@ -88,6 +88,8 @@ export const RoutingFileSchema = z.strictObject({
   /** Patients the source says nothing about (children): named anywhere in a question, it is declined. */
   otherPopulation: z.strictObject({ phrases, youngerThan: z.number().int().min(1).max(30), agedThings: phrases.default([]), drugs: phrases.default([]) }).optional(),
   identifierReminder: phrase,
+  /** Entries a route answers even when the learned ranker doubts them: an emergency is never held back. */
+  alwaysAnswer: z.array(faqId).default([]),
   generalTopics: z.array(faqId).min(1).max(3),
   labels: z.record(faqId, phrase.max(40, 'a topic label is at most 40 characters (it is never cut)')),
 });
@@ -122,6 +124,7 @@ function crossCheck(files: FaqRulesFiles, ids: ReadonlySet<string>): string[] {
   need(routing.intents.scope.excluded, 'faq-routing.yaml: intents.scope.excluded');
   Object.entries(result).forEach(([k, id]) => id && need(id, `faq-routing.yaml: intents.result.${k}`));
   routing.generalTopics.forEach((id, i) => need(id, `faq-routing.yaml: generalTopics[${i}]`));
+  routing.alwaysAnswer.forEach((id, i) => need(id, `faq-routing.yaml: alwaysAnswer[${i}]`));
   Object.keys(routing.labels).forEach((id) => need(id, `faq-routing.yaml: labels.${id}`));
   for (const id of ids) if (!routing.labels[id]) problems.push(`faq-routing.yaml: labels: entry "${id}" has no label`);
   return problems;

@@ -2,12 +2,17 @@
  * Where the learned ranker (learnedRanker.ts) may change what the search and its confidence rule
  * decided. It never widens what is allowed: it only sees the entries that fit the stated clinical
  * state and were found by the search, and never touches an answer an intent routed (result,
- * urgency, order, scope, no MRI) or a decline for a conflict or an off-topic subject. Within that:
+ * urgency, order, scope, no MRI) but to hold it back, nor a decline for a conflict or an off-topic subject. Within that:
  * - veto: the search answered X, the ranker is sure of Y (another entry, or "decline"): decline
  *   with both offered (or switch to Y when the ranker is surer still and Y is among the search's first);
  * - rescue: the search declined for a near tie, a low score, or words it does not know that are
  *   all everyday words (never a subject such as "knee" or "insurance"), and the ranker is sure of
- *   one of the search's first candidates: answer it.
+ *   one of the search's first candidates: answer it;
+ * - support: a search answer the ranker gives almost no chance is not given: the ranker's own
+ *   choice when it is fairly sure of one of the search's first candidates, otherwise "not sure" with
+ *   both offered. A routed answer is held back ("not sure") only below a lower threshold, and never
+ *   replaced. On questions neither had seen, such answers were mostly wrong (docs/faq.md, round 8).
+ *   The caller exempts what must never be held back (faq-routing.yaml `alwaysAnswer`).
  */
 import { DECLINE_CLASS, type LearnedRanker } from './learnedRanker.js';
 import type { UnsureReason } from './confidence.js';
@@ -22,10 +27,16 @@ export interface ArbiterRule {
   rescue: number;
   /** How many of the search's first candidates the ranker may choose from. */
   topK: number;
+  /** An answer the ranker gives less than this probability is not given (support). */
+  support: number;
+  /** ... and is replaced by the ranker's choice when that has at least this probability. */
+  weakSwap: number;
+  /** A routed answer the ranker gives less than this probability is held back (never replaced). */
+  routedSupport: number;
 }
 
 /** The thresholds in use, chosen by leave-one-set-out cross-validation (docs/faq.md, round 6). */
-export const DEFAULT_ARBITER_RULE: Readonly<ArbiterRule> = Object.freeze({ veto: 0.7, swap: 0.8, rescue: 0.5, topK: 3 });
+export const DEFAULT_ARBITER_RULE: Readonly<ArbiterRule> = Object.freeze({ veto: 0.7, swap: 0.8, rescue: 0.5, topK: 3, support: 0.15, weakSwap: 0.6, routedSupport: 0.05 });
 
 /** What the search and its rule decided, as the arbiter sees it. */
 export interface SearchOutcome {
@@ -37,6 +48,8 @@ export interface SearchOutcome {
   everydayGapOnly: boolean;
   /** The search's candidates that fit the stated state, best first. */
   candidates: readonly string[];
+  /** Whether an intent routed `answer`: only the support check applies to it. */
+  routed?: boolean;
 }
 
 /** The arbiter's verdict: keep the search's outcome, answer an entry, or decline offering entries. */
@@ -47,7 +60,7 @@ const RESCUABLE: ReadonlySet<UnsureReason> = new Set(['no-margin', 'low-score', 
 
 /** Applies the ranker to one outcome of the search on the normalised question `text`. */
 export function arbitrate(ranker: LearnedRanker, text: string, outcome: SearchOutcome, rule: ArbiterRule = DEFAULT_ARBITER_RULE): Verdict {
-  const allowed = new Set([...outcome.candidates, DECLINE_CLASS]);
+  const allowed = new Set([...outcome.candidates, ...(outcome.answer === undefined ? [] : [outcome.answer]), DECLINE_CLASS]);
   const probs = ranker.probabilities(text, (cls) => allowed.has(cls));
   let top = DECLINE_CLASS;
   for (const cls of allowed) if ((probs.get(cls) ?? 0) > (probs.get(top) ?? 0)) top = cls;
@@ -55,9 +68,16 @@ export function arbitrate(ranker: LearnedRanker, text: string, outcome: SearchOu
   const first = outcome.candidates.slice(0, rule.topK);
   if (outcome.answer !== undefined) {
     if (top === outcome.answer) return { kind: 'keep' };
+    const offer = [outcome.answer, ...(top === DECLINE_CLASS ? [] : [top])];
+    const support = probs.get(outcome.answer) ?? 0;
+    // A route is the rules' reading of the question (what it asks, what it states): the ranker never
+    // replaces it, and holds it back only when it gives it almost no chance and does not merely find the question unfamiliar.
+    if (outcome.routed) return support < rule.routedSupport && (top !== DECLINE_CLASS || p >= rule.veto) ? { kind: 'decline', offer } : { kind: 'keep' };
     if (top !== DECLINE_CLASS && p >= rule.swap && first.includes(top)) return { kind: 'answer', faqId: top, how: 'swap' };
-    if (p >= rule.veto) return { kind: 'decline', offer: [outcome.answer, ...(top === DECLINE_CLASS ? [] : [top])] };
-    return { kind: 'keep' };
+    if (p >= rule.veto) return { kind: 'decline', offer };
+    if (support >= rule.support) return { kind: 'keep' };
+    if (top !== DECLINE_CLASS && p >= rule.weakSwap && first.includes(top)) return { kind: 'answer', faqId: top, how: 'swap' };
+    return { kind: 'decline', offer };
   }
   const rescuable = outcome.reason !== undefined && RESCUABLE.has(outcome.reason) && (outcome.reason !== 'low-coverage' || outcome.everydayGapOnly);
   if (rescuable && top !== DECLINE_CLASS && p >= rule.rescue && first.includes(top)) return { kind: 'answer', faqId: top, how: 'rescue' };

@@ -218,6 +218,8 @@ describe('faq-state.yaml, faq-shorthand.yaml and faq-routing.yaml', () => {
     expect(() => loadFaqRulesFiles(content.flow.rules, ids, root)).toThrow(/faq-routing\.yaml: labels\.recommendation: a topic label is at most 40 characters/);
     writeFileSync(join(dir, 'faq-routing.yaml'), routing.replace('A label that is much longer than forty characters', 'Short'));
     expect(() => loadFaqRulesFiles(content.flow.rules, ids, root)).toThrow(/faq-routing\.yaml: generalTopics\[0\]: unknown faq id "no-such-entry"/);
+    writeFileSync(join(dir, 'faq-routing.yaml'), routing.replace('A label that is much longer than forty characters', 'Short').replace('generalTopics: [no-such-entry,', 'generalTopics: [recommendation,').replace('alwaysAnswer: [cord-compression-emergency,', 'alwaysAnswer: [cord-compression-emergncy,'));
+    expect(() => loadFaqRulesFiles(content.flow.rules, ids, root)).toThrow(/faq-routing\.yaml: alwaysAnswer\[0\]: unknown faq id "cord-compression-emergncy"/);
   });
 
   it('give every entry a label of at most 40 characters', () => {

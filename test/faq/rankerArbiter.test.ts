@@ -47,6 +47,38 @@ describe('arbitrate: a search answer', () => {
   });
 });
 
+describe('arbitrate: an answer the ranker gives almost no chance (support)', () => {
+  it('is replaced by one of the first candidates the ranker is fairly sure of', () => {
+    expect(arbitrate(fixed({ a: 0.1, b: 0.65, [DECLINE_CLASS]: 0.25 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'answer', faqId: 'b', how: 'swap' });
+  });
+
+  it('is declined, offering both, when the ranker is less sure of its own choice or it is not among the first candidates', () => {
+    expect(arbitrate(fixed({ a: 0.1, b: 0.5, [DECLINE_CLASS]: 0.4 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'decline', offer: ['a', 'b'] });
+    expect(arbitrate(fixed({ a: 0.1, d: 0.65, [DECLINE_CLASS]: 0.25 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'decline', offer: ['a', 'd'] });
+    expect(arbitrate(fixed({ a: 0.1, b: 0.3, [DECLINE_CLASS]: 0.6 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'decline', offer: ['a'] });
+  });
+
+  it('is kept from the support threshold up', () => {
+    expect(arbitrate(fixed({ a: 0.2, b: 0.5, [DECLINE_CLASS]: 0.3 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'keep' });
+  });
+
+  it('routed: never vetoed or replaced; held back ("not sure", both offered) only below the routed support threshold', () => {
+    expect(arbitrate(fixed({ a: 0.2, c: 0.8, [DECLINE_CLASS]: 0 }), 'q', outcome({ answer: 'a', routed: true }))).toEqual({ kind: 'keep' });
+    expect(arbitrate(fixed({ a: 0.1, c: 0.7, [DECLINE_CLASS]: 0.2 }), 'q', outcome({ answer: 'a', routed: true }))).toEqual({ kind: 'keep' });
+    expect(arbitrate(fixed({ a: 0.04, c: 0.76, [DECLINE_CLASS]: 0.2 }), 'q', outcome({ answer: 'a', routed: true }))).toEqual({ kind: 'decline', offer: ['a', 'c'] });
+  });
+
+  it('routed: a question the ranker merely finds unfamiliar keeps its route; one it is sure is not the FAQ\'s is held back', () => {
+    expect(arbitrate(fixed({ a: 0.04, b: 0.3, [DECLINE_CLASS]: 0.66 }), 'q', outcome({ answer: 'a', routed: true }))).toEqual({ kind: 'keep' });
+    expect(arbitrate(fixed({ a: 0.04, b: 0.16, [DECLINE_CLASS]: 0.8 }), 'q', outcome({ answer: 'a', routed: true }))).toEqual({ kind: 'decline', offer: ['a'] });
+  });
+
+  it('a routed entry the search did not find is judged on its own probability', () => {
+    expect(arbitrate(fixed({ x: 0.5, b: 0.5, [DECLINE_CLASS]: 0 }), 'q', outcome({ answer: 'x', routed: true }))).toEqual({ kind: 'keep' });
+    expect(arbitrate(fixed({ x: 0.02, b: 0.9, [DECLINE_CLASS]: 0.08 }), 'q', outcome({ answer: 'x', routed: true }))).toEqual({ kind: 'decline', offer: ['x', 'b'] });
+  });
+});
+
 describe('arbitrate: a search decline', () => {
   it.each(['no-margin', 'low-score', 'low-coverage'] as const)('for %s is answered with a first candidate the ranker is sure of', (reason) => {
     expect(arbitrate(fixed({ b: 0.7, a: 0.2, [DECLINE_CLASS]: 0.1 }), 'q', outcome({ reason }))).toEqual({ kind: 'answer', faqId: 'b', how: 'rescue' });
@@ -84,7 +116,7 @@ describe('arbitrate: a search decline', () => {
 
 describe('arbitrate: thresholds are inclusive, ties go to the search\'s order', () => {
   /** Thresholds that probabilities of a few terms hit exactly (binary fractions). */
-  const rule = { veto: 0.625, swap: 0.75, rescue: 0.5, topK: 3 };
+  const rule = { veto: 0.625, swap: 0.75, rescue: 0.5, topK: 3, support: 0.125, weakSwap: 0.5, routedSupport: 0.0625 };
 
   it('swaps when the ranker is exactly as sure as the swap threshold', () => {
     expect(arbitrate(fixed({ a: 0.25, c: 0.75, [DECLINE_CLASS]: 0 }), 'q', outcome({ answer: 'a' }), rule)).toEqual({ kind: 'answer', faqId: 'c', how: 'swap' });
@@ -96,6 +128,16 @@ describe('arbitrate: thresholds are inclusive, ties go to the search\'s order', 
 
   it('between two candidates the ranker holds equally sure, picks the one the search ranked first', () => {
     expect(arbitrate(fixed({ c: 0.4375, b: 0.4375, [DECLINE_CLASS]: 0.125 }), 'q', outcome({ reason: 'low-score' }), { ...rule, rescue: 0.4 })).toEqual({ kind: 'answer', faqId: 'b', how: 'rescue' });
+  });
+
+  it('keeps a routed answer the ranker gives exactly the routed support threshold', () => {
+    expect(arbitrate(fixed({ a: 0.0625, b: 0.9375, [DECLINE_CLASS]: 0 }), 'q', outcome({ answer: 'a', routed: true }), rule)).toEqual({ kind: 'keep' });
+    expect(arbitrate(fixed({ a: 0.03125, b: 0.96875, [DECLINE_CLASS]: 0 }), 'q', outcome({ answer: 'a', routed: true }), rule)).toEqual({ kind: 'decline', offer: ['a', 'b'] });
+  });
+
+  it('keeps an answer the ranker gives exactly the support threshold; swaps at exactly the weak-swap threshold', () => {
+    expect(arbitrate(fixed({ a: 0.125, b: 0.5, [DECLINE_CLASS]: 0.375 }), 'q', outcome({ answer: 'a' }), rule)).toEqual({ kind: 'keep' });
+    expect(arbitrate(fixed({ a: 0.0625, b: 0.5, [DECLINE_CLASS]: 0.4375 }), 'q', outcome({ answer: 'a' }), rule)).toEqual({ kind: 'answer', faqId: 'b', how: 'swap' });
   });
 
   it('between a candidate and declining, held equally sure, declines', () => {
@@ -123,7 +165,11 @@ describe('the safety layer holds whatever the ranker prefers', () => {
         if (r.view.kind === 'faq') expect(fits(files.state.entries[r.view.faqId], r.state!), q).toBe(true);
         if (r.learned) expect(namesSubject(files.state.entries[r.view.kind === 'faq' ? r.view.faqId : ''], r.state!), q).toBe(true);
         if (before.unsure === 'conflict' || before.unsure === 'off-topic') expect(r.view.kind, q).toBe('faq-none');
-        if (before.intent) expect(r, q).toEqual(before);
+        // A route stands or the ranker holds it back ("not sure"), never replaces it; an escalation always stands.
+        const routedTo = before.view.kind === 'faq' ? before.view.faqId : '';
+        if (before.intent && files.routing.alwaysAnswer.includes(routedTo)) expect(r, q).toEqual(before);
+        else if (before.intent && r.learned === undefined) expect(r, q).toEqual(before);
+        else if (before.intent) expect([r.learned, r.view.kind], q).toEqual(['veto', 'faq-none']);
       }
     },
     // Every question of every tuning set, asked twice per favourite.
@@ -132,6 +178,24 @@ describe('the safety layer holds whatever the ranker prefers', () => {
 
   it('no FAQ entry is named as the ranker\'s decline class, so declining is never mistaken for an entry', () => {
     expect(content.rules.faq.entries.map((e) => e.id)).not.toContain(DECLINE_CLASS);
+  });
+
+  it('a route the ranker gives almost no chance is held back, but never an escalation', () => {
+    const doubting = createFaqIndex(content, { ranker: hostile(DECLINE_CLASS) });
+    const rulesOnly = createFaqIndex(content, { ranker: null });
+    const positive = 'MRI shows L2-3 discitis, no abscess. next steps?';
+    expect(rulesOnly.ask(positive)).toMatchObject({ intent: 'result', match: { faqId: 'after-mri-positive' } });
+    expect(doubting.ask(positive)).toMatchObject({ learned: 'veto', unsure: 'no-margin', view: { kind: 'faq-none' } });
+    expect(doubting.ask(positive).view).toMatchObject({ suggestions: [expect.objectContaining({ faqId: 'after-mri-positive' })] });
+    const emergency = 'MRI: large epidural abscess compressing the cord at T6. what now';
+    expect(rulesOnly.ask(emergency)).toMatchObject({ intent: 'result', match: { faqId: 'cord-compression-emergency' } });
+    expect(doubting.ask(emergency)).toEqual(rulesOnly.ask(emergency));
+    const excluded = 'no xray or CT yet, what should I order?';
+    expect(rulesOnly.ask(excluded)).toMatchObject({ intent: 'scope', match: { faqId: 'exclusions' } });
+    expect(doubting.ask(excluded)).toEqual(rulesOnly.ask(excluded));
+    const deficit = 'abnormal xray, suspected discitis, new leg weakness since this morning. can the MRI wait until tomorrow?';
+    expect(rulesOnly.ask(deficit)).toMatchObject({ intent: 'urgency', match: { faqId: 'pitfall-delay' } });
+    expect(doubting.ask(deficit)).toEqual(rulesOnly.ask(deficit));
   });
 
   it('says what it changed', () => {
