@@ -8,6 +8,7 @@ import { compilePhrases, composedTerms, type PhraseHit, type ScanToken } from '.
 import { REPORT_WORDS, asksAbout, located } from './questionForm.js';
 import { answersInPlace, asksWhetherFound } from './answeredCue.js';
 import { FINDING_ROLES, MRI_ROLES, studyOf } from './resultSubject.js';
+import { compressionOfAnother, deficitOverrides } from './apparentConflicts.js';
 
 /** The state a question states; an axis it does not mention is absent. */
 export interface ClinicalState {
@@ -115,8 +116,9 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
     const inPlace = answersInPlace(tokens, hits);
     hits.forEach((hit, idx) => {
       if (inPlace.answers.has(hit.start)) return;
+      const deniesNext = deniesCompression(hit, hits[idx + 1], tokens);
       for (const label of hit.labels) {
-        if (!label.startsWith('c:')) continue;
+        if (!label.startsWith('c:') || deniesNext) continue;
         const role = label.slice(2) as CueRole;
         // Answered "no" in place ("compression? no"): the lone answer sits past the break NegEx stops at.
         const said = inPlace.negated.has(hit.start) ? 'negated' : assertionOf(hit, hits, idx, tokens, cueAt);
@@ -142,6 +144,12 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
       return combine(cues, tokens);
     },
   };
+}
+
+/** Whether a cue that is also a negation trigger ("nothing") only denies the compression right after it
+ * in its clause ("nothing compressing", "nothing's squished"): it then says nothing of the MRI itself. */
+function deniesCompression(hit: PhraseHit, next: PhraseHit | undefined, tokens: readonly ScanToken[]): boolean {
+  return hit.labels.includes('t:pre') && !!next && next.labels.includes('c:compression') && !tokens.slice(hit.end, next.start).some((t) => t.brk);
 }
 
 /** Words joining the items of a list of cues. */
@@ -204,13 +212,14 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
   // Compression: an uncertain mention counts as present (escalating is the safe side).
   const compressed = has('compression', 'affirmed', 'uncertain');
   const notCompressed = has('compression', 'negated');
-  if (compressed && notCompressed) state.conflicts.push('compression');
+  if (compressed && notCompressed && !compressionOfAnother(live, tokens)) state.conflicts.push('compression');
   else if (compressed) state.compression = 'yes';
   else if (notCompressed) state.compression = 'no';
 
   const deficit = has('deficit', 'affirmed', 'uncertain') || has('intact', 'negated');
   const intact = has('intact', 'affirmed') || has('deficit', 'negated');
-  if (deficit && intact) state.conflicts.push('neuro');
+  if (deficit && intact && deficitOverrides(live, tokens)) state.neuro = 'deficit';
+  else if (deficit && intact) state.conflicts.push('neuro');
   else if (deficit) state.neuro = 'deficit';
   else if (intact) state.neuro = 'intact';
 
