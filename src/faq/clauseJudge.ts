@@ -9,6 +9,7 @@ import type { Intent, IntentRouter } from './intents.js';
 import type { SearchIndex, Candidate } from './searchIndex.js';
 import type { StateReader } from './clinicalState.js';
 import type { SynonymTable } from './synonyms.js';
+import { rawTokens } from './textAnalysis.js';
 
 /** Where context typed before a question ends: a sentence end, a new line, or a clause break
  * (comma, semicolon, colon, a spaced dash): "xr shows endplate irregularity L3-4, which scan now?". */
@@ -73,10 +74,27 @@ export function createClauseJudge({ index, reader, router, synonyms, isOrdinary,
     return { topical, covered, foreign };
   }
 
-  /** Whether the rest of the question, around clause `k`, is acceptable context. */
+  /**
+   * Whether a word of the text the FAQ knows, outside the intent's own phrase ("which imaging"),
+   * names one of its subjects rather than only a risk factor or a management word.
+   */
+  const namesSubject = (text: string) => {
+    const intentWords = router.explained(text);
+    const rest = rawTokens(text).filter((t) => !intentWords.has(t.stem)).map((t) => t.lower).join(' ');
+    const known = new Set(index.search(rest).flatMap((c) => c.queryTerms));
+    return index.queryTerms(rest).some((t) => known.has(t) && isSubjectTerm(t) && !index.isGeneric(t));
+  };
+
+  /**
+   * Whether the rest of the question, around clause `k`, is acceptable context. Risk factors alone
+   * ("immunosuppressed", "bacteremic") never make a question ours, so a question whose context
+   * leaves a word unknown ("immunosuppressed, pneumonia. which imaging?") must name one of the
+   * FAQ's subjects somewhere ("mri equivocal. just trend CRP?" does).
+   */
   const contextOk = (clauses: readonly string[], k: number) => {
     const context = judge(clauses.filter((_, j) => j !== k).join(' '));
-    return context.covered >= rule.minContextCoverage && !context.foreign;
+    const subject = context.covered >= 1 || namesSubject(clauses.join(' '));
+    return context.covered >= rule.minContextCoverage && !context.foreign && subject;
   };
 
   /** The asking clause (a "?" or a question word) covered on its own and naming one of the FAQ's subjects. */

@@ -85,9 +85,11 @@ describe('context typed before an intent question (minContextCoverage)', () => {
   const faq = createFaqIndex(loadContent());
   it('answers at exactly minContextCoverage of the context sentences and declines just below it', () => {
     expect(DEFAULT_CONFIDENCE_RULE.minContextCoverage).toBe(0.5);
-    // Context "febrile zqxw": one known word of two = 0.5; with a third unknown word 1/3 < 0.5.
-    expect(faq.ask('febrile zqxw. what should i order').view).toMatchObject({ kind: 'faq', faqId: 'recommendation' });
-    expect(faq.ask('febrile zqxw qvzk. what should i order').view.kind).toBe('faq-none');
+    // Context "endplate zqxw": one known word of two = 0.5; with a third unknown word 1/3 < 0.5.
+    expect(faq.ask('endplate zqxw. what should i order').view).toMatchObject({ kind: 'faq', faqId: 'recommendation' });
+    expect(faq.ask('endplate zqxw qvzk. what should i order').view.kind).toBe('faq-none');
+    // A risk factor is not one of the FAQ's subjects: at 0.5 with only "febrile" known, declined.
+    expect(faq.ask('febrile zqxw. what should i order').view.kind).toBe('faq-none');
     // The question sentence itself is still held to minCoverage.
     expect(faq.ask('febrile. what should i order for the zqxw').view.kind).toBe('faq-none');
   });
