@@ -1,6 +1,6 @@
 /**
- * `npm run faq:train`: trains the FAQ's learned ranker on faq.yaml's phrasings and the six tuning
- * sets (never the frozen held-out v6) and writes rules/<flow>/faq-ranker.json. Deterministic: the
+ * `npm run faq:train`: trains the FAQ's learned ranker on faq.yaml's phrasings and every tuning set
+ * (scripts/faqRanker/tuningSets.ts; never a frozen held-out set) and writes rules/<flow>/faq-ranker.json. Deterministic: the
  * same files give the same weights.
  */
 import { writeFileSync } from 'node:fs';

@@ -21,7 +21,7 @@ const fixed = (scores: Record<string, number>): LearnedRanker => ({
     return new Map(Object.keys(scores).map((c) => [c, allowed(c) && sum > 0 ? scores[c] / sum : 0]));
   },
 });
-const outcome = (o: Partial<SearchOutcome>): SearchOutcome => ({ everydayGapOnly: true, candidates: ['a', 'b', 'c', 'd'], ...o });
+const outcome = (o: Partial<SearchOutcome>): SearchOutcome => ({ everydayGapOnly: true, candidates: ['a', 'b', 'c', 'd', 'e', 'f'], ...o });
 
 describe('arbitrate: a search answer', () => {
   it('is kept when the ranker agrees, or is not sure enough of another', () => {
@@ -33,8 +33,8 @@ describe('arbitrate: a search answer', () => {
     expect(arbitrate(fixed({ a: 0.1, c: 0.85, [DECLINE_CLASS]: 0.05 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'answer', faqId: 'c', how: 'swap' });
   });
 
-  it('is declined, offering both, when the ranker prefers a candidate beyond the first three or is less sure', () => {
-    expect(arbitrate(fixed({ a: 0.1, d: 0.9, [DECLINE_CLASS]: 0 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'decline', offer: ['a', 'd'] });
+  it('is declined, offering both, when the ranker prefers a candidate beyond the first five or is less sure', () => {
+    expect(arbitrate(fixed({ a: 0.1, f: 0.9, [DECLINE_CLASS]: 0 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'decline', offer: ['a', 'f'] });
     expect(arbitrate(fixed({ a: 0.25, b: 0.75, [DECLINE_CLASS]: 0 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'decline', offer: ['a', 'b'] });
   });
 
@@ -54,12 +54,17 @@ describe('arbitrate: an answer the ranker gives almost no chance (support)', () 
 
   it('is declined, offering both, when the ranker is less sure of its own choice or it is not among the first candidates', () => {
     expect(arbitrate(fixed({ a: 0.1, b: 0.5, [DECLINE_CLASS]: 0.4 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'decline', offer: ['a', 'b'] });
-    expect(arbitrate(fixed({ a: 0.1, d: 0.65, [DECLINE_CLASS]: 0.25 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'decline', offer: ['a', 'd'] });
+    expect(arbitrate(fixed({ a: 0.1, f: 0.65, [DECLINE_CLASS]: 0.25 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'decline', offer: ['a', 'f'] });
     expect(arbitrate(fixed({ a: 0.1, b: 0.3, [DECLINE_CLASS]: 0.6 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'decline', offer: ['a'] });
   });
 
   it('is kept from the support threshold up', () => {
-    expect(arbitrate(fixed({ a: 0.2, b: 0.5, [DECLINE_CLASS]: 0.3 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'keep' });
+    expect(arbitrate(fixed({ a: 0.25, b: 0.5, [DECLINE_CLASS]: 0.25 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'keep' });
+    expect(arbitrate(fixed({ a: 0.15, b: 0.5, [DECLINE_CLASS]: 0.35 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'decline', offer: ['a', 'b'] });
+  });
+
+  it('a ranker choice fifth in the search\'s order may replace it; sixth may not', () => {
+    expect(arbitrate(fixed({ a: 0.1, e: 0.65, [DECLINE_CLASS]: 0.25 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'answer', faqId: 'e', how: 'swap' });
   });
 
   it('routed: never vetoed or replaced; held back ("not sure", both offered) only below the routed support threshold', () => {
@@ -94,7 +99,7 @@ describe('arbitrate: a search decline', () => {
 
   it('stays declined below the rescue threshold, beyond the first candidates, or when the ranker declines too', () => {
     expect(arbitrate(fixed({ b: 0.45, a: 0.3, [DECLINE_CLASS]: 0.25 }), 'q', outcome({ reason: 'no-margin' }))).toEqual({ kind: 'keep' });
-    expect(arbitrate(fixed({ d: 0.9, [DECLINE_CLASS]: 0.1 }), 'q', outcome({ reason: 'no-margin' }))).toEqual({ kind: 'keep' });
+    expect(arbitrate(fixed({ f: 0.9, [DECLINE_CLASS]: 0.1 }), 'q', outcome({ reason: 'no-margin' }))).toEqual({ kind: 'keep' });
     expect(arbitrate(fixed({ b: 0.3, [DECLINE_CLASS]: 0.7 }), 'q', outcome({ reason: 'no-margin' }))).toEqual({ kind: 'keep' });
   });
 
