@@ -35,13 +35,14 @@ const INTENT_LABELS: ReadonlySet<string> = new Set(['order', 'urgency', 'scope',
 /** Words at most this far apart count as one "near" cue ("what ... order"). */
 const NEAR_GAP = 5;
 
-function nearMatch(tokens: readonly ScanToken[], pairs: ReadonlyArray<readonly [string, string]>): boolean {
+/** `excused(i, j)`: the pair at tokens i and j lies inside a phrase that says something else. */
+function nearMatch(tokens: readonly ScanToken[], pairs: ReadonlyArray<readonly [string, string]>, excused = (_i: number, _j: number) => false): boolean {
   return pairs.some(([a, b]) => {
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i].stem !== a) continue;
       for (let j = i + 1; j < tokens.length && j - i <= NEAR_GAP + 1; j++) {
         if (tokens[j].brk === 'sentence') break;
-        if (tokens[j].stem === b) return true;
+        if (tokens[j].stem === b && !excused(i, j)) return true;
       }
     }
     return false;
@@ -181,7 +182,10 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
     },
     offTopic(text) {
       const { tokens, hits } = scanned(text);
-      return hits.some((h) => h.labels.includes('off')) || nearMatch(tokens, offNear);
+      // "start antibiotics and watch" (an offTopicExcept phrase) asks whether to wait, not which antibiotics.
+      const except = hits.filter((h) => h.labels.includes('notOff'));
+      const excused = (i: number, j: number) => except.some((h) => h.start <= i && j < h.end);
+      return hits.some((h) => h.labels.includes('off')) || nearMatch(tokens, offNear, excused);
     },
     ruledOut(text, state) {
       return waitAboutOther(text, state) ? [urgency.answer, urgency.whenDeficit] : [];

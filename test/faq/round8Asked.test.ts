@@ -1,0 +1,50 @@
+/**
+ * Round 8 of issue 15, how the question is asked (classes the tuning sets showed, tested with our
+ * own wordings): "start antibiotics and watch" asks whether waiting is safe and "already started
+ * antibiotics" is history, not an antibiotic question, while any other antibiotic question stays
+ * declined; "what should we get", "want us to get", "straight to MRI" ask what to order; with no
+ * radiograph or CT yet ("no films", "no x-ray or CT") the patient is outside the pathway; "jump
+ * into this algorithm" asks whether the pathway applies.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/loadContent.js';
+import { createFaqIndex } from '../../src/faq/faqIndex.js';
+
+const faq = createFaqIndex(loadContent(), { ranker: null });
+const shown = (q: string) => {
+  const { view } = faq.ask(q);
+  return view.kind === 'faq' ? view.faqId : view.kind === 'faq-none' ? 'decline' : view.kind;
+};
+
+describe('antibiotics named while asking something else', () => {
+  it.each([
+    ['MRI: epidural abscess compressing the cord at T6. ok to start antibiotics and observe?', 'cord-compression-emergency'],
+    ['SEA compressing the cord on MRI, ok to start antibiotics and observe?', 'cord-compression-emergency'],
+    ['we already started antibiotics so can the MRI wait until tomorrow', 'urgency-neuro-intact'],
+  ])('%j -> %s', (q, id) => {
+    expect(shown(q)).toBe(id);
+  });
+
+  it.each([
+    'SEA with cord compression, which antibiotics do we start?',
+    'already started antibiotics for the discitis, how long do we continue them?',
+    'start antibiotics before or after the biopsy?',
+    'can we stop antibiotics and watch?',
+  ])('%j: declined', (q) => {
+    expect(shown(q)).toBe('decline');
+  });
+});
+
+describe('what to order, and before any imaging', () => {
+  it.each([
+    ['diabetic, febrile, CT lumbar spine shows L5-S1 endplate erosion. what should we get now?', 'recommendation'],
+    ['xr of the T-spine has disc narrowing at T7-8. what does radiology want us to get?', 'recommendation'],
+    ['CT already shows destruction at L2-3 - straight to MRI?', 'recommendation'],
+    // No radiograph or CT yet: outside the pathway, whatever is asked.
+    ['no films yet, febrile IVDU with back pain. straight to MRI?', 'exclusions'],
+    ['we have not had an x-ray or CT so far. should we go straight to the MRI?', 'exclusions'],
+    ['has not had any imaging, fever, new back pain - can we jump into this algorithm?', 'exclusions'],
+  ])('%j -> %s', (q, id) => {
+    expect(shown(q)).toBe(id);
+  });
+});
