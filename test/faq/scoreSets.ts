@@ -7,7 +7,7 @@
  * (heldOut5.yaml: measured once at 14:13, tuning data since round 6), held-out v6 (heldOut6.yaml,
  * frozen in 4a79d70 before round 6 tuning; measured at the end of round 7, tuning data since round 8),
  * held-out v7 (heldOut7.yaml, frozen in c1cc70a before round 7 tuning; measured at its end, tuning
- * data since round 8), the blind-written tuning sets t7a to t9b, and the frozen held-out v8 and v9
+ * data since round 8), the blind-written tuning sets t7a to t10c, and the frozen held-out v8 and v9
  * (heldOut8.yaml, heldOut9.yaml, frozen in db97596 before round 8 tuning and never used for it).
  * Shared by test/faq and `npm run faq:eval`, so both report the same figures.
  */
@@ -121,6 +121,21 @@ export function tuning9bSet(): EvalCase[] {
   return loadCases('tuning9b.yaml');
 }
 
+/** Tuning set t10a (test/faq/tuning10a.yaml): written blind (radiologists); first figures at 330c4a4, before any tuning on it: 89.4% top-1. */
+export function tuning10aSet(): EvalCase[] {
+  return loadCases('tuning10a.yaml');
+}
+
+/** Tuning set t10b (test/faq/tuning10b.yaml): written blind (nurses and juniors, misspellings); first figures at 330c4a4: 87.5% top-1. */
+export function tuning10bSet(): EvalCase[] {
+  return loadCases('tuning10b.yaml');
+}
+
+/** Tuning set t10c (test/faq/tuning10c.yaml): written blind (sceptical seniors, ED at night); first figures at 330c4a4: 93.1% top-1, 1 wrong-polarity. */
+export function tuning10cSet(): EvalCase[] {
+  return loadCases('tuning10c.yaml');
+}
+
 /** Held-out v6 (test/faq/heldOut6.yaml): frozen before round 6 tuning; measured at round 7's end (89.3%), tuning data since round 8. */
 export function heldOut6Set(): EvalCase[] {
   return loadCases('heldOut6.yaml');
@@ -157,6 +172,9 @@ export const SET_NAMES = {
   t8b: 'tuning t8b (blind)',
   t9a: 'tuning t9a (blind)',
   t9b: 'tuning t9b (blind)',
+  t10a: 'tuning t10a (blind)',
+  t10b: 'tuning t10b (blind)',
+  t10c: 'tuning t10c (blind)',
   v6: 'held-out v6 (measured 19:32 (89.3%); now tuning)',
   v7: 'held-out v7 (measured 19:32 (91.3%); now tuning)',
   v8: 'held-out v8 (frozen)',
