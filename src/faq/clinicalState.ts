@@ -9,6 +9,7 @@ import { REPORT_WORDS, asksAbout, located } from './questionForm.js';
 import { answersInPlace, asksWhetherFound } from './answeredCue.js';
 import { FINDING_ROLES, MRI_ROLES, studyOf } from './resultSubject.js';
 import { compressionOfAnother, deficitOverrides } from './apparentConflicts.js';
+import { showsUnnamed } from './shownUnnamed.js';
 
 /** The state a question states; an axis it does not mention is absent. */
 export interface ClinicalState {
@@ -141,7 +142,7 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
     },
     read(text) {
       const { tokens, cues } = mentions(text);
-      return combine(cues, tokens);
+      return combine(cues, tokens, showsUnnamed(tokens, scanned(text).hits));
     },
   };
 }
@@ -155,8 +156,11 @@ function deniesCompression(hit: PhraseHit, next: PhraseHit | undefined, tokens: 
 /** Words joining the items of a list of cues. */
 const LIST_JOINS: ReadonlySet<string> = new Set(['or', 'nor', 'and']);
 
-/** Combines cue mentions into one state; contradictory safety cues become conflicts. */
-export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[]): ClinicalState {
+/**
+ * Combines cue mentions into one state; contradictory safety cues become conflicts.
+ * @param unnamedShown whether a study is said to show something no cue names (shownUnnamed.ts): a negated finding alone is then no negative MRI.
+ */
+export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[], unnamedShown = false): ClinicalState {
   const state: ClinicalState = {
     conflicts: [],
     mentioned: [...new Set(cues.map((c) => c.role))],
@@ -201,7 +205,7 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
     state.mri = [...explicit][0] as ClinicalState['mri'];
   } else if (findingFound) state.mri = 'positive';
   else if (saysMri('finding', 'uncertain') || saysMri('finding-general', 'uncertain')) state.mri = 'indeterminate';
-  else if (saysMri('finding', 'negated') || infectionExcluded) state.mri = 'negative';
+  else if (infectionExcluded || (saysMri('finding', 'negated') && !unnamedShown)) state.mri = 'negative';
   if (state.mri !== 'indeterminate' && byReport && !onlyMri) delete state.mri;
   // An MRI pending ("MRI tomorrow", "awaiting MRI read") and no other named: no MRI result is stated.
   if (has('mri-pending', 'affirmed') && !live.some((c) => MRI_ROLES.has(c.role))) {

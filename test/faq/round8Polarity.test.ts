@@ -1,0 +1,60 @@
+/**
+ * Round 8 polarity findings (t10c's first measurement): an MRI that showed something the cues do not
+ * name, with one finding denied ("MRI shows spondylitis without abscess"), was read as a negative MRI
+ * and got negative-MRI advice; "D-O" (discitis-osteomyelitis) was not known. Our own wordings.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/loadContent.js';
+import { createFaqIndex } from '../../src/faq/faqIndex.js';
+import { loadFaqRulesFiles } from '../../src/faq/faqRulesFiles.js';
+import { compileStateReader } from '../../src/faq/clinicalState.js';
+import { compileShorthand } from '../../src/faq/shorthand.js';
+
+const content = loadContent();
+const faq = createFaqIndex(content);
+const files = loadFaqRulesFiles(content.flow.rules, new Set(content.rules.faq.entries.map((e) => e.id)));
+const reader = compileStateReader(files.state);
+const shorthand = compileShorthand(files.shorthand);
+const mriOf = (q: string) => reader.read(shorthand.expand(q)).mri;
+const shown = (q: string) => {
+  const { view } = faq.ask(q);
+  return view.kind === 'faq' ? view.faqId : view.kind;
+};
+
+describe('an MRI that showed something unnamed, one finding denied, is no negative MRI', () => {
+  it.each([
+    'MRI shows spondylitis without abscess. what next?',
+    'mri revealed vertebral osteitis, no epidural collection. next steps',
+    'MRI demonstrates L3-4 pyogenic spondylitis without an abscess, plan?',
+    'the MRI showed a septic facet joint but no abscess, now what',
+    'MRI shows T7 osteitis, no abscess, no cord compression. what do we do',
+  ])('%s: no MRI result read, never negative-MRI advice', (q) => {
+    expect(mriOf(q)).toBeUndefined();
+    expect(shown(q)).not.toBe('after-mri-negative');
+  });
+
+  it.each<[string, string]>([
+    ['MRI shows no abscess. what next?', 'after-mri-negative'],
+    ['MRI at L4-5 shows no abscess or discitis, now what', 'after-mri-negative'],
+    ["contrast MRI didn't show any abscess or discitis, what now", 'after-mri-negative'],
+    ['xr shows endplate erosions, MRI negative for infection, next?', 'after-mri-negative'],
+    ['CT showed spondylitis, but the MRI showed no abscess or discitis. next?', 'after-mri-negative'],
+  ])('%s -> %s (a denial by the MRI, or another study showing the unnamed thing, still reads negative)', (q, id) => {
+    expect(mriOf(q)).toBe('negative');
+    expect(shown(q)).toBe(id);
+  });
+});
+
+describe('"D-O" and "D/O" are discitis-osteomyelitis (capitals only)', () => {
+  it.each([
+    'MRI shows D-O at T11-12 without abscess, is biopsy needed?',
+    'MRI c/w D/O at L2-3, no epidural abscess. next steps?',
+  ])('%s -> after-mri-positive', (q) => {
+    expect(mriOf(q)).toBe('positive');
+    expect(shown(q)).toBe('after-mri-positive');
+  });
+
+  it('"d/o" in lower case stays a disorder', () => {
+    expect(shorthand.expand('sleep d/o')).not.toContain('discitis');
+  });
+});
