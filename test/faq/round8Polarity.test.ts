@@ -1,7 +1,8 @@
 /**
  * Round 8 polarity findings (t10c's first measurement): an MRI that showed something the cues do not
  * name, with one finding denied ("MRI shows spondylitis without abscess"), was read as a negative MRI
- * and got negative-MRI advice; "D-O" (discitis-osteomyelitis) was not known. Our own wordings.
+ * and got negative-MRI advice; "D-O" (discitis-osteomyelitis) was not known; "the normal MRI pathway"
+ * (t10b) read as a normal MRI. Our own wordings.
  */
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
@@ -42,6 +43,21 @@ describe('an MRI that showed something unnamed, one finding denied, is no negati
   ])('%s -> %s (a denial by the MRI, or another study showing the unnamed thing, still reads negative)', (q, id) => {
     expect(mriOf(q)).toBe('negative');
     expect(shown(q)).toBe(id);
+  });
+});
+
+describe('"the normal MRI pathway" is the usual process, not an MRI read as normal', () => {
+  it.each([
+    'new saddle numbness and suspected spine infection: does the normal MRI pathway still apply?',
+    'do we follow the standard MRI protocol for someone 3 weeks after a fusion',
+    'is the usual pathway right for her, x-ray abnormal and fever?',
+  ])('%s: no MRI result read, never negative-MRI advice', (q) => {
+    expect(mriOf(q)).toBeUndefined();
+    expect(shown(q)).not.toBe('after-mri-negative');
+  });
+
+  it('an MRI read as normal still is', () => {
+    expect(mriOf('MRI normal. per the pathway, what next?')).toBe('negative');
   });
 });
 
