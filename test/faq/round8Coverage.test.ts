@@ -3,7 +3,7 @@
  * context was unknown (classes the tuning sets showed, tested with our own wordings): a named spine
  * operation (ACDF), wound drainage and screws after surgery, a transplant drug, a hip flexor exam,
  * an X-ray underestimating the extent, a downside, who protocoled the scan, an epidural abscess
- * "treated as an emergency". Each class keeps its off-topic neighbours declined; context that leaves
+ * "treated as an emergency", imitating, caveats, "w con", weight loss. Each class keeps its off-topic neighbours declined; context that leaves
  * a word unknown needs a subject of the FAQ, not only a risk factor, before an intent answers.
  */
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,14 @@ describe('clinical context words the FAQ now knows', () => {
     ['radiologist protocoled it without gad. acceptable?', 'pitfall-non-contrast-mri'],
     // "Treated as an emergency" is how urgent it is, not how it is treated.
     ['why does an epidural abscess get treated as an emergency?', 'ddx-epidural-abscess'],
+    // Imitating is mimicking; a caveat or overcalling is a pitfall; a discectomy is surgery.
+    ['can Modic changes masquerade as discitis?', 'ddx-degenerative-modic'],
+    ['any caveats reading the MRI after a microdiscectomy?', 'pitfall-post-operative'],
+    ['how to avoid overcalling discitis on a post-op MRI', 'pitfall-post-operative'],
+    // "w con" is with contrast; how far it has spread is its extent; weight loss is constitutional.
+    ['is a CT w con good enough to rule out an epidural abscess?', 'ct-with-contrast'],
+    ['has the infection spread further than the x-ray shows?', 'ddx-discitis-osteomyelitis'],
+    ['wt loss and a collapsed T8. cancer not infection?', 'ddx-malignancy'],
   ])('%j -> %s', (q, id) => {
     expect(shown(q)).toBe(id);
   });
@@ -48,6 +56,8 @@ describe('clinical context words the FAQ now knows', () => {
     'tacrolimus level target after transplant?',
     'hip flexor strain in a runner, MRI or ultrasound?',
     'screws loose after ankle fixation, what scan?',
+    'pros and cons of a con artist',
+    'weight loss drugs, which are safe?',
   ])('%j: declined', (q) => {
     expect(shown(q)).toBe('decline');
   });
