@@ -198,8 +198,17 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
   // A signal change ("endplate enhancement", "marrow edema") is not a diagnosis, but an MRI
   // showing one is never a negative MRI: "didn't show an abscess but endplate enhancement".
   const signalFound = saysMri('finding-signal', 'affirmed', 'uncertain');
-  const negativeStated = explicit.has('negative') || ((saysMri('finding', 'negated') || infectionExcluded) && !findingFound && explicit.size === 0);
-  if (explicit.size > 1 || (explicit.has('negative') && findingFound) || (signalFound && negativeStated) || (infectionExcluded && (explicit.has('positive') || saysMri('finding', 'affirmed')))) {
+  // A finding left open ("early discitis cannot be excluded. No epidural collection") is no negative MRI.
+  const findingOpen = saysMri('finding', 'uncertain') || saysMri('finding-general', 'uncertain');
+  const negativeStated = explicit.has('negative') || ((saysMri('finding', 'negated') || infectionExcluded) && !findingFound && !findingOpen && explicit.size === 0);
+  // Edema on a non-contrast MRI with no collection is what the source calls hard to tell from early
+  // osteomyelitis without contrast: indeterminate, never positive or negative. Contrast named only in a
+  // later sentence ("... no collection. Repeat it with gad?") is asked about, not given.
+  const reported = Math.max(...mriCues.map((c) => c.end));
+  const contrastGiven = live.some((c) => c.role === 'contrast' && c.assertion === 'affirmed' && !tokens.slice(reported, c.start).some((t) => t.brk === 'sentence'));
+  const nonContrastSignal = signalFound && negativeStated && !explicit.has('negative') && !infectionExcluded && has('non-contrast', 'affirmed') && !contrastGiven;
+  if (nonContrastSignal) state.mri = 'indeterminate';
+  else if (explicit.size > 1 || (explicit.has('negative') && findingFound) || (signalFound && negativeStated) || (infectionExcluded && (explicit.has('positive') || saysMri('finding', 'affirmed')))) {
     state.conflicts.push('mri');
   } else if (explicit.size === 1) {
     state.mri = [...explicit][0] as ClinicalState['mri'];
