@@ -165,8 +165,10 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       const parts = splitClauses(query);
       const context = (c: string, k: number) => !asks(c) && (routed?.intent === 'urgency' || k < parts.length - 1);
       // A question of one clause has no context to hold an off-topic request ("book MRI slot tmrw 8am pls").
-      const historyOnly = (routed?.intent === 'urgency' || routed?.intent === 'result' || routed?.intent === 'order') && parts.length > 1 && parts.every((c, k) => context(c, k) || !router.offTopic(c));
-      const offTopicAsked = router.offTopic(query) && !historyOnly;
+      // After a positive MRI, admission and biopsy are its branch's own next steps (offTopicAfterPositive).
+      const positive = routed?.intent === 'result' && routed.faqId === files.routing.intents.result.positive;
+      const historyOnly = (routed?.intent === 'urgency' || routed?.intent === 'result' || routed?.intent === 'order') && parts.length > 1 && parts.every((c, k) => context(c, k) || !router.offTopic(c, positive));
+      const offTopicAsked = router.offTopic(query, positive) && !historyOnly;
       if (offTopicAsked || seeksOtherDisease(state) || otherPopulation(query)) return unsure(lookup(all.slice(0, 3).map((c) => c.faqId)), 'off-topic', extra, notices);
       const { topical, covered } = judge(query, all);
       // Only entries that fit the stated state are ranked at all.

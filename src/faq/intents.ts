@@ -23,8 +23,8 @@ export interface IntentRouter {
   route(text: string, state: ClinicalState): Routed | undefined;
   /** Stems of the words an intent phrase of the question used ("in the morning"). */
   explained(text: string): Set<string>;
-  /** Whether the question asks about a subject the FAQ never answers (faq-routing.yaml offTopic). */
-  offTopic(text: string): boolean;
+  /** Whether the question asks about a subject the FAQ never answers (faq-routing.yaml offTopic); `afterPositive`: the MRI was read positive. */
+  offTopic(text: string, afterPositive?: boolean): boolean;
   /** Entries the question's wording rules out: the MRI urgency ones when its wait is about another study. */
   ruledOut(text: string, state: ClinicalState): string[];
 }
@@ -153,6 +153,8 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
   const mriWords = new Set(studies.mri.filter((t) => !t.includes(' ')).map((t) => stem(t.toLowerCase())));
   const scopeNear = stems(scope.near);
   const offNear = stems(file.offTopicNear);
+  // Scanned apart: asked before the MRI is read, these phrases must hide no off-topic word inside them.
+  const afterPositiveScanner = compilePhrases(new Map([['afterPositive', file.offTopicAfterPositive]]));
   /** Whether the question's wait is about another study, or it asks for one instead of the MRI. */
   const waitAboutOther = (text: string, state: ClinicalState) => {
     const { tokens, hits } = scanned(text);
@@ -180,12 +182,14 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       for (const [a, b] of [...near, ...scopeNear]) if (nearMatch(tokens, [[a, b]])) words.push(a, b);
       return new Set(words);
     },
-    offTopic(text) {
+    offTopic(text, afterPositive = false) {
       const { tokens, hits } = scanned(text);
-      // "start antibiotics and watch" (an offTopicExcept phrase) asks whether to wait, not which antibiotics.
-      const except = hits.filter((h) => h.labels.includes('notOff'));
+      // "start antibiotics and watch" (an offTopicExcept phrase) asks whether to wait, not which antibiotics;
+      // after a positive MRI, "biopsy or can we just start antibiotics" asks that branch's next steps.
+      const steps = afterPositive ? afterPositiveScanner.scan(tokens) : [];
+      const except = [...hits.filter((h) => h.labels.includes('notOff')), ...steps];
       const excused = (i: number, j: number) => except.some((h) => h.start <= i && j < h.end);
-      return hits.some((h) => h.labels.includes('off')) || nearMatch(tokens, offNear, excused);
+      return hits.some((h) => h.labels.includes('off') && !excused(h.start, h.end - 1)) || nearMatch(tokens, offNear, excused);
     },
     ruledOut(text, state) {
       return waitAboutOther(text, state) ? [urgency.answer, urgency.whenDeficit] : [];

@@ -4,7 +4,8 @@
  * antibiotics" is history, not an antibiotic question, while any other antibiotic question stays
  * declined; "what should we get", "want us to get", "straight to MRI" ask what to order; with no
  * radiograph or CT yet ("no films", "no x-ray or CT") the patient is outside the pathway; "jump
- * into this algorithm" asks whether the pathway applies.
+ * into this algorithm" asks whether the pathway applies. After a positive MRI, admission and biopsy
+ * are that branch's own next steps (source: downstream workflow), asked before it they stay declined.
  */
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
@@ -44,7 +45,28 @@ describe('what to order, and before any imaging', () => {
     ['no films yet, febrile IVDU with back pain. straight to MRI?', 'exclusions'],
     ['we have not had an x-ray or CT so far. should we go straight to the MRI?', 'exclusions'],
     ['has not had any imaging, fever, new back pain - can we jump into this algorithm?', 'exclusions'],
+    ['she hasnt had an xray or CT yet - is this pathway for her?', 'exclusions'],
   ])('%j -> %s', (q, id) => {
     expect(shown(q)).toBe(id);
+  });
+});
+
+describe('after a positive MRI, admission and biopsy are its next steps', () => {
+  it.each([
+    ['MRI confirms L2-3 discitis. does she need a biopsy or can we just start antibiotics?', 'after-mri-positive'],
+    ['the MRI shows T10-11 osteomyelitis, no abscess. admit or send home on oral antibiotics?', 'after-mri-positive'],
+    ['MRI positive for discitis. biopsy or do we just treat?', 'after-mri-positive'],
+  ])('%j -> %s', (q, id) => {
+    expect(shown(q)).toBe(id);
+  });
+
+  it.each([
+    // The same steps with no MRI read yet, or any antibiotic choice or duration, stay declined.
+    'CT shows L2-3 erosion. biopsy needed or can we just treat?',
+    'xr abnormal at L4-5, admit or home on oral antibiotics?',
+    'MRI confirms L2-3 discitis. biopsy or just treat, and which antibiotics?',
+    'MRI positive for discitis. admit or home, and how long do we treat?',
+  ])('%j: declined', (q) => {
+    expect(shown(q)).toBe('decline');
   });
 });
