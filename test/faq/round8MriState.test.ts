@@ -76,3 +76,25 @@ describe('edema on a non-contrast MRI with no collection: the non-contrast pitfa
     expect(shown(q)).toBe('decline');
   });
 });
+
+describe('"not positive, not negative" in chat words', () => {
+  it.each([
+    ['mri came back not pos not neg, what now', 'after-mri-indeterminate'],
+    ['the contrast MRI is neither positive or negative. next?', 'after-mri-indeterminate'],
+    ['MRI w/wo: not positive but not negative either. plan?', 'after-mri-indeterminate'],
+  ])('%j -> %s', (q, id) => {
+    expect(axesOf(q)).toMatchObject({ mri: 'indeterminate', conflicts: [] });
+    expect(shown(q)).toBe(id);
+  });
+});
+
+describe('a finding named as what a study is for is not found', () => {
+  it.each([
+    'what MRI sequences matter for an epidural abscess?',
+    'is DWI useful for discitis on the MRI?',
+    'which mri protocol for osteomyelitis',
+  ])('%j: no MRI result, so never the positive branch', (q) => {
+    expect(axesOf(q).mri).toBeUndefined();
+    expect(shown(q)).not.toBe('after-mri-positive');
+  });
+});
