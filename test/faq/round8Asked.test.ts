@@ -6,6 +6,7 @@
  * radiograph or CT yet ("no films", "no x-ray or CT") the patient is outside the pathway; "jump
  * into this algorithm" asks whether the pathway applies. After a positive MRI, admission and biopsy
  * are that branch's own next steps (source: downstream workflow), asked before it they stay declined.
+ * A study's dose ("bone scan dose", "dose from a PET/CT") is its radiation dose, a drug's dose is not ours.
  */
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
@@ -67,6 +68,19 @@ describe('after a positive MRI, admission and biopsy are its next steps', () => 
     'MRI confirms L2-3 discitis. biopsy or just treat, and which antibiotics?',
     'MRI positive for discitis. admit or home, and how long do we treat?',
   ])('%j: declined', (q) => {
+    expect(shown(q)).toBe('decline');
+  });
+});
+
+describe("a study's dose is its radiation dose", () => {
+  it.each([
+    ['how does the bone scan dose compare with MRI?', 'why-not-bone-scan'],
+    ['what is the dose from a PET-CT, roughly?', 'why-not-fdg-pet'],
+  ])('%j -> %s', (q, id) => {
+    expect(shown(q)).toBe(id);
+  });
+
+  it.each(['what dose of gadolinium for the spine MRI?', 'vancomycin dose for an epidural abscess?', 'dose of cefazolin before the PET scan?'])('%j: declined', (q) => {
     expect(shown(q)).toBe('decline');
   });
 });
