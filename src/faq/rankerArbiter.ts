@@ -10,8 +10,8 @@
  *   one of the search's first candidates: answer it;
  * - support: a search answer the ranker gives almost no chance is not given: the ranker's own
  *   choice when it is fairly sure of one of the search's first candidates, otherwise "not sure" with
- *   both offered. A routed answer is held back ("not sure") only below a lower threshold, and never
- *   replaced. On questions neither had seen, such answers were mostly wrong (docs/faq.md, round 8).
+ *   both offered. A routed answer is never replaced: it is held back ("not sure") when the ranker is
+ *   sure the question is not the FAQ's (veto), or prefers another entry and gives the route less than a lower threshold. On questions neither had seen, such answers were mostly wrong (docs/faq.md, round 8).
  *   The caller exempts what must never be held back (faq-routing.yaml `alwaysAnswer`).
  */
 import { DECLINE_CLASS, type LearnedRanker } from './learnedRanker.js';
@@ -31,7 +31,7 @@ export interface ArbiterRule {
   support: number;
   /** ... and is replaced by the ranker's choice when that has at least this probability. */
   weakSwap: number;
-  /** A routed answer the ranker gives less than this probability is held back (never replaced). */
+  /** A routed answer the ranker gives less than this probability, preferring another entry, is held back (never replaced). */
   routedSupport: number;
 }
 
@@ -71,8 +71,9 @@ export function arbitrate(ranker: LearnedRanker, text: string, outcome: SearchOu
     const offer = [outcome.answer, ...(top === DECLINE_CLASS ? [] : [top])];
     const support = probs.get(outcome.answer) ?? 0;
     // A route is the rules' reading of the question (what it asks, what it states): the ranker never
-    // replaces it, and holds it back only when it gives it almost no chance and does not merely find the question unfamiliar.
-    if (outcome.routed) return support < rule.routedSupport && (top !== DECLINE_CLASS || p >= rule.veto) ? { kind: 'decline', offer } : { kind: 'keep' };
+    // replaces it, and holds it back only when it is sure the question is not the FAQ's, or gives the
+    // route almost no chance beside another entry (a question it merely finds unfamiliar keeps its route).
+    if (outcome.routed) return (top === DECLINE_CLASS ? p >= rule.veto : support < rule.routedSupport) ? { kind: 'decline', offer } : { kind: 'keep' };
     if (top !== DECLINE_CLASS && p >= rule.swap && first.includes(top)) return { kind: 'answer', faqId: top, how: 'swap' };
     if (p >= rule.veto) return { kind: 'decline', offer };
     if (support >= rule.support) return { kind: 'keep' };

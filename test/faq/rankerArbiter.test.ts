@@ -76,6 +76,8 @@ describe('arbitrate: an answer the ranker gives almost no chance (support)', () 
   it('routed: a question the ranker merely finds unfamiliar keeps its route; one it is sure is not the FAQ\'s is held back', () => {
     expect(arbitrate(fixed({ a: 0.04, b: 0.3, [DECLINE_CLASS]: 0.66 }), 'q', outcome({ answer: 'a', routed: true }))).toEqual({ kind: 'keep' });
     expect(arbitrate(fixed({ a: 0.04, b: 0.16, [DECLINE_CLASS]: 0.8 }), 'q', outcome({ answer: 'a', routed: true }))).toEqual({ kind: 'decline', offer: ['a'] });
+    expect(arbitrate(fixed({ a: 0.25, [DECLINE_CLASS]: 0.75 }), 'q', outcome({ answer: 'a', routed: true }))).toEqual({ kind: 'decline', offer: ['a'] });
+    expect(arbitrate(fixed({ a: 0.35, [DECLINE_CLASS]: 0.65 }), 'q', outcome({ answer: 'a', routed: true }))).toEqual({ kind: 'keep' });
   });
 
   it('a routed entry the search did not find is judged on its own probability', () => {
