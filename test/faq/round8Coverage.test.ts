@@ -57,6 +57,9 @@ describe('clinical context words the FAQ now knows', () => {
     'hip flexor strain in a runner, MRI or ultrasound?',
     'screws loose after ankle fixation, what scan?',
     'pros and cons of a con artist',
+    // "radiologist" is the setting, but asking who is on call is admin.
+    'whos the on call radiologist tonight',
+    'who is the on-call radiologist for the MRI?',
     'weight loss drugs, which are safe?',
   ])('%j: declined', (q) => {
     expect(shown(q)).toBe('decline');
