@@ -14,9 +14,10 @@ import { trainSoftmax } from './faqRanker/trainSoftmax.js';
 import { rankerTuningSets } from './faqRanker/tuningSets.js';
 
 const arg = process.argv.indexOf('--support');
-const supports = arg > 0 ? process.argv[arg + 1].split(',').map(Number) : [DEFAULT_ARBITER_RULE.support];
+const given = arg > 0 ? (process.argv[arg + 1] ?? '').split(',') : [String(DEFAULT_ARBITER_RULE.support)];
+const supports = given.map((v) => (v.trim() === '' ? NaN : Number(v)));
 if (supports.some((s) => !(s >= 0 && s <= 1))) {
-  console.error('faq:cv: --support takes probabilities between 0 and 1, comma-separated (e.g. 0.1,0.15)');
+  console.error(`faq:cv: --support takes probabilities between 0 and 1, comma-separated (e.g. 0.1,0.15); got "${given.join(',')}"`);
   process.exit(2);
 }
 const content = loadContent();

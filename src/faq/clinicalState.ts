@@ -9,7 +9,7 @@ import { REPORT_WORDS, asksAbout, located } from './questionForm.js';
 import { answersInPlace, asksWhetherFound } from './answeredCue.js';
 import { FINDING_ROLES, MRI_ROLES, studyOf } from './resultSubject.js';
 import { compressionOfAnother, deficitOverrides } from './apparentConflicts.js';
-import { showsUnnamed } from './shownUnnamed.js';
+import { showsUnnamed, shownWordsOf } from './shownUnnamed.js';
 
 /** The state a question states; an axis it does not mention is absent. */
 export interface ClinicalState {
@@ -59,6 +59,7 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
   // Stryker disable next-line ArrayDeclaration: a made-up phrase nobody types changes no reading
   for (const cue of [...file.cues, ...file.composed.map((c) => ({ role: c.role, terms: composedTerms(c) }))]) lists.set(`c:${cue.role}`, [...(lists.get(`c:${cue.role}`) ?? []), ...cue.terms]);
   const scanner = compilePhrases(lists);
+  const shownWords = shownWordsOf(file.shown, (w) => scanner.tokens(w).map((t) => t.stem));
   const window = file.window;
 
   /** NegEx: triggers before a cue (pre, uncertain, hypothetical) or after it (post, uncertain, hypotheticalPost),
@@ -142,7 +143,7 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
     },
     read(text) {
       const { tokens, cues } = mentions(text);
-      return combine(cues, tokens, showsUnnamed(tokens, scanned(text).hits));
+      return combine(cues, tokens, showsUnnamed(tokens, scanned(text).hits, shownWords));
     },
   };
 }

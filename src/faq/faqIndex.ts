@@ -176,13 +176,12 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       const candidates = all.filter((c) => fits(applies(c.faqId), state) && !ruledOut.includes(c.faqId));
       const fitting = candidates.filter((c) => namesSubject(applies(c.faqId), state)).map((c) => c.faqId);
       if (routed && fits(applies(routed.faqId), state) && clauses.intentCovered(routed.intent, query, state, covered)) {
-        // The ranker checks the route's support too, except for what must never be held back.
+        // The ranker checks the route's support too (it never replaces a route), except for what must never be held back.
         const held = ranker && !files.routing.alwaysAnswer.includes(routed.faqId) ? arbitrate(ranker, query, { answer: routed.faqId, routed: true, everydayGapOnly: true, candidates: fitting }, arbiterRule) : undefined;
         if (held?.kind === 'decline') return { ...unsure(lookup(held.offer), 'no-margin', extra, notices), learned: 'veto' };
-        const faqId = held?.kind === 'answer' ? held.faqId : routed.faqId;
-        const offer = faqId === routed.faqId && (routed.intent === 'order' || routed.intent === 'result') ? [offers[routed.intent]] : [];
-        const best = all.find((c) => c.faqId === faqId);
-        return { view: view(faqId, state, [...notices, ...offer])!, match: { faqId, score: best?.score ?? 0 }, intent: routed.intent, ...(held?.kind === 'answer' ? { learned: held.how } : {}), ...extra };
+        const offer = routed.intent === 'order' || routed.intent === 'result' ? [offers[routed.intent]] : [];
+        const best = all.find((c) => c.faqId === routed.faqId);
+        return { view: view(routed.faqId, state, [...notices, ...offer])!, match: { faqId: routed.faqId, score: best?.score ?? 0 }, intent: routed.intent, ...extra };
       }
       // Whether a word is known at all does not depend on the state: coverage is over every entry.
       let decision = decide(candidates, topical, isSubjectTerm, rule, index.isGeneric, all, isOrdinary);
@@ -201,6 +200,7 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       // The learned ranker may veto, swap or rescue within the entries that fit (rankerArbiter.ts).
       const gap = topical.filter((t) => !index.isGeneric(t) && !all.some((c) => c.queryTerms.includes(t)));
       const outcome = decision.kind === 'answer' ? { answer: decision.best.faqId } : { reason: decision.reason };
+      // The search's own escalations are not exempt (alwaysAnswer is for routes): "cannot exclude" finds `exclusions`.
       const verdict = ranker ? arbitrate(ranker, query, { ...outcome, everydayGapOnly: gap.every(isOrdinary), candidates: fitting }, arbiterRule) : { kind: 'keep' as const };
       if (verdict.kind === 'answer') {
         const score = candidates.find((c) => c.faqId === verdict.faqId)?.score ?? 0;

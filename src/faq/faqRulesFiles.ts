@@ -58,6 +58,8 @@ const applicability = z.strictObject({
 export const StateFileSchema = z.strictObject({
   schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }),
   window: z.number().int().min(1).max(20),
+  /** Verbs that report what a study found, and words that may open their object (shownUnnamed.ts). */
+  shown: z.strictObject({ verbs: phrases, openers: phrases }).default({ verbs: [], openers: [] }),
   triggers: z.strictObject({ pre: phrases, post: phrases, uncertain: phrases, hypothetical: phrases, hypotheticalPost: phrases.default([]), terminators: phrases }),
   cues: z.array(z.strictObject({ id: faqId, role: z.enum(CUE_ROLES), terms: phrases.min(1) })).min(1),
   /** Cues composed of two word lists ("squashing" x "cauda equina", "full" x "power"): every `first` + link + `second`. */

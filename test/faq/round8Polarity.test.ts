@@ -29,6 +29,11 @@ describe('an MRI that showed something unnamed, one finding denied, is no negati
     'MRI demonstrates L3-4 pyogenic spondylitis without an abscess, plan?',
     'the MRI showed a septic facet joint but no abscess, now what',
     'MRI shows T7 osteitis, no abscess, no cord compression. what do we do',
+    // Review: punctuation introducing what was shown, and "clearly" (stemmed like the result word "clear").
+    'MRI shows: spondylitis at L2, no abscess. next?',
+    'MRI revealed - osteitis of T9, no collection. what now',
+    'MRI showed (T11-12) vertebral osteitis, no abscess. plan?',
+    'MRI clearly shows osteitis at L1, no collection. next steps',
   ])('%s: no MRI result read, never negative-MRI advice', (q) => {
     expect(mriOf(q)).toBeUndefined();
     expect(shown(q)).not.toBe('after-mri-negative');
@@ -40,6 +45,8 @@ describe('an MRI that showed something unnamed, one finding denied, is no negati
     ["contrast MRI didn't show any abscess or discitis, what now", 'after-mri-negative'],
     ['xr shows endplate erosions, MRI negative for infection, next?', 'after-mri-negative'],
     ['CT showed spondylitis, but the MRI showed no abscess or discitis. next?', 'after-mri-negative'],
+    ['MRI showed that there is no abscess or discitis. next?', 'after-mri-negative'],
+    ['MRI did not clearly show much, no abscess or discitis. what now?', 'after-mri-negative'],
   ])('%s -> %s (a denial by the MRI, or another study showing the unnamed thing, still reads negative)', (q, id) => {
     expect(mriOf(q)).toBe('negative');
     expect(shown(q)).toBe(id);
