@@ -175,6 +175,9 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       const ruledOut = router.ruledOut(query, state);
       const candidates = all.filter((c) => fits(applies(c.faqId), state) && !ruledOut.includes(c.faqId));
       const fitting = candidates.filter((c) => namesSubject(applies(c.faqId), state)).map((c) => c.faqId);
+      // What to order for a patient the recommendation does not fit (post-operative): no search answer
+      // stands in for it ("s/p cystoscopy ... next imaging?" may or may not be outside the pathway).
+      if (routed?.intent === 'order' && !fits(applies(routed.faqId), state)) return unsure(lookup([files.routing.intents.scope.excluded, files.routing.intents.result.postOperative ?? routed.faqId]), 'no-margin', extra, notices);
       if (routed && fits(applies(routed.faqId), state) && clauses.intentCovered(routed.intent, query, state, covered)) {
         // The ranker checks the route's support too (it never replaces a route), except for what must never be held back.
         const held = ranker && !files.routing.alwaysAnswer.includes(routed.faqId) ? arbitrate(ranker, query, { answer: routed.faqId, routed: true, everydayGapOnly: true, candidates: fitting }, arbiterRule) : undefined;

@@ -232,8 +232,9 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       const exclusionHits = hits.filter((h) => h.labels.includes('excluded') && !(h.labels.includes('beforeImaging') && imaged) && !(h.labels.includes('postOpCue') && !postOp));
       const excluded = exclusionHits.length > 0 || negatedScope(tokens, hits) || state.neuro === 'deficit' || state.compression === 'yes' || (state.affirmed?.includes('post-operative') ?? false);
       if (labels.has('scope') || nearMatch(tokens, scopeNear)) return { intent: 'scope', faqId: excluded ? scope.excluded : scope.included };
-      // A post-operative patient's MRI finding: the result branches do not apply, the pitfall does.
-      if (postOp && result.postOperative && state.mentioned?.some((r) => POST_OP_FINDINGS.has(r))) return { intent: 'result', faqId: result.postOperative };
+      // A post-operative patient's MRI finding: the result branches do not apply, the pitfall does; asked
+      // what to order instead, the order route below says who the pathway is not for, or declines.
+      if (postOp && result.postOperative && !orderAsked && state.mentioned?.some((r) => POST_OP_FINDINGS.has(r))) return { intent: 'result', faqId: result.postOperative };
       // Asked what to order while naming an exclusion ("no xr or CT yet"; not "not post op"), who the pathway
       // is not for; naming only the MRI, and it without contrast ("just order it w/o gad?"), the non-contrast pitfall.
       if (orderAsked && exclusionHits.some((h) => !negatedAt(tokens, h.start))) return { intent: 'scope', faqId: scope.excluded };

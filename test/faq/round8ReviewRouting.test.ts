@@ -1,0 +1,47 @@
+/**
+ * Round 8 review of issue 15 (classes a reviewer's own wordings found, tested with ours): which
+ * entry a question gets, or that it is declined ('faq-none'). A post-operative patient is outside
+ * the pathway: never the recommendation, the urgency rule or the level entry, by any path.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/loadContent.js';
+import { createFaqIndex } from '../../src/faq/faqIndex.js';
+
+// The shipped index, learned ranker included: what a clinician gets.
+const faq = createFaqIndex(loadContent());
+const shown = (q: string) => {
+  const { view } = faq.ask(q);
+  return view.kind === 'faq' ? view.faqId : view.kind;
+};
+
+describe('a post-operative patient never gets the pathway\'s own advice', () => {
+  it.each([
+    ['instrumentation in the lumbar spine, xr abnormal, next step?', 'faq-none'],
+    ['hardware from an old L4-5 fusion, xr shows lucency, next?', 'faq-none'],
+    ['cervical fusion 3 weeks ago, xr abnormal, next?', 'faq-none'],
+    ['had spine surgery last week, xr abnormal, next?', 'pitfall-post-operative'],
+    ['pt with spinal fusion, xr abnormal at L3, next?', 'faq-none'],
+    ['after a laminectomy in may, xr shows endplate erosion, next?', 'pitfall-post-operative'],
+    ['prior spinal fusion, neuro intact, can the mri wait till tomorrow?', 'faq-none'],
+    ['s/p lumbar fusion, neuro intact, how soon mri?', 'pitfall-post-operative'],
+    // Asked what to order with the surgery named: who the pathway is not for.
+    ['post-op L5-S1 fusion, xr lucency around hardware. what should we order?', 'exclusions'],
+    ['s/p fusion last month, does the pathway cover her', 'exclusions'],
+  ])('%j -> %s', (q, expected) => {
+    expect(shown(q)).toBe(expected);
+  });
+
+  it.each([
+    // "status post" another operation may or may not put the patient outside: declined, never the post-op pitfall.
+    's/p cystoscopy last week, xr shows L1 destruction, infection vs tumour. what is the next imaging?',
+  ])('%j: declined', (q) => {
+    expect(shown(q)).toBe('faq-none');
+  });
+
+  it.each([
+    ['no surgery, xr shows endplate erosion at L2, what should we order', 'recommendation'],
+    ['neuro intact, xr abnormal, can the mri wait till tomorrow?', 'urgency-neuro-intact'],
+  ])('%j: a patient in the pathway still -> %s', (q, expected) => {
+    expect(shown(q)).toBe(expected);
+  });
+});
