@@ -79,7 +79,7 @@ export const RoutingFileSchema = z.strictObject({
       timeOnly: phrases.default([]), pastMarkers: phrases.default([]), needsObject: phrases.default([]),
     }),
     noMri: z.strictObject({ answer: faqId }),
-    scope: z.strictObject({ included: faqId, excluded: faqId, phrases, near: z.array(z.tuple([phrase, phrase])).default([]), excludedCues: phrases, beforeImagingCues: phrases.default([]), postOpCues: phrases.default([]) }),
+    scope: z.strictObject({ included: faqId, excluded: faqId, phrases, near: z.array(z.tuple([phrase, phrase])).default([]), excludedCues: phrases, beforeImagingCues: phrases.default([]), beforeImagingComposed: z.array(z.strictObject({ first: phrases.min(1), links: z.array(z.string()).default(['']), second: phrases.min(1) })).default([]), postOpCues: phrases.default([]) }),
     result: z.strictObject({ positive: faqId, negative: faqId, indeterminate: faqId, compression: faqId, postOperative: faqId.optional() }),
   }),
   offers: z.strictObject({ order: phrase, result: phrase }),

@@ -141,9 +141,11 @@ function studyOfWait(tokens: readonly ScanToken[], hits: ReadonlyArray<{ start: 
 /** Compiles the intents of faq-routing.yaml; `studies` name the studies a wait can be about. */
 export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTerms = { mri: [], other: [] }): IntentRouter {
   const { order, urgency, result, noMri, scope } = file.intents;
+  // A study denied in any wording ("hasnt had any xray", "ct not done") is an exclusion of its own kind: no imaging yet.
+  const deniedStudies = scope.beforeImagingComposed.flatMap(composedTerms);
   const scanner = compilePhrases(new Map([
     ['order', order.phrases], ['orderAlone', order.alone], ['level', order.levelPhrases], ['urgency', [...urgency.phrases, ...urgency.delay]], ['scope', scope.phrases],
-    ['excluded', scope.excludedCues], ['beforeImaging', scope.beforeImagingCues], ['postOpCue', scope.postOpCues], ['off', [...file.offTopic, ...file.offTopicComposed.flatMap(composedTerms)]], ['alternative', urgency.unlessAlternative],
+    ['excluded', [...scope.excludedCues, ...deniedStudies]], ['beforeImaging', [...scope.beforeImagingCues, ...deniedStudies]], ['postOpCue', scope.postOpCues], ['off', [...file.offTopic, ...file.offTopicComposed.flatMap(composedTerms)]], ['alternative', urgency.unlessAlternative],
     ['mri', studies.mri], ['other', studies.other], ['notOff', file.offTopicExcept],
     ['risk', urgency.whenRisk], ['time', urgency.timeOnly], ['past', urgency.pastMarkers], ['durationOf', urgency.unlessAbout], ['setting', urgency.setting], ['needsObject', urgency.needsObject],
   ]));

@@ -45,3 +45,37 @@ describe('a post-operative patient never gets the pathway\'s own advice', () => 
     expect(shown(q)).toBe(expected);
   });
 });
+
+describe('a study denied in any wording is no imaging done: outside the pathway', () => {
+  it.each([
+    ['she has not had an x-ray, febrile with back pain, which study should we request', 'exclusions'],
+    ['never had any imaging, fever and lumbar pain, what scan do we get', 'exclusions'],
+    ['radiograph not done yet, ct not done either, what to order?', 'exclusions'],
+    ['we havent got any films, suspect discitis, next imaging?', 'exclusions'],
+    ['pt hasnt had a ct or xr, what imaging', 'exclusions'],
+    // A radiograph done is initial imaging, whatever else is not done yet.
+    ['ct not done, xr shows erosion at L3, what should we order', 'recommendation'],
+    ['havent had the mri yet, xr shows endplate erosion, which scan', 'recommendation'],
+    // A deficit denied is no study denied.
+    ['has not had any weakness, xr abnormal, which imaging', 'recommendation'],
+  ])('%j -> %s', (q, expected) => {
+    expect(shown(q)).toBe(expected);
+  });
+});
+
+describe('a study denied in any wording is no imaging done: outside the pathway', () => {
+  it.each([
+    ['she has not had an x-ray, febrile with back pain, which study should we request', 'exclusions'],
+    ['never had any imaging, fever and lumbar pain, what scan do we get', 'exclusions'],
+    ['radiograph not done yet, ct not done either, what to order?', 'exclusions'],
+    ['we havent got any films, suspect discitis, next imaging?', 'exclusions'],
+    ['pt hasnt had a ct or xr, what imaging', 'exclusions'],
+    // A radiograph done is initial imaging, whatever else is not done yet.
+    ['ct not done, xr shows erosion at L3, what should we order', 'recommendation'],
+    ['havent had the mri yet, xr shows endplate erosion, which scan', 'recommendation'],
+    // A deficit denied is no study denied.
+    ['has not had any weakness, xr abnormal, which imaging', 'recommendation'],
+  ])('%j -> %s', (q, expected) => {
+    expect(shown(q)).toBe(expected);
+  });
+});
