@@ -8,8 +8,9 @@ import { compilePhrases, composedTerms, type PhraseHit, type ScanToken } from '.
 import { REPORT_WORDS, asksAbout, located } from './questionForm.js';
 import { answersInPlace, asksWhetherFound } from './answeredCue.js';
 import { FINDING_ROLES, MRI_ROLES, studyOf } from './resultSubject.js';
-import { compressionOfAnother, deficitOverrides } from './apparentConflicts.js';
+import { compressionOfAnother, deficitOverrides, onlyResidualIntact } from './apparentConflicts.js';
 import { showsUnnamed, shownWordsOf } from './shownUnnamed.js';
+import { assertionOf } from './negationScope.js';
 
 /** The state a question states; an axis it does not mention is absent. */
 export interface ClinicalState {
@@ -49,7 +50,7 @@ export interface StateReader {
   explained(text: string): Set<string>;
 }
 
-const TRIGGERS = ['pre', 'post', 'uncertain', 'hypothetical', 'hypotheticalPost', 'terminators'] as const;
+const TRIGGERS = ['pre', 'post', 'uncertain', 'hypothetical', 'hypotheticalPost', 'purpose', 'terminators'] as const;
 const MRI_AXIS_ROLES: ReadonlySet<CueRole> = new Set(['finding', 'finding-general', 'finding-signal', 'result-positive', 'result-negative', 'result-indeterminate']);
 
 /** Compiles the cue and trigger lists of faq-state.yaml. */
@@ -61,42 +62,6 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
   const scanner = compilePhrases(lists);
   const shownWords = shownWordsOf(file.shown, (w) => scanner.tokens(w).map((t) => t.stem));
   const window = file.window;
-
-  /** NegEx: triggers before a cue (pre, uncertain, hypothetical) or after it (post, uncertain, hypotheticalPost),
-   * within `window` words, stopping at a clause break or a terminator. */
-  function assertionOf(hit: PhraseHit, hits: readonly PhraseHit[], idx: number, tokens: readonly ScanToken[], cueAt: ReadonlySet<number>): Assertion {
-    const found = new Set<string>();
-    // A list closed by "or"/"nor" ("no discitis, osteomyelitis or abscess", "no discitis or paraspinal abscess or phlegmon": one word
-    // may qualify an item after a join) keeps one negation across commas and the window; "no abscess, discitis at L4" is two statements.
-    const listItem = (k: number): boolean => cueAt.has(k) || tokens[k].stem === ',' || LIST_JOINS.has(tokens[k].stem)
-      || (k > 0 && !tokens[k].brk && LIST_JOINS.has(tokens[k - 1].stem) && cueAt.has(k + 1));
-    const isList = (from: number, to: number) => {
-      let end = to;
-      while (end < tokens.length && listItem(end)) end++;
-      // The trigger's own object may take words before the list starts ("no evidence of").
-      let k = from;
-      while (k < to && !cueAt.has(k) && !tokens[k].brk) k++;
-      while (k < to && listItem(k)) k++;
-      return k === to && tokens.slice(from, end).some((t) => t.stem === 'or' || t.stem === 'nor');
-    };
-    const blocked = (from: number, to: number) => tokens.slice(from, to).some((t) => t.brk) && !isList(from, to);
-    for (let j = idx - 1; j >= 0; j--) {
-      const h = hits[j];
-      if ((hit.start - h.end > window && !isList(h.end, hit.start)) || blocked(h.end, hit.start)) break;
-      if (h.labels.includes('t:terminators')) break;
-      for (const l of h.labels) if (l === 't:pre' || l === 't:uncertain' || l === 't:hypothetical') found.add(l);
-    }
-    for (let j = idx + 1; j < hits.length; j++) {
-      const h = hits[j];
-      if (h.start - hit.end > window || blocked(hit.end, h.start)) break;
-      if (h.labels.includes('t:terminators')) break;
-      for (const l of h.labels) if (l === 't:post' || l === 't:uncertain' || l === 't:hypotheticalPost') found.add(l);
-    }
-    if (found.has('t:hypothetical') || found.has('t:hypotheticalPost')) return 'hypothetical';
-    if (found.has('t:uncertain')) return 'uncertain';
-    if (found.has('t:pre') || found.has('t:post')) return 'negated';
-    return 'affirmed';
-  }
 
   // One question is read several times in a row (state, explained words): scan it once.
   let last: { text: string; tokens: ScanToken[]; hits: PhraseHit[] } | undefined;
@@ -123,7 +88,7 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
         if (!label.startsWith('c:') || deniesNext) continue;
         const role = label.slice(2) as CueRole;
         // Answered "no" in place ("compression? no"): the lone answer sits past the break NegEx stops at.
-        const said = inPlace.negated.has(hit.start) ? 'negated' : assertionOf(hit, hits, idx, tokens, cueAt);
+        const said = inPlace.negated.has(hit.start) ? 'negated' : assertionOf(role, idx, hits, tokens, cueAt, window);
         // A finding in a yes/no question naming no study ("is infection off the table?",
         // "can an abscess occur without discitis?"), or asking whether a study found it ("is there
         // an abscess on the MRI?"), is asked about, not found.
@@ -132,6 +97,10 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
         cues.push({ role, assertion, start: hit.start, end: hit.end });
       }
     });
+    // With the MRI still pending, a compression asked about ("is there anything compressing the cord?", "could anything be
+    // compressing it?") is not stated.
+    const pending = cues.some((c) => c.role === 'mri-pending' && c.assertion === 'affirmed');
+    for (const c of cues) if (pending && c.role === 'compression' && c.assertion === 'affirmed' && (asksAbout(tokens, hits, c.start) || asksWhetherFound(tokens, c.start))) c.assertion = 'hypothetical';
     return { tokens, cues };
   }
 
@@ -153,9 +122,6 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
 function deniesCompression(hit: PhraseHit, next: PhraseHit | undefined, tokens: readonly ScanToken[]): boolean {
   return hit.labels.includes('t:pre') && !!next && next.labels.includes('c:compression') && !tokens.slice(hit.end, next.start).some((t) => t.brk);
 }
-
-/** Words joining the items of a list of cues. */
-const LIST_JOINS: ReadonlySet<string> = new Set(['or', 'nor', 'and']);
 
 /**
  * Combines cue mentions into one state; contradictory safety cues become conflicts.
@@ -233,7 +199,7 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
   const deficit = has('deficit', 'affirmed', 'uncertain') || has('intact', 'negated');
   const intact = has('intact', 'affirmed') || has('deficit', 'negated');
   if (deficit && intact && deficitOverrides(live, tokens)) state.neuro = 'deficit';
-  else if (deficit && intact) state.conflicts.push('neuro');
+  else if ((deficit && intact) || (intact && onlyResidualIntact(live, tokens))) state.conflicts.push('neuro');
   else if (deficit) state.neuro = 'deficit';
   else if (intact) state.neuro = 'intact';
 
