@@ -186,6 +186,8 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
         const best = all.find((c) => c.faqId === routed.faqId);
         return { view: view(routed.faqId, state, [...notices, ...offer])!, match: { faqId: routed.faqId, score: best?.score ?? 0 }, intent: routed.intent, ...extra };
       }
+      // Asked to get a service ("want me to get ID on board"), with no route: no search answer is about that.
+      if (ruledOut.includes(files.routing.intents.order.answer)) return unsure(lookup(fitting.slice(0, 3)), 'no-margin', extra, notices);
       // Whether a word is known at all does not depend on the state: coverage is over every entry.
       let decision = decide(candidates, topical, isSubjectTerm, rule, index.isGeneric, all, isOrdinary);
       if (decision.kind === 'unsure' && decision.reason === 'low-coverage' && clauses.searchCovered(query)) {

@@ -72,7 +72,7 @@ export const StateFileSchema = z.strictObject({
 export const RoutingFileSchema = z.strictObject({
   schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }),
   intents: z.strictObject({
-    order: z.strictObject({ answer: faqId, nonContrast: faqId.optional(), level: faqId.optional(), levelPhrases: phrases.default([]), phrases, near: z.array(z.tuple([phrase, phrase])), alone: phrases.default([]) }),
+    order: z.strictObject({ answer: faqId, nonContrast: faqId.optional(), level: faqId.optional(), levelPhrases: phrases.default([]), phrases, notOrdered: phrases.default([]), services: phrases.default([]), near: z.array(z.tuple([phrase, phrase])), alone: phrases.default([]) }),
     urgency: z.strictObject({
       answer: faqId, whenDeficit: faqId, phrases, unlessAlternative: phrases.default([]),
       delay: phrases.default([]), whenRisk: phrases.default([]), unlessAbout: phrases.default([]), setting: phrases.default([]),

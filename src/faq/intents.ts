@@ -7,6 +7,7 @@ import type { ClinicalState } from './clinicalState.js';
 import type { FaqRulesFiles } from './faqRulesFiles.js';
 import { clauseEnd, clauseStart, compilePhrases, composedTerms, scanTokens, type ScanToken } from './phraseScan.js';
 import { stem } from './textAnalysis.js';
+import { asksWhy, bareOrder, compileGotNoStudy } from './orderAsked.js';
 
 /** The intents the router knows. */
 export type Intent = 'order' | 'result' | 'urgency' | 'no-mri' | 'scope';
@@ -25,7 +26,7 @@ export interface IntentRouter {
   explained(text: string): Set<string>;
   /** Whether the question asks about a subject the FAQ never answers (faq-routing.yaml offTopic); `afterPositive`: the MRI was read positive. */
   offTopic(text: string, afterPositive?: boolean): boolean;
-  /** Entries the question's wording rules out: the MRI urgency ones when its wait is about another study. */
+  /** Entries the question's wording rules out: the MRI urgency ones when its wait is about another study, the recommendation when it asks to get a service. */
   ruledOut(text: string, state: ClinicalState): string[];
 }
 
@@ -87,21 +88,6 @@ function negatedAt(tokens: readonly ScanToken[], at: number): boolean {
   return tokens.slice(Math.max(0, at - 2), at).some((t) => NEGATORS.has(t.stem));
 }
 
-/** Whether the clause holding token `at` opens with "why": it asks a reason ("why is MRI the best test"), not what to order. */
-function asksWhy(tokens: readonly ScanToken[], at: number): boolean {
-  return tokens[clauseStart(tokens, at)]?.stem === 'why';
-}
-
-/** Whether the last sentence is nothing but an order phrase ("... lumbar. order?", "... fevers. imaging?"). */
-function bareOrder(tokens: readonly ScanToken[], hits: ReadonlyArray<{ start: number; end: number; labels: string[] }>): boolean {
-  let b = tokens.length;
-  while (b > 0 && tokens[b - 1].brk) b--;
-  let a = b;
-  while (a > 0 && tokens[a - 1].brk !== 'sentence') a--;
-  const words = tokens.slice(a, b).filter((t) => !t.brk).length;
-  return words > 0 && hits.some((h) => h.labels.includes('orderAlone') && h.start === a && h.end === b && h.end - h.start === words);
-}
-
 /** Words that open a question clause. */
 const QUESTION_WORDS: ReadonlySet<string> = new Set(['how', 'what', 'whats', 'which', 'when', 'why', 'would', 'could', 'can', 'should', 'will', 'is', 'are', 'do', 'does']);
 
@@ -157,6 +143,7 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
   const offNear = stems(file.offTopicNear);
   // Scanned apart: asked before the MRI is read, these phrases must hide no off-topic word inside them.
   const afterPositiveScanner = compilePhrases(new Map([['afterPositive', file.offTopicAfterPositive]]));
+  const getsNoStudy = compileGotNoStudy(order);
   /** Whether the question's wait is about another study, or it asks for one instead of the MRI. */
   const waitAboutOther = (text: string, state: ClinicalState) => {
     const { tokens, hits } = scanned(text);
@@ -194,7 +181,10 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       return hits.some((h) => h.labels.includes('off') && !excused(h.start, h.end - 1)) || nearMatch(tokens, offNear, excused);
     },
     ruledOut(text, state) {
-      return waitAboutOther(text, state) ? [urgency.answer, urgency.whenDeficit] : [];
+      const { tokens, hits } = scanned(text);
+      // Asked to get a service ("want us to get neurosurgery to see him"), not a study: not what to order.
+      const getsService = hits.some((h) => h.labels.includes('order') && getsNoStudy(tokens, h, 'service'));
+      return [...(waitAboutOther(text, state) ? [urgency.answer, urgency.whenDeficit] : []), ...(getsService ? [order.answer] : [])];
     },
     route(text, state) {
       // A stated result comes first: its branch is what the clinician needs next.
@@ -202,7 +192,7 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       const postOp = state.affirmed?.includes('post-operative') ?? false;
       const { tokens, hits } = scanned(text);
       // "Why is MRI the best test" asks the reason for the recommendation, not what to order.
-      const orderAsked = hits.some((h) => h.labels.includes('order') && !asksWhy(tokens, h.start)) || (nearMatch(tokens, near) && !asksWhy(tokens, 0)) || bareOrder(tokens, hits);
+      const orderAsked = hits.some((h) => h.labels.includes('order') && !asksWhy(tokens, h.start) && !getsNoStudy(tokens, h)) || (nearMatch(tokens, near) && !asksWhy(tokens, 0)) || bareOrder(tokens, hits);
       // A report naming no MRI, with what to order asked ("IMPRESSION: ... infection not excluded. which study
       // next?"), is the initial imaging's: the MRI is not done yet.
       const mriNamed = MRI_NAMING.some((r) => state.mentioned?.includes(r));

@@ -79,3 +79,31 @@ describe('a study denied in any wording is no imaging done: outside the pathway'
     expect(shown(q)).toBe(expected);
   });
 });
+
+describe('"get" + a service, or "get from", is no imaging ordered', () => {
+  it.each([
+    ['do you want me to get spine surgery on board now, xr shows destruction', 'faq-none'],
+    ['xr abnormal, want us to get neurosurgeons to review?', 'faq-none'],
+    ['ct c/w discitis, do you want me to get IR to biopsy it?', 'faq-none'],
+    ['what should we get from a bone scan that the mri doesnt give', 'why-not-bone-scan'],
+    ['what do we get from the contrast images', 'why-mri-with-contrast'],
+    // A study got is still an order.
+    ['ct shows endplate erosion, what do you want us to get next?', 'recommendation'],
+  ])('%j -> %s', (q, expected) => {
+    expect(shown(q)).toBe(expected);
+  });
+});
+
+describe('"get" + a service, or "get from", is no imaging ordered', () => {
+  it.each([
+    ['do you want me to get spine surgery on board now, xr shows destruction', 'faq-none'],
+    ['xr abnormal, want us to get neurosurgeons to review?', 'faq-none'],
+    ['ct c/w discitis, do you want me to get IR to biopsy it?', 'faq-none'],
+    ['what should we get from a bone scan that the mri doesnt give', 'why-not-bone-scan'],
+    ['what do we get from the contrast images', 'why-mri-with-contrast'],
+    // A study got is still an order.
+    ['ct shows endplate erosion, what do you want us to get next?', 'recommendation'],
+  ])('%j -> %s', (q, expected) => {
+    expect(shown(q)).toBe(expected);
+  });
+});
