@@ -107,3 +107,29 @@ describe('"get" + a service, or "get from", is no imaging ordered', () => {
     expect(shown(q)).toBe(expected);
   });
 });
+
+describe('after a positive MRI: whether to admit or biopsy is the branch\'s, how to biopsy is not', () => {
+  it.each([
+    ['mri c/w osteo at L3-4, whats the best way to do the biopsy', 'faq-none'],
+    ['MRI pos for discitis, biopsy needed? how would we perform the biopsy', 'faq-none'],
+    ['mri showed discitis, how do they biopsy the disc space?', 'faq-none'],
+    // Source: a positive MRI "will almost always require admission for intravenous antibiotics".
+    ['mri positive for discitis, ok to manage him as an outpatient?', 'after-mri-positive'],
+    ['mri positive for discitis, does she need a biopsy?', 'after-mri-positive'],
+  ])('%j -> %s', (q, expected) => {
+    expect(shown(q)).toBe(expected);
+  });
+});
+
+describe('after a positive MRI: whether to admit or biopsy is the branch\'s, how to biopsy is not', () => {
+  it.each([
+    ['mri c/w osteo at L3-4, whats the best way to do the biopsy', 'faq-none'],
+    ['MRI pos for discitis, biopsy needed? how would we perform the biopsy', 'faq-none'],
+    ['mri showed discitis, how do they biopsy the disc space?', 'faq-none'],
+    // Source: a positive MRI "will almost always require admission for intravenous antibiotics".
+    ['mri positive for discitis, ok to manage him as an outpatient?', 'after-mri-positive'],
+    ['mri positive for discitis, does she need a biopsy?', 'after-mri-positive'],
+  ])('%j -> %s', (q, expected) => {
+    expect(shown(q)).toBe(expected);
+  });
+});
