@@ -2,7 +2,7 @@
  * Round 8 polarity findings (t10c's first measurement): an MRI that showed something the cues do not
  * name, with one finding denied ("MRI shows spondylitis without abscess"), was read as a negative MRI
  * and got negative-MRI advice; "D-O" (discitis-osteomyelitis) was not known; "the normal MRI pathway"
- * (t10b) read as a normal MRI. Our own wordings.
+ * (t10b) read as a normal MRI; spinal hardware named as "rods and screws" was not post-operative (review). Our own wordings.
  */
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
@@ -79,5 +79,16 @@ describe('"D-O" and "D/O" are discitis-osteomyelitis (capitals only)', () => {
 
   it('"d/o" in lower case stays a disorder', () => {
     expect(shorthand.expand('sleep d/o')).not.toContain('discitis');
+  });
+});
+
+describe('spinal hardware named in other words is post-operative: outside the pathway, never the recommendation', () => {
+  it.each([
+    'rods and screws put in at L2-4 six weeks ago, now fever, xr shows lucency. what next?',
+    'screws placed at L5-S1 in spring, febrile now, x-ray abnormal. which scan?',
+    'instrumented fusion T11-L1, new fever, CT shows lucency. next imaging?',
+  ])('%s', (q) => {
+    expect(shown(q)).not.toBe('recommendation');
+    expect(faq.ask(q).state?.affirmed).toContain('post-operative');
   });
 });
