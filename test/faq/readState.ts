@@ -8,6 +8,9 @@ const content = loadContent();
 const files = loadFaqRulesFiles(content.flow.rules, new Set(content.rules.faq.entries.map((e) => e.id)));
 const shorthand = compileShorthand(files.shorthand);
 
+/** The question after shorthand expansion, as the FAQ reads it. */
+export const expand = (q: string): string => shorthand.expand(q);
+
 /** The compiled state reader. */
 export const reader = compileStateReader(files.state);
 

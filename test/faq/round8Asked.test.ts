@@ -11,12 +11,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
 import { createFaqIndex } from '../../src/faq/faqIndex.js';
+import { shownEntry } from './shownEntry.js';
 
 const faq = createFaqIndex(loadContent(), { ranker: null });
-const shown = (q: string) => {
-  const { view } = faq.ask(q);
-  return view.kind === 'faq' ? view.faqId : view.kind === 'faq-none' ? 'decline' : view.kind;
-};
+const shown = (q: string) => shownEntry(faq, q);
 
 describe('antibiotics named while asking something else', () => {
   it.each([

@@ -9,12 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
 import { createFaqIndex } from '../../src/faq/faqIndex.js';
 import { axesOf } from './readState.js';
+import { shownEntry } from './shownEntry.js';
 
 const faq = createFaqIndex(loadContent(), { ranker: null });
-const shown = (q: string) => {
-  const { view } = faq.ask(q);
-  return view.kind === 'faq' ? view.faqId : 'decline';
-};
+const shown = (q: string) => shownEntry(faq, q);
 
 describe('compression denied in chat words', () => {
   it.each([

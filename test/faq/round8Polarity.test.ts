@@ -7,20 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
 import { createFaqIndex } from '../../src/faq/faqIndex.js';
-import { loadFaqRulesFiles } from '../../src/faq/faqRulesFiles.js';
-import { compileStateReader } from '../../src/faq/clinicalState.js';
-import { compileShorthand } from '../../src/faq/shorthand.js';
+import { expand, stateOf } from './readState.js';
+import { shownEntry } from './shownEntry.js';
 
-const content = loadContent();
-const faq = createFaqIndex(content);
-const files = loadFaqRulesFiles(content.flow.rules, new Set(content.rules.faq.entries.map((e) => e.id)));
-const reader = compileStateReader(files.state);
-const shorthand = compileShorthand(files.shorthand);
-const mriOf = (q: string) => reader.read(shorthand.expand(q)).mri;
-const shown = (q: string) => {
-  const { view } = faq.ask(q);
-  return view.kind === 'faq' ? view.faqId : view.kind;
-};
+const faq = createFaqIndex(loadContent());
+const mriOf = (q: string) => stateOf(q).mri;
+const shown = (q: string) => shownEntry(faq, q);
 
 describe('an MRI that showed something unnamed, one finding denied, is no negative MRI', () => {
   it.each([
@@ -78,7 +70,7 @@ describe('"D-O" and "D/O" are discitis-osteomyelitis (capitals only)', () => {
   });
 
   it('"d/o" in lower case stays a disorder', () => {
-    expect(shorthand.expand('sleep d/o')).not.toContain('discitis');
+    expect(expand('sleep d/o')).not.toContain('discitis');
   });
 });
 

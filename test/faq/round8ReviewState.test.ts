@@ -10,12 +10,10 @@ import { loadContent } from '../../src/content/loadContent.js';
 import { createFaqIndex } from '../../src/faq/faqIndex.js';
 import type { ClinicalState } from '../../src/faq/clinicalState.js';
 import { axesOf } from './readState.js';
+import { shownEntry } from './shownEntry.js';
 
 const faq = createFaqIndex(loadContent());
-const shown = (q: string) => {
-  const { view } = faq.ask(q);
-  return view.kind === 'faq' ? view.faqId : view.kind;
-};
+const shown = (q: string) => shownEntry(faq, q);
 type Axes = Partial<Omit<ClinicalState, 'mentioned' | 'affirmed' | 'sought'>>;
 
 describe('a finding hedged by likelihood is never a positive MRI', () => {
@@ -67,7 +65,7 @@ describe('"otherwise intact" alone is no intact examination; motor grades are de
     ['3/5 dorsiflexion, otherwise neuro intact. can MRI wait overnight?', 'pitfall-delay', { neuro: 'deficit' }],
     ['left knee extension 4/5, otherwise intact, how soon must the MRI happen?', 'pitfall-delay', { neuro: 'deficit' }],
     ['otherwise intact but he cannot walk, can the MRI wait?', 'pitfall-delay', { neuro: 'deficit' }],
-    ['neuro exam otherwise normal, can the MRI wait until the morning', 'faq-none', { conflicts: ['neuro'] }],
+    ['neuro exam otherwise normal, can the MRI wait until the morning', 'decline', { conflicts: ['neuro'] }],
     // The rest of an examination whose denied part is named is intact.
     ['no weakness, otherwise intact, can the MRI wait till tomorrow?', 'urgency-neuro-intact', { neuro: 'intact' }],
   ])('%j -> %s', (q, entry, axes) => {

@@ -13,6 +13,7 @@
  */
 import type { FaqIndex } from '../../src/faq/faqIndex.js';
 import { OFF_TOPIC, ON_TOPIC } from './evalSet.js';
+import { shownEntry } from './shownEntry.js';
 
 export * from './setFiles.js';
 
@@ -80,10 +81,7 @@ export const FROZEN_SETS: ReadonlySet<string> = new Set([SET_NAMES.v8, SET_NAMES
 
 /** What the bot shows for each case (entry id, "decline" or "help") and its top-3 ranking. */
 export function askAll(faq: FaqIndex, cases: readonly EvalCase[]): { shown: Shown[]; ranked: string[][] } {
-  const shown = cases.map((c) => {
-    const { view } = faq.ask(c.q);
-    return view.kind === 'faq' ? view.faqId : view.kind === 'faq-none' ? 'decline' : 'help';
-  });
+  const shown = cases.map((c) => shownEntry(faq, c.q));
   const ranked = cases.map((c) => faq.rank(c.q, 3).map((m) => m.faqId));
   return { shown, ranked };
 }
