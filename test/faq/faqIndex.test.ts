@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
 import { createFaqIndex } from '../../src/faq/faqIndex.js';
+import { loadFaqRulesFiles } from '../../src/faq/faqRulesFiles.js';
 
 
 const content = loadContent();
@@ -113,5 +114,19 @@ describe('createFaqIndex', () => {
     // Intents still need every word of the question to be known (the off-topic guard is live).
     const noCoverage = createFaqIndex(content, { rule: { minCoverage: 1.01 }, ranker: null });
     expect(noCoverage.ask('pacemaker what now').unsure).toBe('low-coverage');
+  });
+});
+
+describe('typo correction never rewrites a word the rules files match on', () => {
+  const files = loadFaqRulesFiles(content.flow.rules, new Set(content.rules.faq.entries.map((e) => e.id)));
+  const typedForms = new Set(files.shorthand.expansions.map((e) => e.typed.toLowerCase()));
+  const { order, scope } = files.routing.intents;
+  // Lists added in round 8; "hematology" (a service) had been corrected to "rheumatology".
+  const words = [...order.services, ...order.notOrdered, ...scope.beforeImagingCues, ...scope.postOpCues, ...files.routing.offTopicAfterPositive, ...files.state.shown.verbs]
+    .flatMap((p) => p.toLowerCase().split(/\s+/))
+    .filter((w) => /^[a-z]{4,}$/.test(w) && !typedForms.has(w));
+
+  it.each([...new Set(words)])('%s stays as typed', (w) => {
+    expect(faq.normalise(w).trim().toLowerCase()).toBe(w);
   });
 });
