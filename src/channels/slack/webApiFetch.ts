@@ -22,7 +22,8 @@ export const undiciFetch: typeof fetch = (input, init) => fetch(input, { ...init
 // fetch's redirect statuses: with `redirect: 'error'` one of these with a Location rejects.
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 // Statuses a Response may not carry a body with (the constructor throws if given one, even empty).
-const BODYLESS = new Set([101, 204, 205, 304]);
+// 101 is not among them: Node hands an upgrade to its 'upgrade' event, and Response refuses a 1xx status anyway.
+const BODYLESS = new Set([204, 205, 304]);
 
 type Body = string | Uint8Array | undefined;
 
