@@ -16,7 +16,7 @@ import { loadContent } from '../../src/content/loadContent.js';
 import { createFaqIndex } from '../../src/faq/faqIndex.js';
 import { rankerTuningSets } from '../../scripts/faqRanker/tuningSets.js';
 import { OFF_TOPIC, ON_TOPIC } from './evalSet.js';
-import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOut6Set, heldOut7Set, heldOut8Set, heldOut9Set, heldOutSet, score, tuningSet } from './scoreSets.js';
+import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOut6Set, heldOut7Set, heldOut8Set, heldOut9Set, heldOut10Set, heldOut11Set, heldOutSet, score, tuningSet } from './scoreSets.js';
 
 const content = loadContent();
 const faq = createFaqIndex(content);
@@ -42,6 +42,10 @@ const HELD_OUT_7_SHA256 = '3f0083c2efb0fb30031cb471db5e02a7cc0a34be7793c82c78658
 const HELD_OUT_8_SHA256 = 'bd4bc9cfcc432b20e59a581aa4b188b6c0a78af093dd074599984508728c36b3';
 /** sha256 of test/faq/heldOut9.yaml as committed in db97596 (2026-11-28T20:35:09Z), before round 8 tuning. */
 const HELD_OUT_9_SHA256 = '2180d7d6d77e1f39ce5f9febfd62b6c75071ea07bebe5e42bb2db765e0718234';
+/** sha256 of test/faq/heldOut10.yaml as committed in 5b69df4 (2026-11-28T23:04:50Z), before round 9 tuning. */
+const HELD_OUT_10_SHA256 = '0a7664cb9e9bd29cab52d3564f62c3617e72823a87c34e42e3fe4ce36dc4d0a2';
+/** sha256 of test/faq/heldOut11.yaml as committed in 5b69df4 (2026-11-28T23:04:50Z), before round 9 tuning. */
+const HELD_OUT_11_SHA256 = 'eb497f8c8de0122a5fb5b65c5972fc4c7b2950768f9cd20e93d381415344f1c1';
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(new URL(file, import.meta.url))).digest('hex');
 
 describe('FAQ evaluation sets', () => {
@@ -73,6 +77,8 @@ describe('FAQ evaluation sets', () => {
     ['v7', 'c1cc70a', './heldOut7.yaml', HELD_OUT_7_SHA256, heldOut7Set],
     ['v8', 'db97596', './heldOut8.yaml', HELD_OUT_8_SHA256, heldOut8Set],
     ['v9', 'db97596', './heldOut9.yaml', HELD_OUT_9_SHA256, heldOut9Set],
+    ['v10', '5b69df4', './heldOut10.yaml', HELD_OUT_10_SHA256, heldOut10Set],
+    ['v11', '5b69df4', './heldOut11.yaml', HELD_OUT_11_SHA256, heldOut11Set],
   ] as const)('held-out %s: frozen (unchanged since %s), >= 80 questions, >= 20 to decline, known ids', (_v, _commit, file, pinned, load) => {
     expect(sha256(file)).toBe(pinned);
     const cases = load();
@@ -102,7 +108,7 @@ describe('FAQ evaluation sets', () => {
 
   it('the confusion list never writes the frozen set\'s questions, only its miss counts', () => {
     const miss = (name: string) => ({ ...score(name, [], []), confusion: [{ q: `question of ${name}`, expect: 'recommendation', got: 'decline', kind: 'declined' }] });
-    const md = formatConfusion([miss(SET_NAMES.v1), miss(SET_NAMES.v2), miss(SET_NAMES.v3), miss(SET_NAMES.v4), miss(SET_NAMES.v5), miss(SET_NAMES.v6), miss(SET_NAMES.v7), miss(SET_NAMES.v8), miss(SET_NAMES.v9)]);
+    const md = formatConfusion([miss(SET_NAMES.v1), miss(SET_NAMES.v2), miss(SET_NAMES.v3), miss(SET_NAMES.v4), miss(SET_NAMES.v5), miss(SET_NAMES.v6), miss(SET_NAMES.v7), miss(SET_NAMES.v8), miss(SET_NAMES.v9), miss(SET_NAMES.v10), miss(SET_NAMES.v11)]);
     expect(md).toContain(`question of ${SET_NAMES.v1}`);
     expect(md).toContain(`question of ${SET_NAMES.v2}`);
     expect(md).toContain(`question of ${SET_NAMES.v3}`);
@@ -112,8 +118,10 @@ describe('FAQ evaluation sets', () => {
     expect(md).toContain(`question of ${SET_NAMES.v7}`);
     expect(md).not.toContain(`question of ${SET_NAMES.v8}`);
     expect(md).not.toContain(`question of ${SET_NAMES.v9}`);
+    expect(md).not.toContain(`question of ${SET_NAMES.v10}`);
+    expect(md).not.toContain(`question of ${SET_NAMES.v11}`);
     expect(md).toContain('Misses by kind: declined: 1.');
-    expect(md.split('Frozen set: per-question results are not written.').length).toBe(3);
+    expect(md.split('Frozen set: per-question results are not written.').length).toBe(5);
   });
 
   it('reports the tuning sets side by side; the tuning data meets its bar and gets no wrong-polarity answer', () => {

@@ -109,3 +109,13 @@ export function heldOut8Set(): EvalCase[] {
 export function heldOut9Set(): EvalCase[] {
   return loadCases('heldOut9.yaml');
 }
+
+/** Held-out v10 (test/faq/heldOut10.yaml): frozen in 5b69df4 before round 9 tuning; only ever measured. */
+export function heldOut10Set(): EvalCase[] {
+  return loadCases('heldOut10.yaml');
+}
+
+/** Held-out v11 (test/faq/heldOut11.yaml): frozen in 5b69df4 before round 9 tuning; only ever measured. */
+export function heldOut11Set(): EvalCase[] {
+  return loadCases('heldOut11.yaml');
+}
