@@ -2,7 +2,7 @@
  * The question sets the learned ranker may learn from: the tuning set, held-out v1 to v5 (all
  * tuning data since their measurements), the blind-written tuning sets t7a to t7d, t8a to t10c (their
  * first figures, before any tuning on them, were an unseen measurement) and held-out v6 and v7 (tuning data since
- * round 8). The frozen held-out v8 to v11 are never among them.
+ * round 8). The frozen held-out v8 to v13 are never among them.
  */
 import { SET_NAMES, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOutSet, tuning7aSet, tuning7bSet, tuning7cSet, tuning7dSet, tuning8aSet, tuning8bSet, tuning9aSet, tuning9bSet, tuning10aSet, tuning10bSet, tuning10cSet, tuningSet, heldOut6Set, heldOut7Set, type EvalCase } from '../../test/faq/scoreSets.js';
 

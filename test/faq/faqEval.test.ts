@@ -16,7 +16,7 @@ import { loadContent } from '../../src/content/loadContent.js';
 import { createFaqIndex } from '../../src/faq/faqIndex.js';
 import { rankerTuningSets } from '../../scripts/faqRanker/tuningSets.js';
 import { OFF_TOPIC, ON_TOPIC } from './evalSet.js';
-import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOut6Set, heldOut7Set, heldOut8Set, heldOut9Set, heldOut10Set, heldOut11Set, heldOutSet, score, tuningSet } from './scoreSets.js';
+import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOut6Set, heldOut7Set, heldOut8Set, heldOut9Set, heldOut10Set, heldOut11Set, heldOut12Set, heldOut13Set, heldOutSet, score, tuningSet } from './scoreSets.js';
 
 const content = loadContent();
 const faq = createFaqIndex(content);
@@ -46,6 +46,10 @@ const HELD_OUT_9_SHA256 = '2180d7d6d77e1f39ce5f9febfd62b6c75071ea07bebe5e42bb2db
 const HELD_OUT_10_SHA256 = '0a7664cb9e9bd29cab52d3564f62c3617e72823a87c34e42e3fe4ce36dc4d0a2';
 /** sha256 of test/faq/heldOut11.yaml as committed in 5b69df4 (2026-11-28T23:04:50Z), before round 9 tuning. */
 const HELD_OUT_11_SHA256 = 'eb497f8c8de0122a5fb5b65c5972fc4c7b2950768f9cd20e93d381415344f1c1';
+/** sha256 of test/faq/heldOut12.yaml as committed in c1697f9 (2026-11-28T23:07:52Z), before round 9 tuning. */
+const HELD_OUT_12_SHA256 = 'dfb4ccbd8d213360407c0edb4dba11cb44e4272af1db2514f2a4c19c55c76df8';
+/** sha256 of test/faq/heldOut13.yaml as committed in c1697f9 (2026-11-28T23:07:52Z), before round 9 tuning. */
+const HELD_OUT_13_SHA256 = '241739aacc59465af590491e5f35dded07669f4c34dcb8386052420b1f7578cd';
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(new URL(file, import.meta.url))).digest('hex');
 
 describe('FAQ evaluation sets', () => {
@@ -79,6 +83,8 @@ describe('FAQ evaluation sets', () => {
     ['v9', 'db97596', './heldOut9.yaml', HELD_OUT_9_SHA256, heldOut9Set],
     ['v10', '5b69df4', './heldOut10.yaml', HELD_OUT_10_SHA256, heldOut10Set],
     ['v11', '5b69df4', './heldOut11.yaml', HELD_OUT_11_SHA256, heldOut11Set],
+    ['v12', 'c1697f9', './heldOut12.yaml', HELD_OUT_12_SHA256, heldOut12Set],
+    ['v13', 'c1697f9', './heldOut13.yaml', HELD_OUT_13_SHA256, heldOut13Set],
   ] as const)('held-out %s: frozen (unchanged since %s), >= 80 questions, >= 20 to decline, known ids', (_v, _commit, file, pinned, load) => {
     expect(sha256(file)).toBe(pinned);
     const cases = load();
@@ -108,7 +114,7 @@ describe('FAQ evaluation sets', () => {
 
   it('the confusion list never writes the frozen set\'s questions, only its miss counts', () => {
     const miss = (name: string) => ({ ...score(name, [], []), confusion: [{ q: `question of ${name}`, expect: 'recommendation', got: 'decline', kind: 'declined' }] });
-    const md = formatConfusion([miss(SET_NAMES.v1), miss(SET_NAMES.v2), miss(SET_NAMES.v3), miss(SET_NAMES.v4), miss(SET_NAMES.v5), miss(SET_NAMES.v6), miss(SET_NAMES.v7), miss(SET_NAMES.v8), miss(SET_NAMES.v9), miss(SET_NAMES.v10), miss(SET_NAMES.v11)]);
+    const md = formatConfusion([miss(SET_NAMES.v1), miss(SET_NAMES.v2), miss(SET_NAMES.v3), miss(SET_NAMES.v4), miss(SET_NAMES.v5), miss(SET_NAMES.v6), miss(SET_NAMES.v7), miss(SET_NAMES.v8), miss(SET_NAMES.v9), miss(SET_NAMES.v10), miss(SET_NAMES.v11), miss(SET_NAMES.v12), miss(SET_NAMES.v13)]);
     expect(md).toContain(`question of ${SET_NAMES.v1}`);
     expect(md).toContain(`question of ${SET_NAMES.v2}`);
     expect(md).toContain(`question of ${SET_NAMES.v3}`);
@@ -120,8 +126,10 @@ describe('FAQ evaluation sets', () => {
     expect(md).not.toContain(`question of ${SET_NAMES.v9}`);
     expect(md).not.toContain(`question of ${SET_NAMES.v10}`);
     expect(md).not.toContain(`question of ${SET_NAMES.v11}`);
+    expect(md).not.toContain(`question of ${SET_NAMES.v12}`);
+    expect(md).not.toContain(`question of ${SET_NAMES.v13}`);
     expect(md).toContain('Misses by kind: declined: 1.');
-    expect(md.split('Frozen set: per-question results are not written.').length).toBe(5);
+    expect(md.split('Frozen set: per-question results are not written.').length).toBe(7);
   });
 
   it('reports the tuning sets side by side; the tuning data meets its bar and gets no wrong-polarity answer', () => {

@@ -1,5 +1,5 @@
 /**
- * Held-out v1 to v7 (all tuning data now) and the frozen held-out v8 to v11 over real direct messages: Slack message.im events through the signed HTTP endpoint and Teams personal-chat
+ * Held-out v1 to v7 (all tuning data now) and the frozen held-out v8 to v13 over real direct messages: Slack message.im events through the signed HTTP endpoint and Teams personal-chat
  * activities. What each channel shows must be exactly what the FAQ decided, so the channel figures
  * equal the direct ones; those of v1-v7 are printed, the frozen sets' never (each is only counted as matching, so
  * neither its figures nor its per-question results appear). Assertions compare ids and booleans
@@ -12,13 +12,13 @@ import { createFaqIndex } from '../../src/faq/faqIndex.js';
 import { SlackHarness } from '../slack/harness.js';
 import { startTeamsBot, type TeamsTestBot } from '../teams/teamsHarness.js';
 import { TeamsConversation } from '../teams/conversation.js';
-import { SET_NAMES, askAll, formatFigures, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOut6Set, heldOut7Set, heldOut8Set, heldOut9Set, heldOut10Set, heldOut11Set, heldOutSet, score, type EvalCase, FROZEN_SETS } from './scoreSets.js';
+import { SET_NAMES, askAll, formatFigures, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOut6Set, heldOut7Set, heldOut8Set, heldOut9Set, heldOut10Set, heldOut11Set, heldOut12Set, heldOut13Set, heldOutSet, score, type EvalCase, FROZEN_SETS } from './scoreSets.js';
 
 const faq = createFaqIndex(loadContent());
 const SETS: Array<[string, EvalCase[]]> = [
   [SET_NAMES.v1, heldOutSet()], [SET_NAMES.v2, heldOut2Set()], [SET_NAMES.v3, heldOut3Set()], [SET_NAMES.v4, heldOut4Set()],
   [SET_NAMES.v5, heldOut5Set()], [SET_NAMES.v6, heldOut6Set()], [SET_NAMES.v7, heldOut7Set()],
-  [SET_NAMES.v8, heldOut8Set()], [SET_NAMES.v9, heldOut9Set()], [SET_NAMES.v10, heldOut10Set()], [SET_NAMES.v11, heldOut11Set()],
+  [SET_NAMES.v8, heldOut8Set()], [SET_NAMES.v9, heldOut9Set()], [SET_NAMES.v10, heldOut10Set()], [SET_NAMES.v11, heldOut11Set()], [SET_NAMES.v12, heldOut12Set()], [SET_NAMES.v13, heldOut13Set()],
 ];
 
 /** `faq:<id>` -> id, `faq:none` -> decline, anything else (the help card's header has no id) -> help. */

@@ -9,7 +9,7 @@
  * held-out v7 (heldOut7.yaml, frozen in c1cc70a before round 7 tuning; measured at its end, tuning
  * data since round 8), the blind-written tuning sets t7a to t10c, and the frozen held-out v8 and v9
  * (heldOut8.yaml, heldOut9.yaml, frozen in db97596 before round 8 tuning and never used for it) and v10
- * and v11 (heldOut10.yaml, heldOut11.yaml, frozen in 5b69df4 before round 9).
+ * to v13 (heldOut10.yaml to heldOut13.yaml, frozen in 5b69df4 and c1697f9 before round 9).
  * Shared by test/faq and `npm run faq:eval`, so both report the same figures.
  */
 import type { FaqIndex } from '../../src/faq/faqIndex.js';
@@ -77,10 +77,12 @@ export const SET_NAMES = {
   v9: 'held-out v9 (frozen)',
   v10: 'held-out v10 (frozen)',
   v11: 'held-out v11 (frozen)',
+  v12: 'held-out v12 (frozen)',
+  v13: 'held-out v13 (frozen)',
 } as const;
 
 /** The frozen held-out sets: measured, never tuned on; their questions and per-question results are never written. */
-export const FROZEN_SETS: ReadonlySet<string> = new Set([SET_NAMES.v8, SET_NAMES.v9, SET_NAMES.v10, SET_NAMES.v11]);
+export const FROZEN_SETS: ReadonlySet<string> = new Set([SET_NAMES.v8, SET_NAMES.v9, SET_NAMES.v10, SET_NAMES.v11, SET_NAMES.v12, SET_NAMES.v13]);
 
 /** What the bot shows for each case (entry id, "decline" or "help") and its top-3 ranking. */
 export function askAll(faq: FaqIndex, cases: readonly EvalCase[]): { shown: Shown[]; ranked: string[][] } {

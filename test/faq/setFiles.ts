@@ -119,3 +119,13 @@ export function heldOut10Set(): EvalCase[] {
 export function heldOut11Set(): EvalCase[] {
   return loadCases('heldOut11.yaml');
 }
+
+/** Held-out v12 (test/faq/heldOut12.yaml): frozen in c1697f9 before round 9 tuning; only ever measured. */
+export function heldOut12Set(): EvalCase[] {
+  return loadCases('heldOut12.yaml');
+}
+
+/** Held-out v13 (test/faq/heldOut13.yaml): frozen in c1697f9 before round 9 tuning; only ever measured. */
+export function heldOut13Set(): EvalCase[] {
+  return loadCases('heldOut13.yaml');
+}
