@@ -11,6 +11,7 @@ import { FINDING_ROLES, MRI_ROLES, studyOf } from './resultSubject.js';
 import { compressionOfAnother, deficitOverrides, onlyResidualIntact } from './apparentConflicts.js';
 import { showsUnnamed, shownWordsOf } from './shownUnnamed.js';
 import { assertionOf } from './negationScope.js';
+import { perAsk } from './askScope.js';
 
 /** The state a question states; an axis it does not mention is absent. */
 export interface ClinicalState {
@@ -63,16 +64,11 @@ export function compileStateReader(file: FaqRulesFiles['state']): StateReader {
   const shownWords = shownWordsOf(file.shown, (w) => scanner.tokens(w).map((t) => t.stem));
   const window = file.window;
 
-  // One question is read several times in a row (state, explained words): scan it once.
-  let last: { text: string; tokens: ScanToken[]; hits: PhraseHit[] } | undefined;
-  function scanned(text: string) {
-    // Stryker disable next-line ConditionalExpression: scanning again gives the same tokens and hits (this only saves the work)
-    if (last?.text !== text) {
-      const tokens = scanner.tokens(text);
-      last = { text, tokens, hits: scanner.scan(tokens) };
-    }
-    return last;
-  }
+  // One question is read several times in an ask (state, explained words): scan it once (askScope.ts).
+  const scanned = perAsk((text: string) => {
+    const tokens = scanner.tokens(text);
+    return { tokens, hits: scanner.scan(tokens) };
+  });
 
   function mentions(text: string) {
     const { tokens, hits } = scanned(text);

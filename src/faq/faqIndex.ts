@@ -24,6 +24,7 @@ import { compileShorthand } from './shorthand.js';
 import { buildSpellingCorrector } from './spelling.js';
 import { loadSynonyms, type SynonymTable } from './synonyms.js';
 import { isSmallTalk, rawTokens } from './textAnalysis.js';
+import { withinAsk } from './askScope.js';
 
 /** The entry a question matched and its MiniSearch score. */
 export interface FaqMatch {
@@ -140,88 +141,91 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
   const clauses = createClauseJudge({ index, reader, router, synonyms, isOrdinary, isSubjectTerm, rule });
   const { judge } = clauses;
 
+  /** One question's answer; ask() runs it within an ask scope (askScope.ts). */
+  function answer(text: string): FaqReply {
+    if (isSmallTalk(text)) return { view: helpView(content) };
+    const scan = scanIdentifiers(text.slice(0, MAX_QUERY_CHARS), isKnownWord);
+    const notices = scan.found ? [files.routing.identifierReminder] : [];
+    const extra: Partial<FaqReply> = scan.found ? { identifier: true } : {};
+    const query = speller.correct(shorthand.expand(scan.text));
+    const terms = index.queryTerms(query);
+    // Only stop words left ("what is this?", "how does this work"): the user wants orientation.
+    if (terms.length === 0) return scan.found ? unsure([], 'no-match', extra, notices) : { view: helpView(content) };
+    const state = reader.read(query);
+    extra.state = state;
+    // Contradictory safety cues: picking either branch could contradict the clinician. A conflict
+    // between branches none of which applies (a post-operative patient's MRI) decides nothing.
+    const outside = (id: string) => (applies(id)?.unlessAffirmed ?? []).some((role) => state.affirmed?.includes(role));
+    const conflict = state.conflicts.find((axis) => !files.state.conflicts[axis].every(outside));
+    if (conflict) return unsure(lookup(files.state.conflicts[conflict]), 'conflict', extra, notices);
+    const all = index.search(query);
+    const routed = router.route(query, state);
+    // Antibiotic choice, dosing and duration, and the like: never this FAQ's to answer. Named only in
+    // the context of a timing question, or before a stated MRI result or an order question ("60M on
+    // dialysis, ... can the MRI wait?", "on dialysis, MRI shows discitis. Next?"), it is history.
+    const parts = splitClauses(query);
+    const context = (c: string, k: number) => !asks(c) && (routed?.intent === 'urgency' || k < parts.length - 1);
+    // A question of one clause has no context to hold an off-topic request ("book MRI slot tmrw 8am pls").
+    // After a positive MRI, admission and biopsy are its branch's own next steps (offTopicAfterPositive).
+    const positive = routed?.intent === 'result' && routed.faqId === files.routing.intents.result.positive;
+    const historyOnly = (routed?.intent === 'urgency' || routed?.intent === 'result' || routed?.intent === 'order') && parts.length > 1 && parts.every((c, k) => context(c, k) || !router.offTopic(c, positive));
+    const offTopicAsked = router.offTopic(query, positive) && !historyOnly;
+    if (offTopicAsked || seeksOtherDisease(state) || otherPopulation(query)) return unsure(lookup(all.slice(0, 3).map((c) => c.faqId)), 'off-topic', extra, notices);
+    const { topical, covered } = judge(query, all);
+    // Only entries that fit the stated state are ranked at all.
+    const ruledOut = router.ruledOut(query, state);
+    const candidates = all.filter((c) => fits(applies(c.faqId), state) && !ruledOut.includes(c.faqId));
+    const fitting = candidates.filter((c) => namesSubject(applies(c.faqId), state)).map((c) => c.faqId);
+    // What to order for a patient the recommendation does not fit (post-operative): no search answer
+    // stands in for it ("s/p cystoscopy ... next imaging?" may or may not be outside the pathway).
+    if (routed?.intent === 'order' && !fits(applies(routed.faqId), state)) return unsure(lookup([files.routing.intents.scope.excluded, files.routing.intents.result.postOperative ?? routed.faqId]), 'no-margin', extra, notices);
+    if (routed && fits(applies(routed.faqId), state) && clauses.intentCovered(routed.intent, query, state, covered)) {
+      // The ranker checks the route's support too (it never replaces a route), except for what must never be held back.
+      const held = ranker && !files.routing.alwaysAnswer.includes(routed.faqId) ? arbitrate(ranker, query, { answer: routed.faqId, routed: true, everydayGapOnly: true, candidates: fitting }, arbiterRule) : undefined;
+      if (held?.kind === 'decline') return { ...unsure(lookup(held.offer), 'no-margin', extra, notices), learned: 'veto' };
+      const offer = routed.intent === 'order' || routed.intent === 'result' ? [offers[routed.intent]] : [];
+      const best = all.find((c) => c.faqId === routed.faqId);
+      return { view: view(routed.faqId, state, [...notices, ...offer])!, match: { faqId: routed.faqId, score: best?.score ?? 0 }, intent: routed.intent, ...extra };
+    }
+    // Asked to get a service ("want me to get ID on board"), with no route: no search answer is about that.
+    if (ruledOut.includes(files.routing.intents.order.answer)) return unsure(lookup(fitting.slice(0, 3)), 'no-margin', extra, notices);
+    // Whether a word is known at all does not depend on the state: coverage is over every entry.
+    let decision = decide(candidates, topical, isSubjectTerm, rule, index.isGeneric, all, isOrdinary);
+    if (decision.kind === 'unsure' && decision.reason === 'low-coverage' && clauses.searchCovered(query)) {
+      decision = decide(candidates, topical, isSubjectTerm, { ...rule, minCoverage: 0 }, index.isGeneric, all, isOrdinary);
+    }
+    // Long context can swamp the ranking ("CT shows endplate erosion ... Is a contrast CT a
+    // substitute for the MRI?"): the asking clause, judged alone under the same rule, decides.
+    const asking = decision.kind === 'unsure' ? clauses.askingClause(query) : undefined;
+    if (asking) {
+      const found = index.search(asking);
+      const fitting = found.filter((c) => fits(applies(c.faqId), state) && !ruledOut.includes(c.faqId));
+      const alone = decide(fitting, judge(asking, found).topical, isSubjectTerm, rule, index.isGeneric, found, isOrdinary);
+      if (alone.kind === 'answer') decision = alone;
+    }
+    // The learned ranker may veto, swap or rescue within the entries that fit (rankerArbiter.ts).
+    const gap = topical.filter((t) => !index.isGeneric(t) && !all.some((c) => c.queryTerms.includes(t)));
+    const outcome = decision.kind === 'answer' ? { answer: decision.best.faqId } : { reason: decision.reason };
+    // The search's own escalations are not exempt (alwaysAnswer is for routes): "cannot exclude" finds `exclusions`.
+    const verdict = ranker ? arbitrate(ranker, query, { ...outcome, everydayGapOnly: gap.every(isOrdinary), candidates: fitting }, arbiterRule) : { kind: 'keep' as const };
+    if (verdict.kind === 'answer') {
+      const score = candidates.find((c) => c.faqId === verdict.faqId)?.score ?? 0;
+      return { view: view(verdict.faqId, state, notices)!, match: { faqId: verdict.faqId, score }, learned: verdict.how, ...extra };
+    }
+    if (verdict.kind === 'decline') return { ...unsure(lookup(verdict.offer), 'no-margin', extra, notices), learned: 'veto' };
+    // An entry about one study or finding answers only a question naming it (faq-state.yaml `subject`).
+    if (decision.kind === 'answer' && namesSubject(applies(decision.best.faqId), state)) {
+      const { faqId, score } = decision.best;
+      return { view: view(faqId, state, notices)!, match: { faqId, score }, ...extra };
+    }
+    if (decision.kind === 'answer') return unsure(lookup([decision.best, ...decision.runnersUp].slice(0, 3).map((c) => c.faqId)), 'no-margin', extra, notices);
+    return unsure(lookup(decision.suggestions.map((c) => c.faqId)), decision.reason, extra, notices);
+  }
+
   return {
-    ask(text) {
-      if (isSmallTalk(text)) return { view: helpView(content) };
-      const scan = scanIdentifiers(text.slice(0, MAX_QUERY_CHARS), isKnownWord);
-      const notices = scan.found ? [files.routing.identifierReminder] : [];
-      const extra: Partial<FaqReply> = scan.found ? { identifier: true } : {};
-      const query = speller.correct(shorthand.expand(scan.text));
-      const terms = index.queryTerms(query);
-      // Only stop words left ("what is this?", "how does this work"): the user wants orientation.
-      if (terms.length === 0) return scan.found ? unsure([], 'no-match', extra, notices) : { view: helpView(content) };
-      const state = reader.read(query);
-      extra.state = state;
-      // Contradictory safety cues: picking either branch could contradict the clinician. A conflict
-      // between branches none of which applies (a post-operative patient's MRI) decides nothing.
-      const outside = (id: string) => (applies(id)?.unlessAffirmed ?? []).some((role) => state.affirmed?.includes(role));
-      const conflict = state.conflicts.find((axis) => !files.state.conflicts[axis].every(outside));
-      if (conflict) return unsure(lookup(files.state.conflicts[conflict]), 'conflict', extra, notices);
-      const all = index.search(query);
-      const routed = router.route(query, state);
-      // Antibiotic choice, dosing and duration, and the like: never this FAQ's to answer. Named only in
-      // the context of a timing question, or before a stated MRI result or an order question ("60M on
-      // dialysis, ... can the MRI wait?", "on dialysis, MRI shows discitis. Next?"), it is history.
-      const parts = splitClauses(query);
-      const context = (c: string, k: number) => !asks(c) && (routed?.intent === 'urgency' || k < parts.length - 1);
-      // A question of one clause has no context to hold an off-topic request ("book MRI slot tmrw 8am pls").
-      // After a positive MRI, admission and biopsy are its branch's own next steps (offTopicAfterPositive).
-      const positive = routed?.intent === 'result' && routed.faqId === files.routing.intents.result.positive;
-      const historyOnly = (routed?.intent === 'urgency' || routed?.intent === 'result' || routed?.intent === 'order') && parts.length > 1 && parts.every((c, k) => context(c, k) || !router.offTopic(c, positive));
-      const offTopicAsked = router.offTopic(query, positive) && !historyOnly;
-      if (offTopicAsked || seeksOtherDisease(state) || otherPopulation(query)) return unsure(lookup(all.slice(0, 3).map((c) => c.faqId)), 'off-topic', extra, notices);
-      const { topical, covered } = judge(query, all);
-      // Only entries that fit the stated state are ranked at all.
-      const ruledOut = router.ruledOut(query, state);
-      const candidates = all.filter((c) => fits(applies(c.faqId), state) && !ruledOut.includes(c.faqId));
-      const fitting = candidates.filter((c) => namesSubject(applies(c.faqId), state)).map((c) => c.faqId);
-      // What to order for a patient the recommendation does not fit (post-operative): no search answer
-      // stands in for it ("s/p cystoscopy ... next imaging?" may or may not be outside the pathway).
-      if (routed?.intent === 'order' && !fits(applies(routed.faqId), state)) return unsure(lookup([files.routing.intents.scope.excluded, files.routing.intents.result.postOperative ?? routed.faqId]), 'no-margin', extra, notices);
-      if (routed && fits(applies(routed.faqId), state) && clauses.intentCovered(routed.intent, query, state, covered)) {
-        // The ranker checks the route's support too (it never replaces a route), except for what must never be held back.
-        const held = ranker && !files.routing.alwaysAnswer.includes(routed.faqId) ? arbitrate(ranker, query, { answer: routed.faqId, routed: true, everydayGapOnly: true, candidates: fitting }, arbiterRule) : undefined;
-        if (held?.kind === 'decline') return { ...unsure(lookup(held.offer), 'no-margin', extra, notices), learned: 'veto' };
-        const offer = routed.intent === 'order' || routed.intent === 'result' ? [offers[routed.intent]] : [];
-        const best = all.find((c) => c.faqId === routed.faqId);
-        return { view: view(routed.faqId, state, [...notices, ...offer])!, match: { faqId: routed.faqId, score: best?.score ?? 0 }, intent: routed.intent, ...extra };
-      }
-      // Asked to get a service ("want me to get ID on board"), with no route: no search answer is about that.
-      if (ruledOut.includes(files.routing.intents.order.answer)) return unsure(lookup(fitting.slice(0, 3)), 'no-margin', extra, notices);
-      // Whether a word is known at all does not depend on the state: coverage is over every entry.
-      let decision = decide(candidates, topical, isSubjectTerm, rule, index.isGeneric, all, isOrdinary);
-      if (decision.kind === 'unsure' && decision.reason === 'low-coverage' && clauses.searchCovered(query)) {
-        decision = decide(candidates, topical, isSubjectTerm, { ...rule, minCoverage: 0 }, index.isGeneric, all, isOrdinary);
-      }
-      // Long context can swamp the ranking ("CT shows endplate erosion ... Is a contrast CT a
-      // substitute for the MRI?"): the asking clause, judged alone under the same rule, decides.
-      const asking = decision.kind === 'unsure' ? clauses.askingClause(query) : undefined;
-      if (asking) {
-        const found = index.search(asking);
-        const fitting = found.filter((c) => fits(applies(c.faqId), state) && !ruledOut.includes(c.faqId));
-        const alone = decide(fitting, judge(asking, found).topical, isSubjectTerm, rule, index.isGeneric, found, isOrdinary);
-        if (alone.kind === 'answer') decision = alone;
-      }
-      // The learned ranker may veto, swap or rescue within the entries that fit (rankerArbiter.ts).
-      const gap = topical.filter((t) => !index.isGeneric(t) && !all.some((c) => c.queryTerms.includes(t)));
-      const outcome = decision.kind === 'answer' ? { answer: decision.best.faqId } : { reason: decision.reason };
-      // The search's own escalations are not exempt (alwaysAnswer is for routes): "cannot exclude" finds `exclusions`.
-      const verdict = ranker ? arbitrate(ranker, query, { ...outcome, everydayGapOnly: gap.every(isOrdinary), candidates: fitting }, arbiterRule) : { kind: 'keep' as const };
-      if (verdict.kind === 'answer') {
-        const score = candidates.find((c) => c.faqId === verdict.faqId)?.score ?? 0;
-        return { view: view(verdict.faqId, state, notices)!, match: { faqId: verdict.faqId, score }, learned: verdict.how, ...extra };
-      }
-      if (verdict.kind === 'decline') return { ...unsure(lookup(verdict.offer), 'no-margin', extra, notices), learned: 'veto' };
-      // An entry about one study or finding answers only a question naming it (faq-state.yaml `subject`).
-      if (decision.kind === 'answer' && namesSubject(applies(decision.best.faqId), state)) {
-        const { faqId, score } = decision.best;
-        return { view: view(faqId, state, notices)!, match: { faqId, score }, ...extra };
-      }
-      if (decision.kind === 'answer') return unsure(lookup([decision.best, ...decision.runnersUp].slice(0, 3).map((c) => c.faqId)), 'no-margin', extra, notices);
-      return unsure(lookup(decision.suggestions.map((c) => c.faqId)), decision.reason, extra, notices);
-    },
+    ask: (text) => withinAsk(() => answer(text)),
     topic: (faqId) => view(faqId),
-    rank(text, limit = 3) {
+    rank: (text, limit = 3) => withinAsk(() => {
       const query = normalise(text);
       const state = reader.read(query);
       const ruledOut = router.ruledOut(query, state);
@@ -231,7 +235,7 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
       const first = routed && fits(applies(routed.faqId), state) ? routed.faqId : undefined;
       const ordered = first ? [...ranked.filter((c) => c.faqId === first), ...ranked.filter((c) => c.faqId !== first)] : ranked;
       return ordered.slice(0, limit).map(({ faqId, score }) => ({ faqId, score }));
-    },
+    }),
     topics: () => entries.map((e) => topicOf(e, labels)),
     normalise,
   };

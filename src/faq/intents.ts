@@ -8,6 +8,7 @@ import type { FaqRulesFiles } from './faqRulesFiles.js';
 import { clauseEnd, clauseStart, compilePhrases, composedTerms, scanTokens, type ScanToken } from './phraseScan.js';
 import { stem } from './textAnalysis.js';
 import { asksWhy, bareOrder, compileGotNoStudy } from './orderAsked.js';
+import { perAsk } from './askScope.js';
 
 /** The intents the router knows. */
 export type Intent = 'order' | 'result' | 'urgency' | 'no-mri' | 'scope';
@@ -154,15 +155,11 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
     const about = waits.map((h) => (tokens.slice(h.start, h.end).some((t) => mriWords.has(t.stem)) ? 'mri' : studyOfWait(tokens, hits, h.start)));
     return waits.length > 0 && ((otherStudy && hits.some((h) => h.labels.includes('alternative'))) || (about.includes('other') && !about.includes('mri')));
   };
-  // Routing and the explained words read the same question in a row: scan it once.
-  let last: { text: string; tokens: ScanToken[]; hits: ReturnType<typeof scanner.scan> } | undefined;
-  const scanned = (text: string) => {
-    if (last?.text !== text) {
-      const tokens = scanTokens(text);
-      last = { text, tokens, hits: scanner.scan(tokens) };
-    }
-    return last;
-  };
+  // Routing and the explained words read the same question in an ask: scan it once (askScope.ts).
+  const scanned = perAsk((text: string) => {
+    const tokens = scanTokens(text);
+    return { tokens, hits: scanner.scan(tokens) };
+  });
   return {
     explained(text) {
       const { tokens, hits } = scanned(text);

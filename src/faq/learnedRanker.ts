@@ -39,7 +39,16 @@ export function createLearnedRanker(w: RankerWeights): LearnedRanker {
   if (w.bias.length !== w.classes.length) throw new ContentError(`faq-ranker.json: bias has ${w.bias.length} values for ${w.classes.length} classes`);
   const bad = Object.entries(w.weights).find(([, flat]) => flat.some((c, i) => i % 2 === 0 && c >= w.classes.length));
   if (bad) throw new ContentError(`faq-ranker.json: weights."${bad[0]}" names a class index beyond the ${w.classes.length} classes`);
-  const table = new Map(Object.entries(w.weights));
+  // Dense rows (a feature's weight for every class, zeros included) make the dot product a tight
+  // loop; adding a zero leaves a sum unchanged, so the logits are exactly the sparse ones.
+  const n = w.classes.length;
+  const rows = new Map<string, number>();
+  const dense = new Float64Array(Object.keys(w.weights).length * n);
+  for (const [feature, flat] of Object.entries(w.weights)) {
+    const at = rows.size * n;
+    rows.set(feature, at);
+    for (let i = 0; i < flat.length; i += 2) dense[at + flat[i]] += flat[i + 1];
+  }
   return {
     classes: w.classes,
     probabilities(text, allowed = () => true) {
@@ -47,8 +56,8 @@ export function createLearnedRanker(w: RankerWeights): LearnedRanker {
       const scale = feats.length > 0 ? 1 / Math.sqrt(feats.length) : 0;
       const logits = [...w.bias];
       for (const f of feats) {
-        const flat = table.get(f) ?? [];
-        for (let i = 0; i < flat.length; i += 2) logits[flat[i]] += flat[i + 1] * scale;
+        const at = rows.get(f);
+        if (at !== undefined) for (let c = 0; c < n; c++) logits[c] += dense[at + c] * scale;
       }
       const keep = w.classes.map((cls) => allowed(cls));
       const top = Math.max(...logits.filter((_, c) => keep[c]));

@@ -3,6 +3,7 @@
  * (textAnalysis.ts), keeping punctuation as clause breaks. The clinical-state reader and the intent
  * router both read questions through this.
  */
+import { perAsk } from './askScope.js';
 import { phraseKey, rawTokens, stem } from './textAnalysis.js';
 
 /** One word of the text, or a clause break (punctuation). */
@@ -36,15 +37,23 @@ const ANSWER_DASH = '[-\u2013](?=(?:no|none|nil|nope|neg|negative|absent)\\s*(?:
  * ("compression?none") and a newline end a sentence. Any other unspaced hyphen or en dash joins ("L4–5", "culture-negative discitis").
  */
 export function scanTokens(text: string): ScanToken[] {
+  return scanMemo(text);
+}
+
+/** The pieces scanTokens splits text into (the separators are kept). */
+const PIECES = new RegExp(`([,:;()]|\\s[-\u2013\u2014]+\\s|\u2014+|${ANSWER_DASH}|[.!]+(?=\\s|$)|\\?+|\\n)`, 'i');
+
+/** scanTokens' work, once per text within an ask (askScope.ts); frozen, since callers share the tokens. */
+const scanMemo = perAsk((text: string): ScanToken[] => {
   const out: ScanToken[] = [];
-  for (const piece of text.split(new RegExp(`([,:;()]|\\s[-\u2013\u2014]+\\s|\u2014+|${ANSWER_DASH}|[.!]+(?=\\s|$)|\\?+|\\n)`, 'i'))) {
+  for (const piece of text.split(PIECES)) {
     if (piece === undefined || piece === '') continue;
     if (/^([,:;()]|\s[-\u2013\u2014]+\s|\u2014+|[-\u2013])$/.test(piece)) out.push({ stem: piece.trim(), brk: 'clause' });
     else if (/^([.!]+|\?+|\n)$/.test(piece)) out.push({ stem: piece, brk: 'sentence' });
     else for (const t of rawTokens(piece)) out.push({ stem: t.stem });
   }
-  return out;
-}
+  return Object.freeze(out) as ScanToken[];
+});
 
 /** Where the clause holding token `at` starts: just after the break before it, or 0. */
 export function clauseStart(tokens: readonly ScanToken[], at: number): number {

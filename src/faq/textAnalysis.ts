@@ -3,6 +3,7 @@
  * "X-rays", "xray" and "plain film" all end up as one term. Nothing here scores anything: the
  * ranking is MiniSearch's BM25; this only decides which words count as the same word.
  */
+import { perAsk } from './askScope.js';
 import type { SynonymTable } from './synonyms.js';
 
 /** Whether terms are produced for the index (keep the words and add the synonym) or a query. */
@@ -41,12 +42,9 @@ export function stem(word: string): string {
   return w;
 }
 
-/**
- * Splits text into words: accents and apostrophes dropped ("can't" -> "cant", "what's" ->
- * "whats"), every other non-letter/digit is a separator ("x-ray" -> "x ray", "w/o" -> "w o").
- */
-export function rawTokens(text: string): RawToken[] {
-  return text
+/** A text's words, once per ask (askScope.ts); frozen, since callers share them. */
+const tokenMemo = perAsk((text: string): RawToken[] =>
+  Object.freeze(text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/['’‘`´]/g, '')
@@ -55,7 +53,14 @@ export function rawTokens(text: string): RawToken[] {
     .map((raw) => {
       const lower = raw.toLowerCase();
       return { raw, lower, stem: stem(lower) };
-    });
+    })) as RawToken[]);
+
+/**
+ * Splits text into words: accents and apostrophes dropped ("can't" -> "cant", "what's" ->
+ * "whats"), every other non-letter/digit is a separator ("x-ray" -> "x ray", "w/o" -> "w o").
+ */
+export function rawTokens(text: string): RawToken[] {
+  return tokenMemo(text);
 }
 
 /** The key a word sequence is looked up by in the synonym table: stems joined by spaces. */
@@ -69,11 +74,22 @@ interface Segment {
   words: RawToken[];
 }
 
+/** A text's segments per synonym table, kept for the ask (askScope.ts); outside one, a new map each time. */
+const segmentMemo = perAsk((_text: string) => new Map<SynonymTable, readonly Segment[]>());
+
+/** {@link splitSegments}, once per text and table within an ask. */
+function segments(text: string, table: SynonymTable): readonly Segment[] {
+  const byTable = segmentMemo(text);
+  let found = byTable.get(table);
+  if (!found) byTable.set(table, (found = Object.freeze(splitSegments(text, table))));
+  return found;
+}
+
 /**
  * Splits text into segments, matching synonym phrases longest first over the stems, so
  * "with and without contrast" is not read as "without contrast".
  */
-function segments(text: string, table: SynonymTable): Segment[] {
+function splitSegments(text: string, table: SynonymTable): Segment[] {
   const tokens = rawTokens(text);
   const out: Segment[] = [];
   let i = 0;
