@@ -3,7 +3,7 @@
  * Per fold the ranker is trained on faq.yaml and the other sets and the one left out is scored
  * without it, and with it at each support threshold asked (`--support 0.1,0.15,0.2`; default: the
  * one in use). The rules are the same in every column and have seen every tuning set, so a fold's
- * "rules" column is a tuning figure, not an unseen one. Never reads the frozen held-out v8 to v13.
+ * "rules" column is a tuning figure, not an unseen one. Never reads the frozen held-out v9, v11, v12 or v13.
  */
 import { loadContent } from '../src/content/loadContent.js';
 import { createFaqIndex } from '../src/faq/faqIndex.js';

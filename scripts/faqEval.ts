@@ -1,6 +1,6 @@
 /**
  * `npm run faq:eval`: the FAQ's figures on the tuning set, held-out v1 to v5 (all tuning data
- * now, with v6, v7 and t7a-t10c) and the frozen held-out v8 to v13 side by side, and the confusion list written to
+ * now, with v6 to v8, v10 and t7a-t10c) and the frozen held-out v9, v11, v12 and v13 side by side, and the confusion list written to
  * test-output/faq-confusion.md (test-output/ is gitignored; the frozen sets get miss counts only).
  * `--tuning-only` leaves them out entirely (not asked, not printed, not in the confusion list):
  * use it while tuning, so the frozen sets stay unseen until the final measurement.
@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT, loadContent } from '../src/content/loadContent.js';
 import { createFaqIndex } from '../src/faq/faqIndex.js';
-import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut10Set, heldOut11Set, heldOut12Set, heldOut13Set, heldOut8Set, heldOut9Set, score } from '../test/faq/scoreSets.js';
+import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut11Set, heldOut12Set, heldOut13Set, heldOut9Set, score } from '../test/faq/scoreSets.js';
 import { rankerTuningSets } from './faqRanker/tuningSets.js';
 
 const tuningOnly = process.argv.includes('--tuning-only');
@@ -20,7 +20,7 @@ if (unknown.length > 0) {
 }
 const faq = createFaqIndex(loadContent());
 const chosen = rankerTuningSets();
-if (!tuningOnly) chosen.push({ name: SET_NAMES.v8, cases: heldOut8Set() }, { name: SET_NAMES.v9, cases: heldOut9Set() }, { name: SET_NAMES.v10, cases: heldOut10Set() }, { name: SET_NAMES.v11, cases: heldOut11Set() }, { name: SET_NAMES.v12, cases: heldOut12Set() }, { name: SET_NAMES.v13, cases: heldOut13Set() });
+if (!tuningOnly) chosen.push({ name: SET_NAMES.v9, cases: heldOut9Set() }, { name: SET_NAMES.v11, cases: heldOut11Set() }, { name: SET_NAMES.v12, cases: heldOut12Set() }, { name: SET_NAMES.v13, cases: heldOut13Set() });
 const sets = chosen.map(({ name, cases }) => {
   const { shown, ranked } = askAll(faq, cases);
   return score(name, cases, shown, ranked);

@@ -2,9 +2,9 @@
  * The question sets the learned ranker may learn from: the tuning set, held-out v1 to v5 (all
  * tuning data since their measurements), the blind-written tuning sets t7a to t7d, t8a to t10c (their
  * first figures, before any tuning on them, were an unseen measurement) and held-out v6 and v7 (tuning data since
- * round 8). The frozen held-out v8 to v13 are never among them.
+ * round 8) and v8 and v10 (since round 9). The frozen held-out v9, v11, v12 and v13 are never among them.
  */
-import { SET_NAMES, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOutSet, tuning7aSet, tuning7bSet, tuning7cSet, tuning7dSet, tuning8aSet, tuning8bSet, tuning9aSet, tuning9bSet, tuning10aSet, tuning10bSet, tuning10cSet, tuningSet, heldOut6Set, heldOut7Set, type EvalCase } from '../../test/faq/scoreSets.js';
+import { SET_NAMES, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOutSet, tuning7aSet, tuning7bSet, tuning7cSet, tuning7dSet, tuning8aSet, tuning8bSet, tuning9aSet, tuning9bSet, tuning10aSet, tuning10bSet, tuning10cSet, tuningSet, heldOut6Set, heldOut7Set, heldOut8Set, heldOut10Set, type EvalCase } from '../../test/faq/scoreSets.js';
 
 /** One named set of cases. */
 export interface NamedSet {
@@ -34,5 +34,7 @@ export function rankerTuningSets(): NamedSet[] {
     { name: SET_NAMES.t10a, cases: tuning10aSet() },
     { name: SET_NAMES.t10b, cases: tuning10bSet() },
     { name: SET_NAMES.t10c, cases: tuning10cSet() },
+    { name: SET_NAMES.v8, cases: heldOut8Set() },
+    { name: SET_NAMES.v10, cases: heldOut10Set() },
   ];
 }

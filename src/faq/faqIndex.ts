@@ -169,8 +169,10 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
     // After a positive MRI, admission and biopsy are its branch's own next steps (offTopicAfterPositive).
     const positive = routed?.intent === 'result' && routed.faqId === files.routing.intents.result.positive;
     const historyOnly = (routed?.intent === 'urgency' || routed?.intent === 'result' || routed?.intent === 'order') && parts.length > 1 && parts.every((c, k) => context(c, k) || !router.offTopic(c, positive));
-    const offTopicAsked = router.offTopic(query, positive) && !historyOnly;
-    if (offTopicAsked || seeksOtherDisease(state) || otherPopulation(query)) return unsure(lookup(all.slice(0, 3).map((c) => c.faqId)), 'off-topic', extra, notices);
+    const offTopicAsked = (router.offTopic(query, positive) && !historyOnly) || router.offTopicAnywhere(query);
+    // Declined with a stated compression ("SEA compressing the cord. which antibiotics?"): the emergency is offered first.
+    const emergency = routed?.faqId === files.routing.intents.result.compression && state.compression === 'yes' ? [routed.faqId] : [];
+    if (offTopicAsked || seeksOtherDisease(state) || otherPopulation(query)) return unsure(lookup([...emergency, ...all.map((c) => c.faqId).filter((id) => !emergency.includes(id))].slice(0, 3)), 'off-topic', extra, notices);
     const { topical, covered } = judge(query, all);
     // Only entries that fit the stated state are ranked at all.
     const ruledOut = router.ruledOut(query, state);

@@ -87,6 +87,8 @@ export const RoutingFileSchema = z.strictObject({
   offTopicNear: z.array(z.tuple([phrase, phrase])).default([]),
   offTopicComposed: z.array(z.strictObject({ first: phrases.min(1), links: z.array(z.string()).default(['']), second: phrases.min(1) })).default([]),
   offTopicExcept: phrases.default([]),
+  /** Off-topic wherever they stand, even in a question's context: the question says infection is not what it is about. */
+  offTopicAnywhere: phrases.default([]),
   /** Off-topic only before the MRI is read positive: then they are that branch's own next steps (admission, biopsy). */
   offTopicAfterPositive: phrases.default([]),
   /** Patients the source says nothing about (children): named anywhere in a question, it is declined. */

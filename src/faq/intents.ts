@@ -27,6 +27,8 @@ export interface IntentRouter {
   explained(text: string): Set<string>;
   /** Whether the question asks about a subject the FAQ never answers (faq-routing.yaml offTopic); `afterPositive`: the MRI was read positive. */
   offTopic(text: string, afterPositive?: boolean): boolean;
+  /** Whether the question says anywhere, context included, that infection is not its subject (faq-routing.yaml offTopicAnywhere). */
+  offTopicAnywhere(text: string): boolean;
   /** Entries the question's wording rules out: the MRI urgency ones when its wait is about another study, the recommendation when it asks to get a service. */
   ruledOut(text: string, state: ClinicalState): string[];
 }
@@ -133,7 +135,7 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
   const scanner = compilePhrases(new Map([
     ['order', order.phrases], ['orderAlone', order.alone], ['level', order.levelPhrases], ['urgency', [...urgency.phrases, ...urgency.delay]], ['scope', scope.phrases],
     ['excluded', [...scope.excludedCues, ...deniedStudies]], ['beforeImaging', [...scope.beforeImagingCues, ...deniedStudies]], ['postOpCue', scope.postOpCues], ['off', [...file.offTopic, ...file.offTopicComposed.flatMap(composedTerms)]], ['alternative', urgency.unlessAlternative],
-    ['mri', studies.mri], ['other', studies.other], ['notOff', file.offTopicExcept],
+    ['mri', studies.mri], ['other', studies.other], ['notOff', file.offTopicExcept], ['offAnywhere', file.offTopicAnywhere],
     ['risk', urgency.whenRisk], ['time', urgency.timeOnly], ['past', urgency.pastMarkers], ['durationOf', urgency.unlessAbout], ['setting', urgency.setting], ['needsObject', urgency.needsObject],
   ]));
   const stems = (pairs: ReadonlyArray<readonly [string, string]>) => pairs.map(([a, b]) => [stem(a.toLowerCase()), stem(b.toLowerCase())] as const);
@@ -177,6 +179,7 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       const excused = (i: number, j: number) => except.some((h) => h.start <= i && j < h.end);
       return hits.some((h) => h.labels.includes('off') && !excused(h.start, h.end - 1)) || nearMatch(tokens, offNear, excused);
     },
+    offTopicAnywhere: (text) => scanned(text).hits.some((h) => h.labels.includes('offAnywhere')),
     ruledOut(text, state) {
       const { tokens, hits } = scanned(text);
       // Asked to get a service ("want us to get neurosurgery to see him"), not a study: not what to order.

@@ -62,6 +62,8 @@ export function assertionOf(role: CueRole, idx: number, hits: readonly PhraseHit
     const h = hits[j];
     if ((hit.start - h.end > window && !isList(h.end, hit.start)) || blocked(h.end, hit.start)) break;
     if (h.labels.includes('t:terminators') || newStatementAfterAnd(role, h.end, hit.start, hits, tokens)) break;
+    // The nearest trigger governs: one beyond another cue is that cue's ("suspected infection without neuro sx").
+    if (found.size > 0 && h.labels.some((l) => l.startsWith('c:'))) break;
     for (const l of h.labels) if (l === 't:pre' || l === 't:uncertain' || l === 't:hypothetical') found.add(l);
     if (h.labels.includes('t:purpose') && !STATED_DESPITE_PURPOSE.has(role)) found.add('t:hypothetical');
   }

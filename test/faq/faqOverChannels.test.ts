@@ -1,7 +1,7 @@
 /**
- * Held-out v1 to v7 (all tuning data now) and the frozen held-out v8 to v13 over real direct messages: Slack message.im events through the signed HTTP endpoint and Teams personal-chat
+ * Held-out v1 to v8 and v10 (all tuning data now) and the frozen held-out v9, v11, v12 and v13 over real direct messages: Slack message.im events through the signed HTTP endpoint and Teams personal-chat
  * activities. What each channel shows must be exactly what the FAQ decided, so the channel figures
- * equal the direct ones; those of v1-v7 are printed, the frozen sets' never (each is only counted as matching, so
+ * equal the direct ones; those of v1 to v8 and v10 are printed, the frozen sets' never (each is only counted as matching, so
  * neither its figures nor its per-question results appear). Assertions compare ids and booleans
  * only, so a failure never prints a held-out question. The 500-question tuning set is scored directly (faqEval.test.ts):
  * sending it through both channels too doubled this file's time and tested the channels no further.
