@@ -30,6 +30,9 @@ const PATTERNS: readonly RegExp[] = [
 
 const digitCount = (s: string) => s.replace(/\D/g, '').length;
 
+/** The headings of a pasted report ("Impression: ...", "Findings: ..."): never a name. */
+const REPORT_HEADINGS = /^(?:impression|findings?|conclusions?|indications?|technique|comparison|addendum|history|reports?|results?|summary|opinion|reason)$/i;
+
 /**
  * Blanks identifier-like spans of `text`. `isKnownWord` says whether a capitalised word is an
  * ordinary word of this domain (vocabulary, stop words): a capitalised unknown word opening the
@@ -47,7 +50,7 @@ export function scanIdentifiers(text: string, isKnownWord: (word: string) => boo
       return ' ';
     });
   }
-  const unknownCap = (w: string | undefined) => !!w && /^[A-Z][a-z'-]+$/.test(w) && !isKnownWord(w);
+  const unknownCap = (w: string | undefined) => !!w && /^[A-Z][a-z'-]+$/.test(w) && !REPORT_HEADINGS.test(w) && !isKnownWord(w);
   const lead = /^\s*([A-Z][a-z'-]+)(?:\s+([A-Z][a-z'-]+))?(\s*[,:;-]|\s)/.exec(out);
   if (lead && unknownCap(lead[1]) && (lead[3].trim() !== '' || unknownCap(lead[2]))) {
     found = true;

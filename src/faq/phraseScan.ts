@@ -78,9 +78,9 @@ export function composedTerms(c: { first: readonly string[]; links: readonly str
  * fragment in the eye", "squashing the cauda equina" is "squashing cauda equina". */
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'our', 'your']);
 
-/** Degree adverbs a phrase may carry inside it or not: "not entirely excluded" is "not excluded",
- * "cannot completely be ruled out" is "cannot be ruled out". */
-const DEGREE_ADVERBS: ReadonlySet<string> = new Set(['entirely', 'completely', 'fully', 'totally', 'definitely', 'definitively', 'clearly', 'reliably', 'absolutely', 'really', 'confidently'].map(stem));
+/** Degree and emphasis adverbs a phrase may carry inside it or not: "not entirely excluded" is "not excluded",
+ * "cannot completely be ruled out" is "cannot be ruled out", "haven't even done an xray" is "haven't done an xray". */
+const DEGREE_ADVERBS: ReadonlySet<string> = new Set(['entirely', 'completely', 'fully', 'totally', 'definitely', 'definitively', 'clearly', 'reliably', 'absolutely', 'really', 'confidently', 'even', 'actually', 'yet'].map(stem));
 
 /** Whether token `t` may be skipped inside a phrase whose next word is `w` (a hot path: no closure per call). */
 function optional(t: ScanToken | undefined, w: string): boolean {

@@ -86,3 +86,34 @@ describe('a declined question that states a compression offers the emergency fir
     expect(view.kind === 'faq-none' && view.suggestions[0].faqId).toBe('cord-compression-emergency');
   });
 });
+
+describe('round 9 review of the remaining misses', () => {
+  it.each([
+    'Impression: "Mild endplate oedema at L4-5, nonspecific; early discitis not excluded." what now',
+    'rads says cannot exclude early discitis at T11-12, what do we do',
+    'radiology says it is nonspecific, cannot rule infection in or out. biopsy?',
+  ])('a report heading or "rads says" with an open finding is the indeterminate MRI: %s', (q) => {
+    expect(stateOf(q).mri).toBe('indeterminate');
+    expect(shown(q)).toBe('after-mri-indeterminate');
+  });
+
+  it('a report heading is never taken for a name, while a surname opening the question still is', () => {
+    expect(faq.ask('Impression: MRI shows L3-4 discitis. next?').identifier).toBeUndefined();
+    expect(faq.ask('Okonkwo: MRI shows L3-4 discitis. next?').identifier).toBe(true);
+  });
+
+  it.each([
+    'ICU, sedated and intubated, abnormal CT T-spine, cannot get a neuro exam. how urgent is the MRI?',
+    'unable to assess neuro (intubated), xr shows endplate erosion, can the MRI wait till tomorrow',
+  ])('a neurologic exam that cannot be done is never assumed intact: %s', (q) => {
+    expect(stateOf(q).neuro).toBe('deficit');
+    expect(shown(q)).toBe('pitfall-delay');
+  });
+
+  it.each<[string, string]>([
+    ['who should not go down this pathway?', 'exclusions'],
+    ['who is this pathway not for', 'exclusions'],
+    ['who should go down this pathway?', 'inclusion-criteria'],
+    ["does this pathway apply when we haven't even done an x-ray yet", 'exclusions'],
+  ])('%s -> %s', (q, id) => expect(shown(q)).toBe(id));
+});
