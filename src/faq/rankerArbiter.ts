@@ -35,8 +35,8 @@ export interface ArbiterRule {
   routedSupport: number;
 }
 
-/** The thresholds in use: veto, swap and rescue chosen by leave-one-set-out cross-validation in round 6; support and topK in round 8 on the four sets the rules had not seen (docs/faq.md). */
-export const DEFAULT_ARBITER_RULE: Readonly<ArbiterRule> = Object.freeze({ veto: 0.7, swap: 0.8, rescue: 0.5, topK: 5, support: 0.2, weakSwap: 0.6, routedSupport: 0.05 });
+/** The thresholds in use: veto and rescue chosen by leave-one-set-out cross-validation in round 6; support and topK in round 8 on the four sets the rules had not seen; swap and routedSupport by cross-validation over 17 sets in round 9 (docs/faq.md). */
+export const DEFAULT_ARBITER_RULE: Readonly<ArbiterRule> = Object.freeze({ veto: 0.7, swap: 0.7, rescue: 0.5, topK: 5, support: 0.2, weakSwap: 0.6, routedSupport: 0.1 });
 
 /** What the search and its rule decided, as the arbiter sees it. */
 export interface SearchOutcome {

@@ -35,7 +35,10 @@ describe('arbitrate: a search answer', () => {
 
   it('is declined, offering both, when the ranker prefers a candidate beyond the first five or is less sure', () => {
     expect(arbitrate(fixed({ a: 0.1, f: 0.9, [DECLINE_CLASS]: 0 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'decline', offer: ['a', 'f'] });
-    expect(arbitrate(fixed({ a: 0.25, b: 0.75, [DECLINE_CLASS]: 0 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'decline', offer: ['a', 'b'] });
+    // Not sure enough of b to swap (below weakSwap), while giving a too little support to keep it.
+    expect(arbitrate(fixed({ a: 0.15, b: 0.55, [DECLINE_CLASS]: 0.3 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'decline', offer: ['a', 'b'] });
+    // Sure enough to swap at the round-9 threshold (0.7).
+    expect(arbitrate(fixed({ a: 0.25, b: 0.75, [DECLINE_CLASS]: 0 }), 'q', outcome({ answer: 'a' }))).toEqual({ kind: 'answer', faqId: 'b', how: 'swap' });
   });
 
   it('is declined when the ranker is sure the question is not the FAQ\'s', () => {

@@ -26,6 +26,13 @@ describe('a reading that cannot choose between a mimic and infection is indeterm
     expect(shown(q)).toBe('after-mri-indeterminate');
   });
 
+  it('never reads a reading torn between a mimic and infection as a positive MRI', () => {
+    for (const q of ['mri c/w either degen change or early osteo, rads cannot say which. home?', 'MRI: could be modic 1 or early discitis, next step?']) {
+      expect(stateOf(q).mri, q).toBe('indeterminate');
+      expect(shown(q), q).not.toBe('after-mri-positive');
+    }
+  });
+
   it('a plain positive reading stays positive', () => {
     expect(stateOf('MRI c/w L4-5 discitis, no abscess. next?').mri).toBe('positive');
   });
@@ -77,13 +84,12 @@ describe('not this FAQ\'s question: declined', () => {
 });
 
 describe('a declined question that states a compression offers the emergency first', () => {
-  it.each([
-    'MRI shows epidural abscess compressing the cord. which antibiotics?',
-    'sea with cord compression, should i give steroids',
-  ])('%s', (q) => {
-    const { view } = faq.ask(q);
-    expect(view.kind).toBe('faq-none');
-    expect(view.kind === 'faq-none' && view.suggestions[0].faqId).toBe('cord-compression-emergency');
+  it('offers the emergency first, whatever drug it asks about', () => {
+    for (const q of ['MRI shows epidural abscess compressing the cord. which antibiotics?', 'sea with cord compression, should i give steroids', 'abscess compressing the cauda equina on MRI - dexamethasone dose?']) {
+      const { view } = faq.ask(q);
+      expect(view.kind, q).toBe('faq-none');
+      expect(view.kind === 'faq-none' && view.suggestions[0].faqId, q).toBe('cord-compression-emergency');
+    }
   });
 });
 
