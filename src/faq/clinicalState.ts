@@ -51,7 +51,7 @@ export interface StateReader {
   explained(text: string): Set<string>;
 }
 
-const TRIGGERS = ['pre', 'post', 'uncertain', 'hypothetical', 'hypotheticalPost', 'purpose', 'terminators'] as const;
+const TRIGGERS = ['pre', 'post', 'uncertain', 'uncertainPre', 'uncertainPost', 'hypothetical', 'hypotheticalPost', 'purpose', 'terminators'] as const;
 const MRI_AXIS_ROLES: ReadonlySet<CueRole> = new Set(['finding', 'finding-general', 'finding-signal', 'result-positive', 'result-negative', 'result-indeterminate']);
 
 /** Compiles the cue and trigger lists of faq-state.yaml. */
@@ -193,7 +193,8 @@ export function combine(cues: readonly CueMention[], tokens: readonly ScanToken[
   else if (notCompressed) state.compression = 'no';
 
   const deficit = has('deficit', 'affirmed', 'uncertain') || has('intact', 'negated');
-  const intact = has('intact', 'affirmed') || has('deficit', 'negated');
+  // One symptom denied beside another stated ("weakness and no numbness", "no weakness but can't void") is a deficit.
+  const intact = has('intact', 'affirmed') || (has('deficit', 'negated') && !has('deficit', 'affirmed', 'uncertain'));
   if (deficit && intact && deficitOverrides(live, tokens)) state.neuro = 'deficit';
   else if ((deficit && intact) || (intact && onlyResidualIntact(live, tokens))) state.conflicts.push('neuro');
   else if (deficit) state.neuro = 'deficit';

@@ -131,11 +131,12 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
     const fitting = (related.get(faqId) ?? []).filter((e) => fits(applies(e.id), state)).slice(0, 3);
     return entry ? answerView(entry, fitting, content, labels, notices) : undefined;
   };
-  const unsure = (close: FaqEntry[], reason: UnsureReason, extra: Partial<FaqReply>, notices: string[]): FaqReply => ({
-    view: close.length > 0 ? notSureView(close, true, labels, notices) : notSureView(generalTopics, false, labels, notices),
-    unsure: reason,
-    ...extra,
-  });
+  const compressionEntry = byId.get(files.routing.intents.result.compression);
+  // Declined, whatever the reason, with a compression stated ("SEA compressing the cord. which antibiotics?"): the emergency is offered first.
+  const unsure = (offered: FaqEntry[], reason: UnsureReason, extra: Partial<FaqReply>, notices: string[]): FaqReply => {
+    const close = extra.state?.compression === 'yes' && compressionEntry ? [compressionEntry, ...offered.filter((e) => e !== compressionEntry)].slice(0, 3) : offered;
+    return { view: close.length > 0 ? notSureView(close, true, labels, notices) : notSureView(generalTopics, false, labels, notices), unsure: reason, ...extra };
+  };
 
   const normalise = (text: string) => speller.correct(shorthand.expand(scanIdentifiers(text.slice(0, MAX_QUERY_CHARS), isKnownWord).text));
   const clauses = createClauseJudge({ index, reader, router, synonyms, isOrdinary, isSubjectTerm, rule });
@@ -169,10 +170,8 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
     // After a positive MRI, admission and biopsy are its branch's own next steps (offTopicAfterPositive).
     const positive = routed?.intent === 'result' && routed.faqId === files.routing.intents.result.positive;
     const historyOnly = (routed?.intent === 'urgency' || routed?.intent === 'result' || routed?.intent === 'order') && parts.length > 1 && parts.every((c, k) => context(c, k) || !router.offTopic(c, positive));
-    const offTopicAsked = (router.offTopic(query, positive) && !historyOnly) || router.offTopicAnywhere(query);
-    // Declined with a stated compression ("SEA compressing the cord. which antibiotics?"): the emergency is offered first.
-    const emergency = routed?.faqId === files.routing.intents.result.compression && state.compression === 'yes' ? [routed.faqId] : [];
-    if (offTopicAsked || seeksOtherDisease(state) || otherPopulation(query)) return unsure(lookup([...emergency, ...all.map((c) => c.faqId).filter((id) => !emergency.includes(id))].slice(0, 3)), 'off-topic', extra, notices);
+    const offTopicAsked = (router.offTopic(query, positive) && !historyOnly) || (router.offTopicAnywhere(query) && state.mri === undefined);
+    if (offTopicAsked || seeksOtherDisease(state) || otherPopulation(query)) return unsure(lookup(all.slice(0, 3).map((c) => c.faqId)), 'off-topic', extra, notices);
     const { topical, covered } = judge(query, all);
     // Only entries that fit the stated state are ranked at all.
     const ruledOut = router.ruledOut(query, state);

@@ -60,7 +60,7 @@ export const StateFileSchema = z.strictObject({
   window: z.number().int().min(1).max(20),
   /** Verbs that report what a study found, and words that may open their object (shownUnnamed.ts). */
   shown: z.strictObject({ verbs: phrases, openers: phrases }).default({ verbs: [], openers: [] }),
-  triggers: z.strictObject({ pre: phrases, post: phrases, uncertain: phrases, hypothetical: phrases, hypotheticalPost: phrases.default([]), purpose: phrases.default([]), terminators: phrases }),
+  triggers: z.strictObject({ pre: phrases, post: phrases, uncertain: phrases, hypothetical: phrases, hypotheticalPost: phrases.default([]), purpose: phrases.default([]), uncertainPre: phrases.default([]), uncertainPost: phrases.default([]), terminators: phrases }),
   cues: z.array(z.strictObject({ id: faqId, role: z.enum(CUE_ROLES), terms: phrases.min(1) })).min(1),
   /** Cues composed of two word lists ("squashing" x "cauda equina", "full" x "power"): every `first` + link + `second`. */
   composed: z.array(z.strictObject({ id: faqId, role: z.enum(CUE_ROLES), first: phrases.min(1), links: z.array(z.string()).default(['']), second: phrases.min(1) })).default([]),

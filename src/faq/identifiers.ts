@@ -50,11 +50,14 @@ export function scanIdentifiers(text: string, isKnownWord: (word: string) => boo
       return ' ';
     });
   }
-  const unknownCap = (w: string | undefined) => !!w && /^[A-Z][a-z'-]+$/.test(w) && !REPORT_HEADINGS.test(w) && !isKnownWord(w);
-  const lead = /^\s*([A-Z][a-z'-]+)(?:\s+([A-Z][a-z'-]+))?(\s*[,:;-]|\s)/.exec(out);
+  const unknownCap = (w: string | undefined) => !!w && /^[A-Z][a-z'-]+$/.test(w) && !isKnownWord(w);
+  // A pasted report's heading ("Impression:", "Findings -") is no name; a name may follow it ("Findings: Smith, 62M").
+  const heading = /^\s*([A-Za-z]+)(?:\s*[:\u2013-])?\s*/.exec(out);
+  const at = heading && REPORT_HEADINGS.test(heading[1]) ? heading[0].length : 0;
+  const lead = /^\s*([A-Z][a-z'-]+)(?:\s+([A-Z][a-z'-]+))?(\s*[,:;-]|\s)/.exec(out.slice(at));
   if (lead && unknownCap(lead[1]) && (lead[3].trim() !== '' || unknownCap(lead[2]))) {
     found = true;
-    out = out.slice(lead[0].length);
+    out = out.slice(0, at) + out.slice(at + lead[0].length);
   }
   // "pt Alma Reyes", "pt R. Okafor": a name after "patient", with its surname or after an initial.
   const named = /\b(?:patient|pt|pts)\s+(?:[A-Z]\.\s*)?([A-Z][a-z'-]+)(?:\s+([A-Z][a-z'-]+))?/g;

@@ -36,6 +36,9 @@ export interface IntentRouter {
 /** Labels whose phrases are an intent's own words (explained, never unknown). */
 const INTENT_LABELS: ReadonlySet<string> = new Set(['order', 'urgency', 'scope', 'excluded']);
 
+/** Words that turn a statement around: what follows them counts instead. */
+const TURNS: ReadonlySet<string> = new Set(['but', 'however', 'although', 'though', 'yet'].map(stem));
+
 /** Words at most this far apart count as one "near" cue ("what ... order"). */
 const NEAR_GAP = 5;
 
@@ -179,7 +182,11 @@ export function compileIntents(file: FaqRulesFiles['routing'], studies: StudyTer
       const excused = (i: number, j: number) => except.some((h) => h.start <= i && j < h.end);
       return hits.some((h) => h.labels.includes('off') && !excused(h.start, h.end - 1)) || nearMatch(tokens, offNear, excused);
     },
-    offTopicAnywhere: (text) => scanned(text).hits.some((h) => h.labels.includes('offAnywhere')),
+    // Not when what follows turns back to infection ("ED says no infection suspected but he has fever and IVDU").
+    offTopicAnywhere(text) {
+      const { tokens, hits } = scanned(text);
+      return hits.some((h) => h.labels.includes('offAnywhere') && !tokens.slice(h.end).some((t) => TURNS.has(t.stem)));
+    },
     ruledOut(text, state) {
       const { tokens, hits } = scanned(text);
       // Asked to get a service ("want us to get neurosurgery to see him"), not a study: not what to order.

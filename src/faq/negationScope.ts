@@ -58,13 +58,18 @@ export function assertionOf(role: CueRole, idx: number, hits: readonly PhraseHit
     return k === to && tokens.slice(from, end).some((t) => t.stem === 'or' || t.stem === 'nor');
   };
   const blocked = (from: number, to: number) => tokens.slice(from, to).some((t) => t.brk) && !isList(from, to);
+  let passedCue = false;
   for (let j = idx - 1; j >= 0; j--) {
     const h = hits[j];
     if ((hit.start - h.end > window && !isList(h.end, hit.start)) || blocked(h.end, hit.start)) break;
     if (h.labels.includes('t:terminators') || newStatementAfterAnd(role, h.end, hit.start, hits, tokens)) break;
     // The nearest trigger governs: one beyond another cue is that cue's ("suspected infection without neuro sx").
     if (found.size > 0 && h.labels.some((l) => l.startsWith('c:'))) break;
+    // A hypothetical beyond another cue is that cue's, never a stated deficit's or compression's ("suspected infection with weakness").
+    if (STATED_DESPITE_PURPOSE.has(role) && passedCue && h.labels.includes('t:hypothetical') && !h.labels.includes('t:pre')) continue;
     for (const l of h.labels) if (l === 't:pre' || l === 't:uncertain' || l === 't:hypothetical') found.add(l);
+    if (h.labels.includes('t:uncertainPre')) found.add('t:uncertain');
+    if (h.labels.some((l) => l.startsWith('c:'))) passedCue = true;
     if (h.labels.includes('t:purpose') && !STATED_DESPITE_PURPOSE.has(role)) found.add('t:hypothetical');
   }
   for (let j = idx + 1; j < hits.length; j++) {
@@ -72,6 +77,7 @@ export function assertionOf(role: CueRole, idx: number, hits: readonly PhraseHit
     if (h.start - hit.end > window || blocked(hit.end, h.start)) break;
     if (h.labels.includes('t:terminators')) break;
     for (const l of h.labels) if (l === 't:post' || l === 't:uncertain' || l === 't:hypotheticalPost') found.add(l);
+    if (h.labels.includes('t:uncertainPost')) found.add('t:uncertain');
   }
   if (found.has('t:hypothetical') || found.has('t:hypotheticalPost')) return 'hypothetical';
   if (found.has('t:uncertain')) return 'uncertain';

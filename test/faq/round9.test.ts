@@ -2,8 +2,9 @@
  * Round 9 findings (held-out v8 and v10, opened for tuning after their measurements): a reading that
  * cannot choose between a mimic and infection was read as a positive MRI; a negation next to a
  * deficit lost to a "suspected" further back; how MRI tells things apart, and what a sequence
- * "matters most for", read as results; a question setting infection aside, a prognosis, and Modic
- * types the source never discusses were answered. Our own wordings, not the sets' questions.
+ * "matters most for", read as results; a question setting infection aside was answered. A review of
+ * the first fixes (285 own wordings) found what they broke; its classes are the last block. Our own
+ * wordings, not the sets' questions.
  */
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/loadContent.js';
@@ -67,14 +68,10 @@ describe('asking how MRI tells things apart, or what a sequence is for, states n
   });
 });
 
-describe('not this FAQ\'s question: declined', () => {
+describe('a question that sets infection aside is declined', () => {
   it.each([
     'lumbar disc herniation with cauda equina, no infection suspected. how soon should the MRI be?',
     'fracture on xray, infection not suspected - can the MRI wait?',
-    'MRI shows L2-3 discitis and SEA, will he walk again?',
-    'what are the chances she walks normally again after the epidural abscess',
-    'what do modic type 2 changes mean',
-    'Modic type 3 at L5-S1 - significance?',
   ])('%s', (q) => expect(shown(q)).toBe('decline'));
 
   it.each<[string, string]>([
@@ -122,4 +119,52 @@ describe('round 9 review of the remaining misses', () => {
     ['who should go down this pathway?', 'inclusion-criteria'],
     ["does this pathway apply when we haven't even done an x-ray yet", 'exclusions'],
   ])('%s -> %s', (q, id) => expect(shown(q)).toBe(id));
+});
+
+describe('round 9 review: what the first fixes broke, in the reviewer\'s classes', () => {
+  it('an alternative named beside a finding never reaches a finding further off: stated compressions stay emergencies', () => {
+    for (const q of [
+      'MRI shows epidural abscess at T6 compressing the cord and modic changes or degeneration at L4. next?',
+      'MRI: SEA compressing the cord with degenerative change or stenosis above. next?',
+    ]) expect(shown(q), q).toBe('cord-compression-emergency');
+    for (const q of [
+      'MRI shows L4-5 discitis with modic 1 or 2 changes at L5-S1, next?',
+      'MRI: discitis at L4-5 and degenerative change or facet arthropathy at L2-3. plan?',
+      'MRI shows osteomyelitis T8 with modic change or fatty marrow at T12. next',
+    ]) expect(stateOf(q).mri, q).toBe('positive');
+  });
+
+  it('one symptom denied beside another stated is a deficit: the escalated answer', () => {
+    for (const q of [
+      'suspected SEA with leg weakness but no numbness, how soon mri?',
+      'suspected SEA without weakness but cant void, how soon mri',
+      'no numbness but weak legs, how soon mri',
+      'r/o SEA, weakness present, no numbness, how soon MRI',
+    ]) {
+      expect(stateOf(q).neuro, q).toBe('deficit');
+      expect(shown(q), q).toBe('pitfall-delay');
+    }
+  });
+
+  it('a question that turns back to infection after setting it aside, or states an MRI result, is answered', () => {
+    expect(shown('ED says no infection suspected but he has fever and IVDU, xr shows endplate erosion. next imaging?')).toBe('recommendation');
+    expect(shown('MRI neg, radiologist says no concern for infection, next steps?')).toBe('after-mri-negative');
+  });
+
+  it('a stated compression keeps its emergency answer whatever else is asked about its outcome', () => {
+    expect(shown('MRI shows SEA compressing conus, will he walk again?')).toBe('cord-compression-emergency');
+    expect(shown('modic 2 changes at L5-S1 and modic 1 with edema at L4-5, could this be infection?')).toBe('ddx-degenerative-modic');
+  });
+
+  it('an exam that cannot be done is neurologic, not any examination', () => {
+    expect(stateOf("can't examine her back due to pain, neuro intact, how soon mri?").neuro).toBe('intact');
+    expect(stateOf('intubated, xr shows endplate erosion, can MRI wait till morning?').neuro).toBe('deficit');
+  });
+
+  it('a name after a report heading is still taken for a name', () => {
+    for (const q of ['Findings: Smith, 62M, MRI shows discitis L4-5', 'Report Jones: MRI shows discitis', 'Findings - Jones - MRI discitis L4-5']) {
+      expect(faq.ask(q).identifier, q).toBe(true);
+      expect(faq.normalise(q), q).not.toMatch(/Smith|Jones/);
+    }
+  });
 });
