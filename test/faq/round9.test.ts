@@ -168,3 +168,18 @@ describe('round 9 review: what the first fixes broke, in the reviewer\'s classes
     }
   });
 });
+
+describe('round 9 review: readings that were wrong at round 8 too', () => {
+  it('an alternative to an endplate change leaves the finding open: never the positive-MRI guidance', () => {
+    for (const q of ['MRI: Modic 1 endplate change or discitis at L4-5. next?', 'MRI: early osteomyelitis or reactive degenerative edema at L3, next?']) {
+      expect(stateOf(q).mri, q).toBe('indeterminate');
+      expect(shown(q), q).not.toBe('after-mri-positive');
+    }
+  });
+
+  it('"no wait", "no actually" correct the speaker: they deny nothing', () => {
+    expect(stateOf('no actually the MRI shows an abscess, next?').mri).toBe('positive');
+    expect(shown('no wait, MRI shows discitis at L2-3. what now')).toBe('after-mri-positive');
+    expect(stateOf('no abscess on MRI, next?').mri).toBe('negative');
+  });
+});
