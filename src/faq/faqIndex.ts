@@ -138,20 +138,24 @@ export function createFaqIndex(content: Content, options: FaqIndexOptions = {}):
     return { view: close.length > 0 ? notSureView(close, true, labels, notices) : notSureView(generalTopics, false, labels, notices), unsure: reason, ...extra };
   };
 
-  const normalise = (text: string) => speller.correct(shorthand.expand(scanIdentifiers(text.slice(0, MAX_QUERY_CHARS), isKnownWord).text));
+  /** The question as the FAQ reads it: identifiers blanked, shorthand expanded, typos corrected. */
+  const prepare = (text: string) => {
+    const scan = scanIdentifiers(text.slice(0, MAX_QUERY_CHARS), isKnownWord);
+    return { found: scan.found, query: speller.correct(shorthand.expand(scan.text)) };
+  };
+  const normalise = (text: string) => prepare(text).query;
   const clauses = createClauseJudge({ index, reader, router, synonyms, isOrdinary, isSubjectTerm, rule });
   const { judge } = clauses;
 
   /** One question's answer; ask() runs it within an ask scope (askScope.ts). */
   function answer(text: string): FaqReply {
     if (isSmallTalk(text)) return { view: helpView(content) };
-    const scan = scanIdentifiers(text.slice(0, MAX_QUERY_CHARS), isKnownWord);
-    const notices = scan.found ? [files.routing.identifierReminder] : [];
-    const extra: Partial<FaqReply> = scan.found ? { identifier: true } : {};
-    const query = speller.correct(shorthand.expand(scan.text));
+    const { found, query } = prepare(text);
+    const notices = found ? [files.routing.identifierReminder] : [];
+    const extra: Partial<FaqReply> = found ? { identifier: true } : {};
     const terms = index.queryTerms(query);
     // Only stop words left ("what is this?", "how does this work"): the user wants orientation.
-    if (terms.length === 0) return scan.found ? unsure([], 'no-match', extra, notices) : { view: helpView(content) };
+    if (terms.length === 0) return found ? unsure([], 'no-match', extra, notices) : { view: helpView(content) };
     const state = reader.read(query);
     extra.state = state;
     // Contradictory safety cues: picking either branch could contradict the clinician. A conflict

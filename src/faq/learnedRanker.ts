@@ -36,34 +36,38 @@ export interface LearnedRanker {
 
 /** Builds a ranker from weights; throws ContentError when the bias does not match the classes. */
 export function createLearnedRanker(w: RankerWeights): LearnedRanker {
-  if (w.bias.length !== w.classes.length) throw new ContentError(`faq-ranker.json: bias has ${w.bias.length} values for ${w.classes.length} classes`);
-  const bad = Object.entries(w.weights).find(([, flat]) => flat.some((c, i) => i % 2 === 0 && c >= w.classes.length));
-  if (bad) throw new ContentError(`faq-ranker.json: weights."${bad[0]}" names a class index beyond the ${w.classes.length} classes`);
+  // Only these are kept: the sparse weights are not needed once the dense rows are built.
+  const { classes, bias } = w;
+  if (bias.length !== classes.length) throw new ContentError(`faq-ranker.json: bias has ${bias.length} values for ${classes.length} classes`);
   // Dense rows (a feature's weight for every class, zeros included) make the dot product a tight
   // loop; adding a zero leaves a sum unchanged, so the logits are exactly the sparse ones.
-  const n = w.classes.length;
+  const n = classes.length;
+  const features = Object.entries(w.weights);
   const rows = new Map<string, number>();
-  const dense = new Float64Array(Object.keys(w.weights).length * n);
-  for (const [feature, flat] of Object.entries(w.weights)) {
+  const dense = new Float64Array(features.length * n);
+  for (const [feature, flat] of features) {
     const at = rows.size * n;
     rows.set(feature, at);
-    for (let i = 0; i < flat.length; i += 2) dense[at + flat[i]] += flat[i + 1];
+    for (let i = 0; i < flat.length; i += 2) {
+      if (flat[i] >= n) throw new ContentError(`faq-ranker.json: weights."${feature}" names a class index beyond the ${n} classes`);
+      dense[at + flat[i]] += flat[i + 1];
+    }
   }
   return {
-    classes: w.classes,
+    classes,
     probabilities(text, allowed = () => true) {
       const feats = questionFeatures(text);
       const scale = feats.length > 0 ? 1 / Math.sqrt(feats.length) : 0;
-      const logits = [...w.bias];
+      const logits = [...bias];
       for (const f of feats) {
         const at = rows.get(f);
         if (at !== undefined) for (let c = 0; c < n; c++) logits[c] += dense[at + c] * scale;
       }
-      const keep = w.classes.map((cls) => allowed(cls));
+      const keep = classes.map((cls) => allowed(cls));
       const top = Math.max(...logits.filter((_, c) => keep[c]));
       const exps = logits.map((l, c) => (keep[c] ? Math.exp(l - top) : 0));
       const sum = exps.reduce((a, b) => a + b, 0);
-      return new Map(w.classes.map((cls, c) => [cls, sum > 0 ? exps[c] / sum : 0]));
+      return new Map(classes.map((cls, c) => [cls, sum > 0 ? exps[c] / sum : 0]));
     },
   };
 }

@@ -9,9 +9,9 @@ import type { Assertion } from './clinicalState.js';
 /** Words joining the items of a list of cues. */
 const LIST_JOINS: ReadonlySet<string> = new Set(['or', 'nor', 'and']);
 
-/** Safety roles a purpose phrase ("needed for", "useful for") never hides: a compression or deficit
- * named as what something is for is still stated (escalating is the safe side). */
-const STATED_DESPITE_PURPOSE: ReadonlySet<CueRole> = new Set(['compression', 'deficit', 'severe-deficit']);
+/** Safety roles that stay stated where a reading is in doubt (escalating is the safe side): a purpose
+ * phrase ("needed for", "useful for") never hides them, nor a hypothetical beyond another cue. */
+const ESCALATING_ROLES: ReadonlySet<CueRole> = new Set(['compression', 'deficit', 'severe-deficit']);
 
 /** Roles of the neurologic deficit: "no numbness and weakness" lists them under one negation. */
 const DEFICIT_LABELS: ReadonlySet<string> = new Set(['c:deficit', 'c:severe-deficit']);
@@ -66,11 +66,11 @@ export function assertionOf(role: CueRole, idx: number, hits: readonly PhraseHit
     // The nearest trigger governs: one beyond another cue is that cue's ("suspected infection without neuro sx").
     if (found.size > 0 && h.labels.some((l) => l.startsWith('c:'))) break;
     // A hypothetical beyond another cue is that cue's, never a stated deficit's or compression's ("suspected infection with weakness").
-    if (STATED_DESPITE_PURPOSE.has(role) && passedCue && h.labels.includes('t:hypothetical') && !h.labels.includes('t:pre')) continue;
+    if (ESCALATING_ROLES.has(role) && passedCue && h.labels.includes('t:hypothetical') && !h.labels.includes('t:pre')) continue;
     for (const l of h.labels) if (l === 't:pre' || l === 't:uncertain' || l === 't:hypothetical') found.add(l);
     if (h.labels.includes('t:uncertainPre')) found.add('t:uncertain');
     if (h.labels.some((l) => l.startsWith('c:'))) passedCue = true;
-    if (h.labels.includes('t:purpose') && !STATED_DESPITE_PURPOSE.has(role)) found.add('t:hypothetical');
+    if (h.labels.includes('t:purpose') && !ESCALATING_ROLES.has(role)) found.add('t:hypothetical');
   }
   for (let j = idx + 1; j < hits.length; j++) {
     const h = hits[j];
