@@ -9,22 +9,20 @@ import { parse } from 'yaml';
 import { loadContent } from '../src/content/loadContent.js';
 import { createFaqIndex } from '../src/faq/faqIndex.js';
 import { DECLINE_CLASS, createLearnedRanker, loadRankerWeights } from '../src/faq/learnedRanker.js';
-import { wrongPolarity, type EvalCase } from '../test/faq/scoreSets.js';
+import { FROZEN_FILES, verdictOf, type EvalCase } from '../test/faq/scoreSets.js';
 
-const FROZEN = /heldOut(9|1[1-3])\.yaml$/;
 const content = loadContent();
 const faq = createFaqIndex(content);
 const ranker = createLearnedRanker(loadRankerWeights(content.flow.rules)!);
 console.log(['set', 'i', 'expect', 'shown', 'verdict', 'path', 'pShown', 'rankerTop', 'pTop', 'score', 'q'].join('\t'));
 for (const file of process.argv.slice(2)) {
-  if (FROZEN.test(file)) throw new Error(`${file} is a frozen held-out set`);
+  if (FROZEN_FILES.has(basename(file))) throw new Error(`${file} is a frozen held-out set`);
   const cases = (parse(readFileSync(file, 'utf8')) as { cases: EvalCase[] }).cases;
   cases.forEach((c, i) => {
     const r = faq.ask(c.q);
     const shown = r.view.kind === 'faq' ? r.view.faqId : r.view.kind === 'faq-none' ? 'decline' : 'help';
     const answered = shown !== 'decline' && shown !== 'help';
-    const ok = shown === c.expect || (c.expect !== 'decline' && (c.alsoOk ?? []).includes(shown) && !wrongPolarity(c, shown));
-    const verdict = ok ? 'right' : c.expect === 'decline' ? 'offtopic' : !answered ? 'declined' : wrongPolarity(c, shown) ? 'POLARITY' : 'wrong';
+    const verdict = verdictOf(c, shown);
     const path = r.intent ?? r.learned ?? r.unsure ?? 'search';
     const q = faq.normalise(c.q);
     const allowed = new Set([...faq.rank(c.q, 30).map((m) => m.faqId), DECLINE_CLASS]);

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT, loadContent } from '../src/content/loadContent.js';
 import { createFaqIndex } from '../src/faq/faqIndex.js';
-import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut11Set, heldOut12Set, heldOut13Set, heldOut9Set, score } from '../test/faq/scoreSets.js';
+import { askAll, formatConfusion, formatFigures, frozenSets, score } from '../test/faq/scoreSets.js';
 import { rankerTuningSets } from './faqRanker/tuningSets.js';
 
 const tuningOnly = process.argv.includes('--tuning-only');
@@ -20,7 +20,7 @@ if (unknown.length > 0) {
 }
 const faq = createFaqIndex(loadContent());
 const chosen = rankerTuningSets();
-if (!tuningOnly) chosen.push({ name: SET_NAMES.v9, cases: heldOut9Set() }, { name: SET_NAMES.v11, cases: heldOut11Set() }, { name: SET_NAMES.v12, cases: heldOut12Set() }, { name: SET_NAMES.v13, cases: heldOut13Set() });
+if (!tuningOnly) chosen.push(...frozenSets());
 const sets = chosen.map(({ name, cases }) => {
   const { shown, ranked } = askAll(faq, cases);
   return score(name, cases, shown, ranked);

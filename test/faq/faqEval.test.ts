@@ -16,7 +16,7 @@ import { loadContent } from '../../src/content/loadContent.js';
 import { createFaqIndex } from '../../src/faq/faqIndex.js';
 import { rankerTuningSets } from '../../scripts/faqRanker/tuningSets.js';
 import { OFF_TOPIC, ON_TOPIC } from './evalSet.js';
-import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOut6Set, heldOut7Set, heldOut8Set, heldOut9Set, heldOut10Set, heldOut11Set, heldOut12Set, heldOut13Set, heldOutSet, score, tuningSet } from './scoreSets.js';
+import { SET_NAMES, askAll, formatConfusion, formatFigures, heldOut2Set, heldOut3Set, heldOut4Set, heldOut5Set, heldOut6Set, heldOut7Set, heldOut8Set, heldOut9Set, heldOut10Set, heldOut11Set, heldOut12Set, heldOut13Set, heldOutSet, score, tuningSet, FROZEN_FILES, FROZEN_SETS, frozenSets } from './scoreSets.js';
 
 const content = loadContent();
 const faq = createFaqIndex(content);
@@ -26,30 +26,6 @@ const indexed = new Set(content.rules.faq.entries.flatMap((e) => [e.question, ..
 
 /** sha256 of test/faq/heldOut.yaml as committed in b2b6fb1 (2026-11-28T06:49Z), before any tuning. */
 const HELD_OUT_SHA256 = 'bc233255d82d00382039168c4927b4772c2f19266a5418be1ca7f2c2f9ac63fa';
-/** sha256 of test/faq/heldOut2.yaml as committed in 6f05e8a (2026-11-28T09:43:18Z), before any further tuning. */
-const HELD_OUT_2_SHA256 = '83c46bacd87e614e8d399cf24bab0fd91efd74f53be9ce21e0c0bcdab2994a31';
-/** sha256 of test/faq/heldOut3.yaml as committed in ca92485 (2026-11-28T10:21Z), before round 3 tuning. */
-const HELD_OUT_3_SHA256 = '99d94b5d3781eb9dcdf966798bcbbe1547595072085f800f4c08d1f1aea7bcb5';
-/** sha256 of test/faq/heldOut4.yaml as committed in 929ab94 (2026-11-28T12:25:51Z), before round 4 tuning. */
-const HELD_OUT_4_SHA256 = '594bf9a86534b7d18ef8dc225d9410970ecb563aa96306392c3b1239f1fe55c5';
-/** sha256 of test/faq/heldOut5.yaml as committed in 5b2fc2e (2026-11-28T13:37:11Z), before round 5 tuning. */
-const HELD_OUT_5_SHA256 = '2090aaf1b7a6fb8fda6f1f32c8a3165494372fe9002f303537aac2f95ef59bc4';
-/** sha256 of test/faq/heldOut6.yaml as committed in 4a79d70 (2026-11-28T15:16:02Z), before round 6 tuning. */
-const HELD_OUT_6_SHA256 = 'a404708873a0d5f771f602520cee0d64ff7e9249e39a9e471069c4c4cde6d707';
-/** sha256 of test/faq/heldOut7.yaml as committed in c1cc70a (2026-11-28T17:56:25Z), before round 7 tuning. */
-const HELD_OUT_7_SHA256 = '3f0083c2efb0fb30031cb471db5e02a7cc0a34be7793c82c7865839d6f72923a';
-/** sha256 of test/faq/heldOut8.yaml as committed in db97596 (2026-11-28T20:35:09Z), before round 8 tuning. */
-const HELD_OUT_8_SHA256 = 'bd4bc9cfcc432b20e59a581aa4b188b6c0a78af093dd074599984508728c36b3';
-/** sha256 of test/faq/heldOut9.yaml as committed in db97596 (2026-11-28T20:35:09Z), before round 8 tuning. */
-const HELD_OUT_9_SHA256 = '2180d7d6d77e1f39ce5f9febfd62b6c75071ea07bebe5e42bb2db765e0718234';
-/** sha256 of test/faq/heldOut10.yaml as committed in 5b69df4 (2026-11-28T23:04:50Z), before round 9 tuning. */
-const HELD_OUT_10_SHA256 = '0a7664cb9e9bd29cab52d3564f62c3617e72823a87c34e42e3fe4ce36dc4d0a2';
-/** sha256 of test/faq/heldOut11.yaml as committed in 5b69df4 (2026-11-28T23:04:50Z), before round 9 tuning. */
-const HELD_OUT_11_SHA256 = 'eb497f8c8de0122a5fb5b65c5972fc4c7b2950768f9cd20e93d381415344f1c1';
-/** sha256 of test/faq/heldOut12.yaml as committed in c1697f9 (2026-11-28T23:07:52Z), before round 9 tuning. */
-const HELD_OUT_12_SHA256 = 'dfb4ccbd8d213360407c0edb4dba11cb44e4272af1db2514f2a4c19c55c76df8';
-/** sha256 of test/faq/heldOut13.yaml as committed in c1697f9 (2026-11-28T23:07:52Z), before round 9 tuning. */
-const HELD_OUT_13_SHA256 = '241739aacc59465af590491e5f35dded07669f4c34dcb8386052420b1f7578cd';
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(new URL(file, import.meta.url))).digest('hex');
 
 describe('FAQ evaluation sets', () => {
@@ -72,19 +48,20 @@ describe('FAQ evaluation sets', () => {
     expect(cases.filter((c) => indexed.has(fold(c.q))).map((c) => c.q)).toEqual(['what is spondylodiscitis']);
   });
 
+  // Each set's sha256 as committed (commit, UTC time), before the round that first tuned after it.
   it.each([
-    ['v2', '6f05e8a', './heldOut2.yaml', HELD_OUT_2_SHA256, heldOut2Set],
-    ['v3', 'ca92485', './heldOut3.yaml', HELD_OUT_3_SHA256, heldOut3Set],
-    ['v4', '929ab94', './heldOut4.yaml', HELD_OUT_4_SHA256, heldOut4Set],
-    ['v5', '5b2fc2e', './heldOut5.yaml', HELD_OUT_5_SHA256, heldOut5Set],
-    ['v6', '4a79d70', './heldOut6.yaml', HELD_OUT_6_SHA256, heldOut6Set],
-    ['v7', 'c1cc70a', './heldOut7.yaml', HELD_OUT_7_SHA256, heldOut7Set],
-    ['v8', 'db97596', './heldOut8.yaml', HELD_OUT_8_SHA256, heldOut8Set],
-    ['v9', 'db97596', './heldOut9.yaml', HELD_OUT_9_SHA256, heldOut9Set],
-    ['v10', '5b69df4', './heldOut10.yaml', HELD_OUT_10_SHA256, heldOut10Set],
-    ['v11', '5b69df4', './heldOut11.yaml', HELD_OUT_11_SHA256, heldOut11Set],
-    ['v12', 'c1697f9', './heldOut12.yaml', HELD_OUT_12_SHA256, heldOut12Set],
-    ['v13', 'c1697f9', './heldOut13.yaml', HELD_OUT_13_SHA256, heldOut13Set],
+    ['v2', '6f05e8a (2026-11-28T09:43:18Z)', './heldOut2.yaml', '83c46bacd87e614e8d399cf24bab0fd91efd74f53be9ce21e0c0bcdab2994a31', heldOut2Set],
+    ['v3', 'ca92485 (2026-11-28T10:21Z)', './heldOut3.yaml', '99d94b5d3781eb9dcdf966798bcbbe1547595072085f800f4c08d1f1aea7bcb5', heldOut3Set],
+    ['v4', '929ab94 (2026-11-28T12:25:51Z)', './heldOut4.yaml', '594bf9a86534b7d18ef8dc225d9410970ecb563aa96306392c3b1239f1fe55c5', heldOut4Set],
+    ['v5', '5b2fc2e (2026-11-28T13:37:11Z)', './heldOut5.yaml', '2090aaf1b7a6fb8fda6f1f32c8a3165494372fe9002f303537aac2f95ef59bc4', heldOut5Set],
+    ['v6', '4a79d70 (2026-11-28T15:16:02Z)', './heldOut6.yaml', 'a404708873a0d5f771f602520cee0d64ff7e9249e39a9e471069c4c4cde6d707', heldOut6Set],
+    ['v7', 'c1cc70a (2026-11-28T17:56:25Z)', './heldOut7.yaml', '3f0083c2efb0fb30031cb471db5e02a7cc0a34be7793c82c7865839d6f72923a', heldOut7Set],
+    ['v8', 'db97596 (2026-11-28T20:35:09Z)', './heldOut8.yaml', 'bd4bc9cfcc432b20e59a581aa4b188b6c0a78af093dd074599984508728c36b3', heldOut8Set],
+    ['v9', 'db97596 (2026-11-28T20:35:09Z)', './heldOut9.yaml', '2180d7d6d77e1f39ce5f9febfd62b6c75071ea07bebe5e42bb2db765e0718234', heldOut9Set],
+    ['v10', '5b69df4 (2026-11-28T23:04:50Z)', './heldOut10.yaml', '0a7664cb9e9bd29cab52d3564f62c3617e72823a87c34e42e3fe4ce36dc4d0a2', heldOut10Set],
+    ['v11', '5b69df4 (2026-11-28T23:04:50Z)', './heldOut11.yaml', 'eb497f8c8de0122a5fb5b65c5972fc4c7b2950768f9cd20e93d381415344f1c1', heldOut11Set],
+    ['v12', 'c1697f9 (2026-11-28T23:07:52Z)', './heldOut12.yaml', 'dfb4ccbd8d213360407c0edb4dba11cb44e4272af1db2514f2a4c19c55c76df8', heldOut12Set],
+    ['v13', 'c1697f9 (2026-11-28T23:07:52Z)', './heldOut13.yaml', '241739aacc59465af590491e5f35dded07669f4c34dcb8386052420b1f7578cd', heldOut13Set],
   ] as const)('held-out %s: frozen (unchanged since %s), >= 80 questions, >= 20 to decline, known ids', (_v, _commit, file, pinned, load) => {
     expect(sha256(file)).toBe(pinned);
     const cases = load();
@@ -110,6 +87,13 @@ describe('FAQ evaluation sets', () => {
     expect(f.wrongPolarity).toBe(1);
     expect(f.offTopicAnswered).toBe(1);
     expect(f.confusion.map((c) => c.kind)).toEqual(['wrong', 'WRONG POLARITY', 'off-topic answered']);
+  });
+
+  it('seals v9, v11, v12 and v13 in one list: their names, their files, never among the ranker\'s tuning sets', () => {
+    expect([...FROZEN_SETS]).toEqual([SET_NAMES.v9, SET_NAMES.v11, SET_NAMES.v12, SET_NAMES.v13]);
+    expect([...FROZEN_FILES]).toEqual(['heldOut9.yaml', 'heldOut11.yaml', 'heldOut12.yaml', 'heldOut13.yaml']);
+    expect(frozenSets().map((f) => [f.name, f.cases.length])).toEqual([...FROZEN_SETS].map((name) => [name, 160]));
+    expect(rankerTuningSets().filter((t) => FROZEN_SETS.has(t.name))).toEqual([]);
   });
 
   it('the confusion list never writes the frozen set\'s questions, only its miss counts', () => {

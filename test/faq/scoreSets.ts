@@ -15,6 +15,7 @@
 import type { FaqIndex } from '../../src/faq/faqIndex.js';
 import { OFF_TOPIC, ON_TOPIC } from './evalSet.js';
 import { shownEntry } from './shownEntry.js';
+import { heldOut11Set, heldOut12Set, heldOut13Set, heldOut9Set } from './setFiles.js';
 
 export * from './setFiles.js';
 
@@ -81,8 +82,24 @@ export const SET_NAMES = {
   v13: 'held-out v13 (frozen)',
 } as const;
 
-/** The frozen held-out sets: measured, never tuned on; their questions and per-question results are never written. */
-export const FROZEN_SETS: ReadonlySet<string> = new Set([SET_NAMES.v9, SET_NAMES.v11, SET_NAMES.v12, SET_NAMES.v13]);
+/** The frozen held-out sets, by name and file: the one list that seals a set (faq:eval, faqDiagnose, the channel test read it). */
+const FROZEN: ReadonlyArray<{ name: string; file: string; load: () => EvalCase[] }> = [
+  { name: SET_NAMES.v9, file: 'heldOut9.yaml', load: heldOut9Set },
+  { name: SET_NAMES.v11, file: 'heldOut11.yaml', load: heldOut11Set },
+  { name: SET_NAMES.v12, file: 'heldOut12.yaml', load: heldOut12Set },
+  { name: SET_NAMES.v13, file: 'heldOut13.yaml', load: heldOut13Set },
+];
+
+/** The frozen held-out sets' names: measured, never tuned on; their questions and per-question results are never written. */
+export const FROZEN_SETS: ReadonlySet<string> = new Set(FROZEN.map((f) => f.name));
+
+/** Their files (test/faq/<file>), which faqDiagnose refuses. */
+export const FROZEN_FILES: ReadonlySet<string> = new Set(FROZEN.map((f) => f.file));
+
+/** The frozen held-out sets with their cases, in order. */
+export function frozenSets(): Array<{ name: string; cases: EvalCase[] }> {
+  return FROZEN.map((f) => ({ name: f.name, cases: f.load() }));
+}
 
 /** What the bot shows for each case (entry id, "decline" or "help") and its top-3 ranking. */
 export function askAll(faq: FaqIndex, cases: readonly EvalCase[]): { shown: Shown[]; ranked: string[][] } {
@@ -113,6 +130,15 @@ function rightAnswer(c: EvalCase, got: string): boolean {
   return got === c.expect || (c.expect !== 'decline' && (c.alsoOk ?? []).includes(got) && !wrongPolarity(c, got));
 }
 
+/** What showing `got` is for case `c`: right, or the kind of miss the confusion list names it. */
+export function verdictOf(c: EvalCase, got: Shown): 'right' | 'off-topic answered' | 'declined' | 'WRONG POLARITY' | 'wrong' {
+  const answered = got !== 'decline' && got !== 'help';
+  if (c.expect === 'decline') return answered ? 'off-topic answered' : 'right';
+  if (rightAnswer(c, got)) return 'right';
+  if (!answered) return 'declined';
+  return wrongPolarity(c, got) ? 'WRONG POLARITY' : 'wrong';
+}
+
 /**
  * Scores `shown` (what the bot showed per case, in order) against the cases.
  * `ranked` gives the top-3 entry ids per case (empty when not available, e.g. over a channel).
@@ -121,28 +147,16 @@ function rightAnswer(c: EvalCase, got: string): boolean {
  */
 export function score(name: string, cases: readonly EvalCase[], shown: readonly Shown[], ranked: ReadonlyArray<readonly string[]> = []): SetFigures {
   const f: SetFigures = { name, cases: cases.length, toDecline: 0, top1: 0, top3: 0, wrong: 0, wrongPolarity: 0, offTopicAnswered: 0, declined: 0, confusion: [] };
+  const counts = { 'off-topic answered': 'offTopicAnswered', declined: 'declined', 'WRONG POLARITY': 'wrongPolarity', wrong: 'wrong' } as const;
   cases.forEach((c, i) => {
     const got = shown[i];
-    const answered = got !== 'decline' && got !== 'help';
-    if (c.expect === 'decline') {
-      f.toDecline += 1;
-      if (answered) {
-        f.offTopicAnswered += 1;
-        f.confusion.push({ q: c.q, expect: c.expect, got, kind: 'off-topic answered' });
-      } else f.top1 += 1;
-      return;
-    }
-    if (ranked[i]?.some((id) => rightAnswer(c, id))) f.top3 += 1;
-    if (rightAnswer(c, got)) f.top1 += 1;
-    else if (!answered) {
-      f.declined += 1;
-      f.confusion.push({ q: c.q, expect: c.expect, got, kind: 'declined' });
-    } else if (wrongPolarity(c, got)) {
-      f.wrongPolarity += 1;
-      f.confusion.push({ q: c.q, expect: c.expect, got, kind: 'WRONG POLARITY' });
-    } else {
-      f.wrong += 1;
-      f.confusion.push({ q: c.q, expect: c.expect, got, kind: 'wrong' });
+    if (c.expect === 'decline') f.toDecline += 1;
+    else if (ranked[i]?.some((id) => rightAnswer(c, id))) f.top3 += 1;
+    const kind = verdictOf(c, got);
+    if (kind === 'right') f.top1 += 1;
+    else {
+      f[counts[kind]] += 1;
+      f.confusion.push({ q: c.q, expect: c.expect, got, kind });
     }
   });
   return f;
